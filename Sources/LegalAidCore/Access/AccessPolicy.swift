@@ -1,0 +1,51 @@
+import Foundation
+
+/// Where an application sits in the organisation tree, for access decisions.
+public struct ApplicationScope: Hashable, Sendable {
+    public var ownerAccountID: UUID?
+    public var communityPointID: UUID?
+    public var preReviewOrganisationID: UUID
+    public var centreID: UUID
+    /// A draft is still the applicant's (or the helping community point's) own.
+    public var isDraft: Bool
+
+    public init(ownerAccountID: UUID?, communityPointID: UUID?, preReviewOrganisationID: UUID, centreID: UUID, isDraft: Bool) {
+        self.ownerAccountID = ownerAccountID
+        self.isDraft = isDraft
+        self.communityPointID = communityPointID
+        self.preReviewOrganisationID = preReviewOrganisationID
+        self.centreID = centreID
+    }
+}
+
+/// Who may see an application: the one place that answers it (least privilege, DOMAIN §2).
+///
+/// - A citizen sees their own applications.
+/// - Front-desk and pre-review staff see applications routed through their organisation's
+///   subtree (a workstation sees its community points' applications, and only those).
+/// - Centre staff see everything addressed to their centre.
+/// - Supervisors are district-wide: they see everything under their bureau.
+/// - Drafts are seen only by their citizen owner or the community point filling them in.
+/// - Administrators manage the platform, not cases: they see no application.
+public enum AccessPolicy {
+    public static func canView(_ scope: ApplicationScope, actor: Actor, tree: OrganisationTree) -> Bool {
+        if actor.has(.citizen) { return scope.ownerAccountID == actor.accountID }
+        guard let org = actor.organisationID else { return false }
+        if scope.isDraft {
+            return actor.has(.communityStaff) && scope.ownerAccountID == nil && scope.communityPointID.map { tree.contains($0, within: org) } == true
+        }
+        if actor.roles.containsAny([.communityStaff, .workstationStaff, .liaisonStaff]) {
+            let places = [scope.communityPointID, scope.preReviewOrganisationID].compactMap { $0 }
+            if places.contains(where: { tree.contains($0, within: org) }) { return true }
+        }
+        if actor.roles.containsAny([.centreReviewer, .centreDirector]), tree.contains(scope.centreID, within: org) { return true }
+        if actor.has(.supervisor), tree.contains(scope.centreID, within: org) { return true }
+        return false
+    }
+
+    /// Acting needs the same reach as seeing; the workflow then checks the role.
+    public static func canAct(_ scope: ApplicationScope, actor: Actor, tree: OrganisationTree) -> Bool {
+        guard canView(scope, actor: actor, tree: tree) else { return false }
+        return !actor.has(.supervisor) || actor.roles.roles.count > 1
+    }
+}

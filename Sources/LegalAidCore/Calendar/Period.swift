@@ -1,0 +1,76 @@
+import Foundation
+
+/// How the law counts a period (民法典 第201条、第203条; DOMAIN §3a).
+public enum Period {
+    /// The last day of a period of `days` calendar days ("N 日") starting from `event`.
+    ///
+    /// The day of the event is not counted (第201条); if the last day is a rest day or a
+    /// public holiday, the period ends on the next working day (第203条).
+    public static func lastDay(ofCalendarDays days: Int, after event: LocalDate, calendar: HolidayCalendar) -> LocalDate {
+        calendar.nextWorkingDay(onOrAfter: event.adding(days: days))
+    }
+
+    /// The last day of a period of `days` working days (工作日) starting from `event`.
+    public static func lastDay(ofWorkingDays days: Int, after event: LocalDate, calendar: HolidayCalendar) -> LocalDate {
+        var day = event
+        var counted = 0
+        while counted < days {
+            day = day.adding(days: 1)
+            if calendar.isWorkingDay(day) { counted += 1 }
+        }
+        return day
+    }
+}
+
+/// A stretch of days during which a clock was stopped (the applicant was asked for
+/// missing materials and had not yet supplied them).
+public struct ClockPause: Hashable, Codable, Sendable {
+    public var from: LocalDate
+    /// `nil` while the clock is still stopped.
+    public var until: LocalDate?
+
+    public init(from: LocalDate, until: LocalDate?) {
+        self.from = from
+        self.until = until
+    }
+
+    /// Days the clock stood still. The day materials arrive counts again, as the day
+    /// they were asked for did.
+    public func pausedDays(asOf today: LocalDate) -> Int {
+        max(0, from.days(until: until ?? today))
+    }
+}
+
+/// A legal time limit on one stage of an application, e.g. the centre's decision
+/// within 7 days of receipt (法律援助法 第43条).
+public struct Deadline: Hashable, Codable, Sendable {
+    public var started: LocalDate
+    public var calendarDays: Int
+    public var pauses: [ClockPause]
+
+    public init(started: LocalDate, calendarDays: Int, pauses: [ClockPause] = []) {
+        self.started = started
+        self.calendarDays = calendarDays
+        self.pauses = pauses
+    }
+
+    public var isPaused: Bool { pauses.contains { $0.until == nil } }
+
+    /// The last day on which the act is still in time, counting stopped days out.
+    /// While the clock is stopped the answer moves forward a day for each day that passes.
+    public func lastDay(asOf today: LocalDate, calendar: HolidayCalendar) -> LocalDate {
+        let paused = pauses.reduce(0) { $0 + $1.pausedDays(asOf: today) }
+        return Period.lastDay(ofCalendarDays: calendarDays + paused, after: started, calendar: calendar)
+    }
+
+    /// Overdue once the last day has ended (24:00, 民法典 第203条) and the clock is running.
+    public func isOverdue(at now: Date, calendar: HolidayCalendar) -> Bool {
+        guard !isPaused else { return false }
+        return now > lastDay(asOf: LocalDate(now), calendar: calendar).endOfDay
+    }
+
+    /// Calendar days left, 0 on the last day, negative once overdue.
+    public func daysLeft(asOf today: LocalDate, calendar: HolidayCalendar) -> Int {
+        today.days(until: lastDay(asOf: today, calendar: calendar))
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Opening hours of an organisation, as data (DOMAIN §1). Holidays close every office
+/// unless it runs round the clock.
+public struct ServiceHours: Hashable, Codable, Sendable {
+    public struct Span: Hashable, Codable, Sendable {
+        /// Minutes after midnight.
+        public var opens: Int
+        public var closes: Int
+        public init(opens: Int, closes: Int) {
+            self.opens = opens
+            self.closes = closes
+        }
+        public var text: String {
+            String(format: "%02d:%02d–%02d:%02d", opens / 60, opens % 60, closes / 60, closes % 60)
+        }
+    }
+
+    /// Spans that apply on every working day.
+    public var workingDays: [Span]
+    /// A 24×7 service (e.g. the 12348 hotline) ignores the calendar.
+    public var roundTheClock: Bool
+
+    public init(workingDays: [Span], roundTheClock: Bool = false) {
+        self.workingDays = workingDays
+        self.roundTheClock = roundTheClock
+    }
+
+    /// The seed's online desk: weekdays 09:30–11:30 and 14:00–16:00, holidays excepted.
+    public static let onlineDesk = ServiceHours(workingDays: [
+        Span(opens: 9 * 60 + 30, closes: 11 * 60 + 30),
+        Span(opens: 14 * 60, closes: 16 * 60),
+    ])
+
+    public static let officeHours = ServiceHours(workingDays: [
+        Span(opens: 9 * 60, closes: 12 * 60),
+        Span(opens: 13 * 60 + 30, closes: 17 * 60 + 30),
+    ])
+
+    public func isOpen(at instant: Date, calendar: HolidayCalendar) -> Bool {
+        if roundTheClock { return true }
+        let day = LocalDate(instant)
+        guard calendar.isWorkingDay(day) else { return false }
+        let minute = Int(instant.timeIntervalSince(day.startOfDay) / 60)
+        return workingDays.contains { minute >= $0.opens && minute < $0.closes }
+    }
+
+    /// `工作日 09:30–11:30、14:00–16:00（节假日除外）`
+    public var chineseDescription: String {
+        if roundTheClock { return "全天24小时" }
+        return "工作日 " + workingDays.map(\.text).joined(separator: "、") + "（节假日除外）"
+    }
+}

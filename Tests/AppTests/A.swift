@@ -1,0 +1,4 @@
+import XCTest
+import XCTVapor
+@testable import App
+final class ATests: XCTestCase { func testX() {} }
