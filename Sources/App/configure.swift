@@ -1,3 +1,56 @@
-import Vapor
 import Fluent
-public func placeholderBoot() {}
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import LegalAidCore
+import Vapor
+
+/// The one place where the app is wired: database, sessions, middleware, services, routes.
+public func configure(_ app: Application, settings: Settings, clock: AppClock = AppClock()) async throws {
+    app.http.server.configuration.hostname = settings.host
+    app.http.server.configuration.port = settings.port
+    app.routes.defaultMaxBodySize = "64kb"
+
+    try FileManager.default.createDirectory(atPath: settings.dataDirectory + "/uploads", withIntermediateDirectories: true)
+
+    switch settings.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url):
+        var config = try SQLPostgresConfiguration(url: url)
+        if !url.contains("sslmode=require") { config.coreConfiguration.tls = .disable }
+        app.databases.use(.postgres(configuration: config), as: .psql)
+    }
+
+    app.fayuan = FayuanServices(
+        settings: settings,
+        thresholds: try IncomeThresholdFile.load(path: settings.incomeThresholdsFile),
+        uploadsDirectory: settings.dataDirectory + "/uploads",
+        clock: clock)
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "fayuan_session"
+    app.sessions.configuration.cookieFactory = { sessionID in
+        .init(string: sessionID.string, expires: nil, maxAge: nil, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.middleware = .init()
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(ErrorRendering())
+    app.middleware.use(FileMiddleware(publicDirectory: BundledResource.url("Public").path + "/"))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(AccountModel.sessionAuthenticator())
+    app.middleware.use(CSRFProtection())
+
+    app.registerMigrations()
+    if settings.migrateOnStart {
+        try await app.autoMigrate()
+        try await ReferenceSeed.seedHolidaysIfEmpty(on: app.db)
+        if settings.seedDemo {
+            try await DemoSeed.seedIfEmpty(app)
+        }
+    }
+
+    try routes(app)
+}

@@ -119,6 +119,17 @@ final class WorkflowTests: XCTestCase {
         XCTAssertEqual(result.failureField, "eligibilityOverride")
     }
 
+    func test_recommendingAgainstTheRulesFindingNeedsARecordedReason() {
+        let ineligible = ApplicationCase(state: .underReview, eligibility: .ineligible)
+        let bare = Workflow.apply(.fileReview(.init(recommendApproval: true, opinion: "同意")), to: ineligible, by: actor(.centreReviewer), at: now)
+        XCTAssertEqual(bare.failureField, "eligibilityOverride")
+        let reasoned = Workflow.apply(.fileReview(.init(recommendApproval: true, opinion: "同意", eligibilityOverride: "申请人突发重病，收入骤降")),
+                                      to: ineligible, by: actor(.centreReviewer), at: now)
+        XCTAssertEqual(try reasoned.get().payload["eligibilityOverride"], "申请人突发重病，收入骤降")
+        let agreeing = Workflow.apply(.fileReview(.init(recommendApproval: false, opinion: "收入超标")), to: ineligible, by: actor(.centreReviewer), at: now)
+        XCTAssertEqual(try agreeing.get().to, .awaitingDecision)
+    }
+
     func test_decisionIsDueSevenDaysAfterReceipt_art43() throws {
         let submitted = ApplicationCase(state: .submitted, ownerAccountID: owner)
         let forward = try Workflow.apply(.preApprove(opinion: "同意"), to: submitted, by: actor(.workstationStaff), at: now).get()

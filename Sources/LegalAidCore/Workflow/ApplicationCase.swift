@@ -11,8 +11,12 @@ public struct ApplicationCase: Hashable, Sendable {
     public var pauses: [ClockPause]
     /// While materials are awaited: the day by which they must arrive.
     public var supplyBy: LocalDate?
+    /// What the eligibility rules concluded, if they have run.
+    public var eligibility: EligibilityFinding.Outcome?
 
-    public init(state: ApplicationState, ownerAccountID: UUID? = nil, receivedOn: LocalDate? = nil, pauses: [ClockPause] = [], supplyBy: LocalDate? = nil) {
+    public init(state: ApplicationState, ownerAccountID: UUID? = nil, receivedOn: LocalDate? = nil, pauses: [ClockPause] = [], supplyBy: LocalDate? = nil,
+                eligibility: EligibilityFinding.Outcome? = nil) {
+        self.eligibility = eligibility
         self.state = state
         self.ownerAccountID = ownerAccountID
         self.receivedOn = receivedOn

@@ -61,13 +61,16 @@ public enum Workflow {
 
         case .fileReview(let review):
             guard !review.opinion.trimmed.isEmpty else { return .failure(.missingField(field: "opinion", message: "请填写审查意见")) }
-            if let override = review.eligibilityOverride, override.trimmed.isEmpty {
-                return .failure(.missingField(field: "eligibilityOverride", message: "不采纳系统判断时，请写明理由"))
+            // Staff may depart from the rules' finding, but only with a recorded reason.
+            let contrary = (current.eligibility == .eligible && !review.recommendApproval) || (current.eligibility == .ineligible && review.recommendApproval)
+            let override = review.eligibilityOverride?.trimmed ?? ""
+            if (review.eligibilityOverride != nil || contrary) && override.isEmpty {
+                return .failure(.missingField(field: "eligibilityOverride", message: "审查意见与系统条件判断不一致，请写明不采纳的理由"))
             }
             transition.to = .awaitingDecision
             transition.reasonCode = review.recommendApproval ? "recommendApproval" : "recommendDenial"
             transition.payload = ["opinion": review.opinion.trimmed]
-            if let override = review.eligibilityOverride { transition.payload["eligibilityOverride"] = override.trimmed }
+            if !override.isEmpty { transition.payload["eligibilityOverride"] = override }
 
         case .approve(let note):
             transition.to = .approved

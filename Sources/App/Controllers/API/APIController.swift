@@ -1,0 +1,181 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// The JSON API for a mobile app or a WeChat front end: the same steps as the pages.
+struct APIController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.post("auth", "token", use: token)
+        api.get("community-points", use: communityPoints)
+        api.get("status", use: status)
+        let authed = api.grouped(BearerAccountAuthenticator())
+        authed.get("applications", use: list)
+        authed.post("applications", use: create)
+        authed.get("applications", ":id", use: show)
+        authed.put("applications", ":id", use: update)
+        authed.post("applications", ":id", "events", use: event)
+        authed.on(.POST, "applications", ":id", "attachments", body: .collect(maxSize: "12mb"), use: upload)
+        authed.get("documents", ":id", use: document)
+        authed.get("deadlines", "overdue", use: overdue)
+    }
+
+    func token(req: Request) async throws -> Response {
+        let input = try req.content.decode(API.TokenRequest.self)
+        guard let account = try await Credentials.verify(username: input.username, password: input.password, on: req.db) else {
+            req.logger.notice("api sign-in failed")
+            throw AppError(status: .unauthorized, code: "badCredentials", message: "用户名或密码不正确", field: "password")
+        }
+        let raw = TokenHash.newToken()
+        let token = APITokenModel()
+        token.accountID = account.id!
+        token.tokenHash = TokenHash.of(raw)
+        token.expiresAt = req.now.addingTimeInterval(12 * 3600)
+        try await token.create(on: req.db)
+        let body = API.TokenResponse(token: raw, expiresAt: token.expiresAt, account: summary(account))
+        return try await body.encodeResponse(status: .created, for: req)
+    }
+
+    func communityPoints(req: Request) async throws -> [API.Place] {
+        let reference = try await ReferenceData.load(on: req.db)
+        return (reference.tree.all(.communityPoint) + reference.tree.all(.departmentLiaison)).map {
+            API.Place(id: $0.id, name: $0.name, kind: $0.kind.rawValue, parentID: $0.parentID, hours: $0.hours.chineseDescription)
+        }
+    }
+
+    func status(req: Request) async throws -> API.Status {
+        let number = req.query[String.self, at: "number"]
+        let digits = req.query[String.self, at: "phoneLast4"]
+        switch try await LookupController.find(number: number, phoneLast4: digits, on: req.db) {
+        case .refused(let errors):
+            let status: HTTPResponseStatus = errors.first?.code == "notFound" ? .notFound : .unprocessableEntity
+            throw AppError(status: status, code: errors[0].code, message: errors[0].message, field: errors[0].field, fieldErrors: errors)
+        case .found(let app):
+            let events = try await loadEvents(app, on: req.db)
+            let reference = try await ReferenceData.load(on: req.db)
+            let summary = StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(req.now))
+            let request = summary.openMaterialsRequest
+            return API.Status(number: app.number, state: app.state, stateLabel: app.applicationState.chinese, nextStep: app.applicationState.nextStep,
+                              decisionDue: app.applicationState.isAtCentre ? app.decisionDue : nil,
+                              materialsRequested: request?.items, supplyBy: app.supplyBy,
+                              events: events.map { event($0, detailed: false) })
+        }
+    }
+
+    func list(req: Request) async throws -> [API.Summary] {
+        let account = try req.requireAccount()
+        let reference = try await ReferenceData.load(on: req.db)
+        let apps = try await ApplicationService(req).visible(to: account, reference: reference)
+        return WorkItem.build(apps, account: account, reference: reference, now: req.now).map(summary)
+    }
+
+    func overdue(req: Request) async throws -> [API.Summary] {
+        let account = try req.requireStaff()
+        let reference = try await ReferenceData.load(on: req.db)
+        let apps = try await ApplicationService(req).visible(to: account, reference: reference)
+        return WorkItem.build(apps, account: account, reference: reference, now: req.now).filter(\.overdue).map(summary)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let input = try req.content.decode(API.DraftRequest.self)
+        let reference = try await ReferenceData.load(on: req.db)
+        let app = try await ApplicationService(req).createDraft(form: input.form, communityPointID: input.communityPointID,
+                                                                preReviewOrganisationID: input.preReviewOrganisationID, by: account, reference: reference)
+        return try await detail(app, account: account, reference: reference, req: req).encodeResponse(status: .created, for: req)
+    }
+
+    func show(req: Request) async throws -> API.Application {
+        let account = try req.requireAccount()
+        let reference = try await ReferenceData.load(on: req.db)
+        let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        return try await detail(app, account: account, reference: reference, req: req)
+    }
+
+    func update(req: Request) async throws -> API.Application {
+        let account = try req.requireAccount()
+        let input = try req.content.decode(API.DraftRequest.self)
+        let reference = try await ReferenceData.load(on: req.db)
+        let service = ApplicationService(req)
+        let app = try await service.find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        try await service.updateDraft(app, form: input.form, communityPointID: input.communityPointID, preReviewOrganisationID: input.preReviewOrganisationID,
+                                      expectedVersion: input.version, by: account, reference: reference)
+        return try await detail(app, account: account, reference: reference, req: req)
+    }
+
+    func event(req: Request) async throws -> API.Application {
+        let account = try req.requireAccount()
+        let input = try req.content.decode(API.EventRequest.self)
+        guard let kind = ApplicationEventKind(rawValue: input.type) else {
+            throw AppError.invalid(field: "type", code: "invalidChoice", "未知的办理动作：\(input.type)")
+        }
+        let (app, _) = try await ApplicationService(req).perform(try input.actionInput.event(kind), on: try req.parameters.require("id", as: UUID.self),
+                                                                 expectedVersion: input.version, by: account)
+        return try await detail(app, account: account, reference: try await ReferenceData.load(on: req.db), req: req)
+    }
+
+    struct UploadRequest: Content {
+        var file: File
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let reference = try await ReferenceData.load(on: req.db)
+        let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        guard AttachmentStore.mayUpload(to: app, account: account, reference: reference) else { throw AppError.forbidden }
+        let file = try req.content.decode(UploadRequest.self).file
+        if file.data.readableBytes == 0 { throw AppError.invalid(field: "file", code: "required", "请选择要上传的文件") }
+        if let problem = AttachmentStore.check(file, field: "file", maxBytes: req.fayuan.settings.maxUploadBytes) { throw AppError.invalid([problem]) }
+        let stored = try await AttachmentStore.store([file], for: app, by: account, request: req, on: req.db)
+        return try await attachment(stored[0]).encodeResponse(status: .created, for: req)
+    }
+
+    func document(req: Request) async throws -> DocumentContent {
+        let account = try req.requireAccount()
+        guard let doc = try await DocumentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文书") }
+        _ = try await ApplicationService(req).find(doc.applicationID, for: account, reference: try await ReferenceData.load(on: req.db))
+        return doc.content
+    }
+
+    // MARK: Mapping
+
+    private func summary(_ account: AccountModel) -> API.AccountSummary {
+        API.AccountSummary(id: account.id!, displayName: account.displayName, roles: account.rolesText.split(separator: ",").map(String.init),
+                           organisationID: account.organisationID)
+    }
+
+    private func summary(_ item: WorkItem) -> API.Summary {
+        API.Summary(id: item.app.id!, number: item.app.number, state: item.app.state, stateLabel: item.app.applicationState.chinese,
+                    applicantName: item.app.applicantName, matterType: item.app.form.matter.type?.rawValue,
+                    decisionDue: item.lastDay?.iso, overdue: item.overdue)
+    }
+
+    private func loadEvents(_ app: ApplicationModel, on db: Database) async throws -> [ApplicationEventModel] {
+        try await ApplicationEventModel.query(on: db).filter(\.$applicationID == app.id!).sort(\.$seq).all()
+    }
+
+    private func event(_ model: ApplicationEventModel, detailed: Bool) -> API.Event {
+        API.Event(seq: model.seq, at: model.at, type: model.event, label: ApplicationEventKind(rawValue: model.event)?.chinese ?? model.event,
+                  from: model.fromState, to: model.toState, actorName: detailed ? model.actorName : nil,
+                  reasonCode: model.reasonCode, payload: detailed ? model.payload : nil)
+    }
+
+    private func attachment(_ file: AttachmentModel) -> API.Attachment {
+        API.Attachment(id: file.id!, name: file.originalName, contentType: file.contentType, size: file.size, sha256: file.sha256)
+    }
+
+    private func detail(_ app: ApplicationModel, account: AccountModel, reference: ReferenceData, req: Request) async throws -> API.Application {
+        let page = try await ApplicationController.detail(req, app: app, account: account, reference: reference)
+        return API.Application(
+            id: app.id!, number: app.number, state: app.state, stateLabel: app.applicationState.chinese, nextStep: app.applicationState.nextStep,
+            version: app.version, channel: app.channel, communityPointID: app.communityPointID, preReviewOrganisationID: app.preReviewOrganisationID,
+            centreID: app.centreID, form: app.form, eligibility: account.isCitizen ? nil : app.eligibility,
+            decisionDue: app.applicationState.isAtCentre ? app.decisionDue : nil, supplyBy: app.supplyBy,
+            availableEvents: page.availableEvents.map(\.rawValue),
+            events: page.events.map { event($0, detailed: !account.isCitizen) },
+            documents: page.documents.map { API.DocumentSummary(id: $0.id!, kind: $0.kind, title: $0.content.title, number: $0.number, issuedAt: $0.issuedAt) },
+            attachments: page.attachments.map(attachment))
+    }
+}
+
+extension DocumentContent: Content {}

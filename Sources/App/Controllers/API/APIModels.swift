@@ -1,0 +1,131 @@
+import LegalAidCore
+import Vapor
+
+/// JSON shapes of the API (documented in `/openapi.yaml`).
+enum API {
+    struct TokenRequest: Content {
+        var username: String
+        var password: String
+    }
+
+    struct TokenResponse: Content {
+        var token: String
+        var expiresAt: Date
+        var account: AccountSummary
+    }
+
+    struct AccountSummary: Content {
+        var id: UUID
+        var displayName: String
+        var roles: [String]
+        var organisationID: UUID?
+    }
+
+    struct Place: Content {
+        var id: UUID
+        var name: String
+        var kind: String
+        var parentID: UUID?
+        var hours: String
+    }
+
+    struct DraftRequest: Content {
+        var communityPointID: UUID?
+        var preReviewOrganisationID: UUID?
+        var version: Int?
+        var form: ApplicationForm
+    }
+
+    /// An event request: `type` is an `ApplicationEventKind`; the other fields as that event needs.
+    struct EventRequest: Content {
+        var type: String
+        var version: Int?
+        var items: [String]?
+        var supplyBy: String?
+        var note: String?
+        var reason: String?
+        var referral: String?
+        var opinion: String?
+        var recommendation: String?
+        var eligibilityOverride: String?
+        var reasons: String?
+
+        var actionInput: ApplicationController.ActionInput {
+            ApplicationController.ActionInput(version: version, items: items?.joined(separator: "\n"), supplyBy: supplyBy, note: note, reason: reason,
+                                              referral: referral, opinion: opinion, recommendation: recommendation,
+                                              eligibilityOverride: eligibilityOverride, reasons: reasons)
+        }
+    }
+
+    struct Event: Content {
+        var seq: Int
+        var at: Date
+        var type: String
+        var label: String
+        var from: String
+        var to: String
+        var actorName: String?
+        var reasonCode: String?
+        var payload: [String: String]?
+    }
+
+    struct DocumentSummary: Content {
+        var id: UUID
+        var kind: String
+        var title: String
+        var number: String
+        var issuedAt: Date
+    }
+
+    struct Attachment: Content {
+        var id: UUID
+        var name: String
+        var contentType: String
+        var size: Int
+        var sha256: String
+    }
+
+    struct Summary: Content {
+        var id: UUID
+        var number: String
+        var state: String
+        var stateLabel: String
+        var applicantName: String
+        var matterType: String?
+        var decisionDue: String?
+        var overdue: Bool
+    }
+
+    struct Application: Content {
+        var id: UUID
+        var number: String
+        var state: String
+        var stateLabel: String
+        var nextStep: String
+        var version: Int
+        var channel: String
+        var communityPointID: UUID?
+        var preReviewOrganisationID: UUID
+        var centreID: UUID
+        var form: ApplicationForm
+        var eligibility: EligibilityFinding?
+        var decisionDue: String?
+        var supplyBy: String?
+        var availableEvents: [String]
+        var events: [Event]
+        var documents: [DocumentSummary]
+        var attachments: [Attachment]
+    }
+
+    /// What the no-login status lookup returns: no personal data.
+    struct Status: Content {
+        var number: String
+        var state: String
+        var stateLabel: String
+        var nextStep: String
+        var decisionDue: String?
+        var materialsRequested: [String]?
+        var supplyBy: String?
+        var events: [Event]
+    }
+}

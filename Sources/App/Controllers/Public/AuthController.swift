@@ -1,0 +1,146 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+struct AuthController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("login", use: loginPage)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        routes.get("register", use: registerPage)
+        routes.post("register", use: register)
+    }
+
+    struct LoginInput: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    func loginPage(req: Request) async throws -> HTML {
+        renderLogin(req, username: "", next: req.query[String.self, at: "next"], errors: FormErrors())
+    }
+
+    func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(LoginInput.self)
+        let username = (input.username ?? "").trimmingCharacters(in: .whitespaces)
+        var errors: [FieldError] = []
+        if username.isEmpty { errors.append(.required("username", "用户名或手机号码")) }
+        if (input.password ?? "").isEmpty { errors.append(.required("password", "密码")) }
+        if errors.isEmpty {
+            if let account = try await Credentials.verify(username: username, password: input.password ?? "", on: req.db) {
+                req.session.id = nil  // a fresh session id at sign-in (no fixation)
+                req.auth.login(account)
+                req.logger.info("sign-in account=\(account.id!)")
+                return req.redirect(to: safeNext(input.next) ?? (account.isCitizen ? SiteURL.myApplications.path : SiteURL.workbench.path))
+            }
+            req.logger.notice("sign-in failed")
+            errors.append(FieldError(field: "password", code: "badCredentials", message: "用户名或密码不正确，请重新输入"))
+        }
+        let response = try await renderLogin(req, username: username, next: input.next, errors: FormErrors(errors)).encodeResponse(for: req)
+        response.status = .unprocessableEntity
+        return response
+    }
+
+    func logout(req: Request) async throws -> Response {
+        req.auth.logout(AccountModel.self)
+        req.session.destroy()
+        return req.redirect(to: SiteURL.home.path)
+    }
+
+    private func safeNext(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//") else { return nil }
+        return next
+    }
+
+    private func renderLogin(_ req: Request, username: String, next: String?, errors: FormErrors) -> HTML {
+        let context = req.pageContext
+        return req.page("登录", """
+        \(errors.summary())
+        <form method="post" action="\(SiteURL.login())" class="panel" novalidate>
+          \(Fields.csrf(context.csrfToken))
+          \(Fields.hidden("next", safeNext(next) ?? ""))
+          \(Fields.text("username", "手机号码或用户名", value: username, errors: errors, hint: "申请人请输入注册时的手机号码", autocomplete: "username"))
+          \(Fields.text("password", "密码", value: "", errors: errors, type: "password", autocomplete: "current-password"))
+          <div class="actions"><button type="submit">登录</button></div>
+        </form>
+        <p>还没有账号？<a href="\(SiteURL.register)">用手机号码注册</a>。也可以不注册，到所在社区（村）法律援助联系点请工作人员代为申请。</p>
+        """)
+    }
+
+    struct RegisterInput: Content {
+        var name: String?
+        var phone: String?
+        var password: String?
+        var passwordConfirm: String?
+    }
+
+    func registerPage(req: Request) async throws -> HTML {
+        renderRegister(req, input: RegisterInput(), errors: FormErrors())
+    }
+
+    /// Citizens register themselves with a mobile number and a password.
+    func register(req: Request) async throws -> Response {
+        let input = try req.content.decode(RegisterInput.self)
+        let name = (input.name ?? "").trimmingCharacters(in: .whitespaces)
+        let password = input.password ?? ""
+        var errors: [FieldError] = []
+        if name.isEmpty { errors.append(.required("name", "姓名")) }
+        let phone = MobileNumber.parse(input.phone ?? "")
+        if phone == nil {
+            errors.append(FieldError(field: "phone", code: (input.phone ?? "").isEmpty ? "required" : "invalidPhone",
+                                     message: (input.phone ?? "").isEmpty ? "请填写手机号码" : MobileNumber.invalidMessage))
+        }
+        if let problem = PasswordRule.problem(password, username: phone?.value ?? "") {
+            errors.append(FieldError(field: "password", code: "weakPassword", message: problem))
+        } else if password != (input.passwordConfirm ?? "") {
+            errors.append(FieldError(field: "passwordConfirm", code: "mismatch", message: "两次输入的密码不一致"))
+        }
+        if let phone, errors.isEmpty, try await AccountModel.query(on: req.db).filter(\.$username == phone.value).first() != nil {
+            errors.append(FieldError(field: "phone", code: "taken", message: "该手机号码已注册，请直接登录"))
+        }
+        guard errors.isEmpty, let phone else {
+            let response = try await renderRegister(req, input: input, errors: FormErrors(errors)).encodeResponse(for: req)
+            response.status = .unprocessableEntity
+            return response
+        }
+        let account = AccountModel(username: phone.value, passwordHash: try Bcrypt.hash(password, cost: req.fayuan.settings.bcryptCost),
+                                   displayName: name, roles: try RoleSet([.citizen]), organisationID: nil)
+        try await account.create(on: req.db)
+        req.session.id = nil  // a fresh session id at sign-in (no fixation)
+        req.auth.login(account)
+        req.flash("注册成功，欢迎使用法援在线。")
+        return req.redirect(to: SiteURL.newApplication.path)
+    }
+
+    private func renderRegister(_ req: Request, input: RegisterInput, errors: FormErrors) -> HTML {
+        let context = req.pageContext
+        return req.page("注册账号", """
+        \(errors.summary())
+        <form method="post" action="\(SiteURL.register)" class="panel" novalidate>
+          \(Fields.csrf(context.csrfToken))
+          \(Fields.text("name", "姓名", value: input.name ?? "", errors: errors, autocomplete: "name"))
+          \(Fields.text("phone", "手机号码", value: input.phone ?? "", errors: errors, hint: "登录和接收办理进度短信用", type: "tel", autocomplete: "tel", inputmode: "numeric"))
+          \(Fields.text("password", "设置密码", value: "", errors: errors, hint: PasswordRule.hint, type: "password", autocomplete: "new-password"))
+          \(Fields.text("passwordConfirm", "再次输入密码", value: "", errors: errors, type: "password", autocomplete: "new-password"))
+          <div class="actions"><button type="submit">注册</button></div>
+        </form>
+        <p>已有账号？<a href="\(SiteURL.login())">登录</a></p>
+        """)
+    }
+}
+
+/// Minimum password strength. (The full policy of the security issue builds on this.)
+enum PasswordRule {
+    static let hint = "至少8位，须同时包含字母和数字"
+
+    static func problem(_ password: String, username: String) -> String? {
+        if password.isEmpty { return "请设置密码" }
+        if password.count < 8 { return "密码太短：" + hint }
+        let hasLetter = password.contains { $0.isLetter }
+        let hasDigit = password.contains { $0.isNumber }
+        if !hasLetter || !hasDigit { return "密码太简单：" + hint }
+        if password == username { return "密码不能与手机号码相同" }
+        return nil
+    }
+}

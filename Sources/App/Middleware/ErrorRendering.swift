@@ -1,0 +1,62 @@
+import LegalAidCore
+import Vapor
+
+/// Turns every error into a Chinese page, or into the API's JSON error body under `/api`.
+/// Internal details are logged (without request bodies) and never shown.
+struct ErrorRendering: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let appError = Self.appError(for: error, request: request)
+            if appError.status.code >= 500 {
+                request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: type(of: error)))")
+            }
+            if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
+                let body = APIErrorBody(error: .init(code: appError.code, message: appError.message, field: appError.field,
+                                                     fields: appError.fieldErrors.isEmpty ? nil : appError.fieldErrors))
+                let response = Response(status: appError.status)
+                try response.content.encode(body, as: .json)
+                return response
+            }
+            if appError.status == .unauthorized {
+                return request.redirect(to: SiteURL.login(next: request.url.path).path)
+            }
+            let page = ErrorPage(status: appError.status, message: appError.message)
+            let response = try await page.render(request).encodeResponse(for: request)
+            response.status = appError.status
+            return response
+        }
+    }
+
+    static func appError(for error: Error, request: Request) -> AppError {
+        switch error {
+        case let error as AppError: return error
+        case let error as WorkflowError: return AppError(error)
+        case let abort as AbortError:
+            switch abort.status {
+            case .notFound: return .notFound()
+            case .payloadTooLarge: return AppError(status: .payloadTooLarge, code: "tooLarge", message: "提交的内容太大，单个文件请不要超过上传限制")
+            case .unauthorized: return .unauthenticated
+            case .forbidden: return .forbidden
+            case .badRequest, .unprocessableEntity, .unsupportedMediaType:
+                return AppError(status: abort.status, code: "badRequest", message: "提交的内容格式不正确：\(abort.reason)")
+            default: return AppError(status: abort.status, code: "error", message: "请求未能完成，请稍后再试")
+            }
+        case let error as DecodingError:
+            let path: [CodingKey]
+            switch error {
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+            case .keyNotFound(let key, let context): path = context.codingPath + [key]
+            @unknown default: path = []
+            }
+            let field = path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            return AppError(status: .badRequest, code: "badRequest",
+                            message: field.isEmpty ? "提交的内容格式不正确，请检查后重试" : "字段“\(field)”的格式不正确",
+                            field: field.isEmpty ? nil : field)
+        default:
+            return AppError(status: .internalServerError, code: "internal", message: "系统繁忙，请稍后再试。如需帮助请拨打12348")
+        }
+    }
+}
+

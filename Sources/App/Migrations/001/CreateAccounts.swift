@@ -1,0 +1,21 @@
+import Fluent
+
+struct CreateAccounts: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("accounts")
+            .id()
+            .field("username", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("display_name", .string, .required)
+            .field("roles", .string, .required)
+            .field("organisation_id", .uuid, .references("organisations", "id"))
+            .field("must_change_password", .bool, .required)
+            .field("created_at", .datetime)
+            .unique(on: "username")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("accounts").delete()
+    }
+}

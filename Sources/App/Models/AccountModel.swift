@@ -1,0 +1,46 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+final class AccountModel: Model, @unchecked Sendable {
+    static let schema = "accounts"
+
+    @ID(key: .id) var id: UUID?
+    /// Staff log in with a username; citizens with their mobile number.
+    @Field(key: "username") var username: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "display_name") var displayName: String
+    /// Comma-separated `Role` raw values; validated through `RoleSet` on every load.
+    @Field(key: "roles") var rolesText: String
+    @OptionalField(key: "organisation_id") var organisationID: UUID?
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(id: UUID = UUID(), username: String, passwordHash: String, displayName: String, roles: RoleSet, organisationID: UUID?, mustChangePassword: Bool = false) {
+        self.id = id
+        self.username = username
+        self.passwordHash = passwordHash
+        self.displayName = displayName
+        self.rolesText = roles.roles.map(\.rawValue).sorted().joined(separator: ",")
+        self.organisationID = organisationID
+        self.mustChangePassword = mustChangePassword
+    }
+
+    var roles: RoleSet? {
+        let parsed = Set(rolesText.split(separator: ",").compactMap { Role(rawValue: String($0)) })
+        return try? RoleSet(parsed)
+    }
+
+    /// The acting person as the core sees them. An account whose stored roles break the
+    /// rules (e.g. two administrators) gets no actor and so can do nothing.
+    var actor: Actor? {
+        guard let id, let roles else { return nil }
+        return Actor(accountID: id, roles: roles, organisationID: organisationID)
+    }
+
+    var isCitizen: Bool { roles?.contains(.citizen) ?? false }
+}
+
+extension AccountModel: ModelSessionAuthenticatable {}

@@ -1,0 +1,23 @@
+import Fluent
+import Vapor
+
+/// The record of every change: who, when, from, to, why (CONVENTIONS: events as the record).
+final class ApplicationEventModel: Model, @unchecked Sendable {
+    static let schema = "application_events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "application_id") var applicationID: UUID
+    /// 1, 2, 3 … per application; unique with the application, a second guard against lost updates.
+    @Field(key: "seq") var seq: Int
+    @Field(key: "at") var at: Date
+    @Field(key: "actor_account_id") var actorAccountID: UUID
+    @Field(key: "actor_name") var actorName: String
+    @OptionalField(key: "actor_org_id") var actorOrganisationID: UUID?
+    @Field(key: "from_state") var fromState: String
+    @Field(key: "to_state") var toState: String
+    @Field(key: "event") var event: String
+    @OptionalField(key: "reason_code") var reasonCode: String?
+    @Field(key: "payload") var payload: [String: String]
+
+    init() {}
+}

@@ -1,0 +1,57 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// One legal aid application, whatever channel it came through.
+final class ApplicationModel: Model, @unchecked Sendable {
+    static let schema = "applications"
+
+    @ID(key: .id) var id: UUID?
+    /// Public reference, e.g. `FY2026-000012`: with the phone's last four digits it opens the status page.
+    @Field(key: "number") var number: String
+    @Field(key: "state") var state: String
+    /// Optimistic lock: bumped on every change, so two people can't both act on one version.
+    @Field(key: "version") var version: Int
+    @Field(key: "channel") var channel: String
+    @OptionalField(key: "owner_account_id") var ownerAccountID: UUID?
+    @Field(key: "created_by_account_id") var createdByAccountID: UUID
+    @OptionalField(key: "community_point_id") var communityPointID: UUID?
+    @Field(key: "pre_review_org_id") var preReviewOrganisationID: UUID
+    @Field(key: "centre_id") var centreID: UUID
+    @Field(key: "form") var form: ApplicationForm
+    @OptionalField(key: "eligibility") var eligibility: EligibilityFinding?
+    @Field(key: "applicant_name") var applicantName: String
+    @Field(key: "phone_last4") var phoneLast4: String
+    @OptionalField(key: "received_on") var receivedOn: String?
+    @Field(key: "pauses") var pauses: [ClockPause]
+    @OptionalField(key: "supply_by") var supplyBy: String?
+    @OptionalField(key: "decision_due") var decisionDue: String?
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    @OptionalField(key: "decided_at") var decidedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var applicationState: ApplicationState { ApplicationState(rawValue: state) ?? .draft }
+
+    var scope: ApplicationScope {
+        ApplicationScope(ownerAccountID: ownerAccountID, communityPointID: communityPointID,
+                         preReviewOrganisationID: preReviewOrganisationID, centreID: centreID, isDraft: applicationState == .draft)
+    }
+
+    var workflowCase: ApplicationCase {
+        ApplicationCase(state: applicationState, ownerAccountID: ownerAccountID,
+                        receivedOn: receivedOn.flatMap(LocalDate.init(iso:)), pauses: pauses,
+                        supplyBy: supplyBy.flatMap(LocalDate.init(iso:)), eligibility: eligibility?.outcome)
+    }
+
+    /// Copies the workflow's view of the case back onto the row.
+    func absorb(_ next: ApplicationCase, calendar: HolidayCalendar, today: LocalDate) {
+        state = next.state.rawValue
+        receivedOn = next.receivedOn?.iso
+        pauses = next.pauses
+        supplyBy = next.supplyBy?.iso
+        decisionDue = next.state.isAtCentre ? next.decisionDeadline?.lastDay(asOf: today, calendar: calendar).iso : nil
+    }
+}

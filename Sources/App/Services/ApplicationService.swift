@@ -1,0 +1,254 @@
+import Fluent
+import LegalAidCore
+import SQLKit
+import Vapor
+
+/// The use cases of a legal aid application: find (with access checked), create and edit a
+/// draft, and apply a workflow event with everything that follows from it, in one transaction.
+struct ApplicationService {
+    var db: Database
+    var services: FayuanServices
+    var logger: Logger
+
+    init(db: Database, services: FayuanServices, logger: Logger) {
+        self.db = db
+        self.services = services
+        self.logger = logger
+    }
+
+    init(_ request: Request) {
+        self.init(db: request.db, services: request.fayuan, logger: request.logger)
+    }
+
+    var now: Date { services.clock.now() }
+
+    // MARK: Finding
+
+    /// The application if this person may see it; otherwise "not found", so that other
+    /// organisations' applications are not even known to exist.
+    func find(_ id: UUID, for account: AccountModel, reference: ReferenceData) async throws -> ApplicationModel {
+        guard let app = try await ApplicationModel.find(id, on: db), let actor = account.actor,
+              AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree)
+        else { throw AppError.notFound("申请") }
+        return app
+    }
+
+    /// Everything this person may see, newest first.
+    func visible(to account: AccountModel, reference: ReferenceData) async throws -> [ApplicationModel] {
+        guard let actor = account.actor else { return [] }
+        let query = ApplicationModel.query(on: db).sort(\.$updatedAt, .descending)
+        if actor.has(.citizen) {
+            query.filter(\.$ownerAccountID == actor.accountID)
+        } else if let org = actor.organisationID {
+            // Narrow in SQL to the actor's centre; the policy decides row by row.
+            let centre = reference.tree.nearest(.legalAidCenter, from: org)?.id
+            if let centre { query.filter(\.$centreID == centre) }
+        } else {
+            return []
+        }
+        return try await query.all().filter { AccessPolicy.canView($0.scope, actor: actor, tree: reference.tree) }
+    }
+
+    // MARK: Drafts
+
+    /// Starts an application. A citizen names their community; community-point staff file
+    /// it for their own point (《法援在线初审案件申请表》 on the applicant's behalf).
+    func createDraft(form: ApplicationForm, communityPointID: UUID?, preReviewOrganisationID: UUID?, by account: AccountModel,
+                     reference: ReferenceData) async throws -> ApplicationModel {
+        let errors = form.validateForDraft()
+        guard errors.isEmpty else { throw AppError.invalid(errors) }
+        guard let actor = account.actor else { throw AppError.forbidden }
+        let point: UUID
+        if actor.has(.citizen) {
+            guard let chosen = communityPointID else {
+                throw AppError.invalid(field: "communityPointID", code: "required", "请选择您所在的社区")
+            }
+            point = chosen
+        } else if actor.has(.communityStaff), let org = actor.organisationID {
+            point = org
+        } else {
+            throw AppError.forbidden
+        }
+        let route = try route(communityPointID: point, preReviewOrganisationID: preReviewOrganisationID, reference: reference)
+        let app = ApplicationModel()
+        app.id = UUID()
+        app.state = ApplicationState.draft.rawValue
+        app.version = 0
+        app.channel = actor.has(.citizen) ? "online" : "communityPoint"
+        app.ownerAccountID = actor.has(.citizen) ? actor.accountID : nil
+        app.createdByAccountID = actor.accountID
+        app.communityPointID = point
+        app.preReviewOrganisationID = route.preReview
+        app.centreID = route.centre
+        app.pauses = []
+        fill(app, with: form)
+        try await db.transaction { tx in
+            let year = LocalDate(now).year
+            app.number = String(format: "FY%04d-%06d", year, try await Counters.next("application", year: year, on: tx))
+            try await app.create(on: tx)
+        }
+        return app
+    }
+
+    func updateDraft(_ app: ApplicationModel, form: ApplicationForm, communityPointID: UUID?, preReviewOrganisationID: UUID?,
+                     expectedVersion: Int?, by account: AccountModel, reference: ReferenceData) async throws {
+        guard app.applicationState == .draft else {
+            throw AppError(status: .conflict, code: "notDraft", message: "申请已提交，不能再修改。如需更正，请联系初审工作人员")
+        }
+        let errors = form.validateForDraft()
+        guard errors.isEmpty else { throw AppError.invalid(errors) }
+        if let expectedVersion, expectedVersion != app.version { throw AppError(WorkflowError.changedConcurrently) }
+        if account.isCitizen, let point = communityPointID {
+            let route = try route(communityPointID: point, preReviewOrganisationID: preReviewOrganisationID, reference: reference)
+            app.communityPointID = point
+            app.preReviewOrganisationID = route.preReview
+            app.centreID = route.centre
+        }
+        fill(app, with: form)
+        try await db.transaction { tx in
+            try await bumpVersion(app, on: tx)
+            try await app.save(on: tx)
+        }
+    }
+
+    private func fill(_ app: ApplicationModel, with form: ApplicationForm) {
+        app.form = form
+        app.applicantName = form.applicant.name.trimmingCharacters(in: .whitespaces)
+        app.phoneLast4 = MobileNumber.parse(form.contactPhone)?.lastFour ?? ""
+    }
+
+    /// Community point → its workstation (or a chosen liaison centre) → the legal aid centre.
+    private func route(communityPointID: UUID, preReviewOrganisationID: UUID?, reference: ReferenceData) throws -> (preReview: UUID, centre: UUID) {
+        guard let point = reference.tree[communityPointID], point.kind == .communityPoint else {
+            throw AppError.invalid(field: "communityPointID", code: "invalidChoice", "请从列表中选择所在社区")
+        }
+        var preReview = reference.tree.preReviewOrganisation(forCommunityPoint: communityPointID)
+        if let chosen = preReviewOrganisationID {
+            guard let liaison = reference.tree[chosen], liaison.kind == .departmentLiaison else {
+                throw AppError.invalid(field: "preReviewOrganisationID", code: "invalidChoice", "请从列表中选择初审机构")
+            }
+            preReview = liaison
+        }
+        guard let preReview, let centre = reference.tree.nearest(.legalAidCenter, from: preReview.id) else {
+            throw AppError(status: .internalServerError, code: "routing", message: "该社区尚未关联法律援助工作站，请拨打12348")
+        }
+        return (preReview.id, centre.id)
+    }
+
+    // MARK: Workflow
+
+    /// Applies one event: checks access and the workflow, then in one transaction bumps the
+    /// version (refusing if someone else got there first), records the event, issues the
+    /// documents and queues the applicant's message and SMS.
+    @discardableResult
+    func perform(_ event: ApplicationEvent, on id: UUID, expectedVersion: Int?, by account: AccountModel) async throws -> (ApplicationModel, Transition) {
+        let reference = try await ReferenceData.load(on: db)
+        let moment = now
+        return try await db.transaction { tx in
+            guard let app = try await ApplicationModel.find(id, on: tx), let actor = account.actor,
+                  AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree)
+            else { throw AppError.notFound("申请") }
+            guard AccessPolicy.canAct(app.scope, actor: actor, tree: reference.tree) else { throw AppError.forbidden }
+            if let expectedVersion, expectedVersion != app.version { throw WorkflowError.changedConcurrently }
+            if event.kind == .submit {
+                let errors = app.form.validateForSubmission()
+                guard errors.isEmpty else { throw AppError.invalid(errors) }
+            }
+            let today = LocalDate(moment)
+            // The rules are re-run on each step so the reviewer sees the standard in force today.
+            app.eligibility = Eligibility.assess(app.form, region: reference.organisations[app.centreID]?.regionCode ?? "*",
+                                                 on: today, thresholds: services.thresholds)
+            let transition = try Workflow.apply(event, to: app.workflowCase, by: actor, at: moment).get()
+            app.absorb(app.workflowCase.applying(transition), calendar: reference.calendar, today: today)
+            if transition.event == .submit { app.submittedAt = moment }
+            if transition.to == .approved || transition.to == .denied { app.decidedAt = moment }
+            try await bumpVersion(app, on: tx)
+            try await app.save(on: tx)
+            try await record(transition, on: app, by: account, on: tx)
+            try await issueDocuments(for: transition, on: app, reference: reference, on: tx)
+            try await notify(transition, on: app, on: tx)
+            logger.info("application \(app.number) \(transition.from.rawValue) -> \(transition.to.rawValue) by \(actor.accountID)")
+            return (app, transition)
+        }
+    }
+
+    /// Optimistic lock: only one writer can move a version forward.
+    private func bumpVersion(_ app: ApplicationModel, on tx: Database) async throws {
+        guard let sql = tx as? SQLDatabase, let id = app.id else { return }
+        let rows = try await sql.raw("""
+            UPDATE applications SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: app.version) RETURNING version
+            """).all()
+        guard rows.count == 1 else { throw WorkflowError.changedConcurrently }
+        app.version += 1
+    }
+
+    private func record(_ transition: Transition, on app: ApplicationModel, by account: AccountModel, on tx: Database) async throws {
+        let event = ApplicationEventModel()
+        event.applicationID = app.id!
+        event.seq = app.version
+        event.at = transition.at
+        event.actorAccountID = transition.actorID
+        event.actorName = account.displayName
+        event.actorOrganisationID = account.organisationID
+        event.fromState = transition.from.rawValue
+        event.toState = transition.to.rawValue
+        event.event = transition.event.rawValue
+        event.reasonCode = transition.reasonCode
+        event.payload = transition.payload
+        do {
+            try await event.create(on: tx)
+        } catch let error as DatabaseError where error.isConstraintFailure {
+            throw WorkflowError.changedConcurrently
+        }
+    }
+
+    private func issueDocuments(for transition: Transition, on app: ApplicationModel, reference: ReferenceData, on tx: Database) async throws {
+        let centre = reference.organisations[app.centreID]
+        for kind in transition.documents {
+            let year = LocalDate(transition.at).year
+            let sequence = try await Counters.next("doc:\(app.centreID):\(kind.rawValue)", year: year, on: tx)
+            let number = DocumentNumber(centreCode: centre?.code ?? "", kind: kind, year: year, sequence: sequence)
+            let issuer = switch kind {
+            case .applicationForm: reference.name(app.communityPointID)
+            case .materialsNotice: transition.from.isAtPreReview ? reference.name(app.preReviewOrganisationID) : reference.name(app.centreID)
+            case .preRejectionNotice, .preReviewApproval: reference.name(app.preReviewOrganisationID)
+            case .acceptanceNotice, .grantDecision, .denialDecision: reference.name(app.centreID)
+            }
+            let facts = DocumentFacts(kind: kind, number: number, applicationNumber: app.number, form: app.form, transition: transition,
+                                      issuer: issuer, centreName: reference.name(app.centreID),
+                                      preReviewName: reference.name(app.preReviewOrganisationID),
+                                      communityPointName: reference.name(app.communityPointID),
+                                      eligibility: app.eligibility, decisionDue: app.decisionDue.flatMap(LocalDate.init(iso:)))
+            let doc = DocumentModel()
+            doc.applicationID = app.id!
+            doc.kind = kind.rawValue
+            doc.number = number.text
+            doc.centreID = app.centreID
+            doc.year = year
+            doc.sequence = sequence
+            doc.content = DocumentWriter.content(facts)
+            doc.issuedAt = transition.at
+            try await doc.create(on: tx)
+        }
+    }
+
+    private func notify(_ transition: Transition, on app: ApplicationModel, on tx: Database) async throws {
+        guard let notice = ApplicantNotice.forTransition(transition, applicationNumber: app.number) else { return }
+        if let owner = app.ownerAccountID {
+            let message = MessageModel()
+            message.accountID = owner
+            message.applicationID = app.id
+            message.title = notice.title
+            message.body = notice.body
+            try await message.create(on: tx)
+        }
+        if let phone = MobileNumber.parse(app.form.contactPhone) {
+            let sms = SMSOutboxModel()
+            sms.phone = phone.value
+            sms.body = notice.sms
+            sms.applicationID = app.id
+            sms.status = "pending"
+            try await sms.create(on: tx)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Everything the environment can change, read once at start-up (README: Configuration).
+public struct Settings: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        case postgres(url: String)
+    }
+
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// SQLite file and uploads live here.
+    public var dataDirectory = "./data"
+    public var database: DatabaseChoice = .sqliteFile("./data/fayuan.sqlite")
+    /// Seed the demo district and accounts when the database is empty.
+    public var seedDemo = true
+    public var production = false
+    public var maxUploadBytes = 10 * 1024 * 1024
+    /// Days the applicant gets to supply missing materials when the staff member does not choose.
+    public var materialsSupplyDays = 15
+    /// JSON file with the provinces' hardship standards; the bundled demo file when nil.
+    public var incomeThresholdsFile: String?
+    /// bcrypt work factor for new password hashes (tests lower it to stay fast).
+    public var bcryptCost = 12
+    /// Run `autoMigrate` at start-up.
+    public var migrateOnStart = true
+
+    public init() {}
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
+        var settings = Settings()
+        if let host = env["HOST"], !host.isEmpty { settings.host = host }
+        if let port = env["PORT"].flatMap(Int.init) { settings.port = port }
+        if let dir = env["FAYUAN_DATA_DIR"], !dir.isEmpty { settings.dataDirectory = dir }
+        settings.database = .sqliteFile(settings.dataDirectory + "/fayuan.sqlite")
+        if let url = env["DATABASE_URL"], !url.isEmpty { settings.database = .postgres(url: url) }
+        settings.production = env["FAYUAN_ENV"] == "production"
+        settings.seedDemo = !settings.production
+        if let seed = env["FAYUAN_SEED_DEMO"] { settings.seedDemo = seed != "0" && seed != "false" }
+        if let file = env["FAYUAN_INCOME_THRESHOLDS"], !file.isEmpty { settings.incomeThresholdsFile = file }
+        if let max = env["FAYUAN_MAX_UPLOAD_MB"].flatMap(Int.init) { settings.maxUploadBytes = max * 1024 * 1024 }
+        return settings
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Every page's address in one place, so a link can't drift from its route.
+enum SiteURL: Sendable {
+    case home
+    case login(next: String? = nil)
+    case logout
+    case register
+    case lookup
+    case displayMode
+    case myApplications
+    case newApplication
+    case application(UUID)
+    case editApplication(UUID)
+    case action(UUID, String)
+    case attachment(UUID)
+    case uploadAttachments(UUID)
+    case document(UUID)
+    case workbench
+    case holidays
+    case stylesheet
+    case script
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .login(let next?): "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        case .login(nil): "/login"
+        case .logout: "/logout"
+        case .register: "/register"
+        case .lookup: "/lookup"
+        case .displayMode: "/display-mode"
+        case .myApplications: "/my"
+        case .newApplication: "/applications/new"
+        case .application(let id): "/applications/\(id)"
+        case .editApplication(let id): "/applications/\(id)/edit"
+        case let .action(id, event): "/applications/\(id)/actions/\(event)"
+        case .attachment(let id): "/attachments/\(id)"
+        case .uploadAttachments(let id): "/applications/\(id)/attachments"
+        case .document(let id): "/documents/\(id)"
+        case .workbench: "/workbench"
+        case .holidays: "/admin/holidays"
+        case .stylesheet: "/css/site.css"
+        case .script: "/js/site.js"
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import LegalAidCore
+import Vapor
+
+/// One application as the signed-in person sees it, with the actions open to them.
+struct ApplicationDetailPage {
+    var app: ApplicationModel
+    var events: [ApplicationEventModel]
+    var attachments: [AttachmentModel]
+    var documents: [DocumentModel]
+    var reference: ReferenceData
+    var account: AccountModel
+    var availableEvents: [ApplicationEventKind]
+    var canUpload: Bool
+    var today: LocalDate
+    var defaultSupplyBy: LocalDate
+    /// After a refused action: which one, what was typed, and what was wrong.
+    var failedAction: String?
+    var values: [String: String] = [:]
+    var errors = FormErrors()
+
+    var summary: StatusSummary {
+        StatusSummary(app: app, events: events, calendar: reference.calendar, today: today)
+    }
+
+    var isStaff: Bool { !account.isCitizen }
+}

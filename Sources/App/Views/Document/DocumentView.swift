@@ -1,0 +1,24 @@
+import LegalAidCore
+import Vapor
+
+/// A numbered document laid out for A4; the browser's print prints just the sheet.
+struct DocumentView {
+    var content: DocumentContent
+    var backTo: SiteURL
+
+    func render() -> HTML {
+        let rows: [HTML] = content.rows.map { "<tr><th scope=\"row\">\($0.label)</th><td>\($0.value)</td></tr>" }
+        let paragraphs: [HTML] = content.paragraphs.map { "<p>\($0)</p>" }
+        return """
+        <p class="no-print"><button type="button" data-print hidden>打印</button> <a href="\(backTo)">返回申请</a>　<span class="hint">用浏览器的“打印”即可打印到A4纸。</span></p>
+        <article class="document">
+          <h2>\(content.title)</h2>
+          <p class="number">\(content.number)</p>
+          \(content.addressee.map { a -> HTML in "<p class=\"addressee\">\(a)：</p>" })
+          \(when(!rows.isEmpty) { "<table>\(rows)</table>" })
+          \(paragraphs)
+          <p class="issuer">\(content.issuer)<br>\(content.issuedOn.chinese)</p>
+        </article>
+        """
+    }
+}

@@ -1,0 +1,99 @@
+import LegalAidCore
+import Vapor
+
+enum Layout {
+    static func render(context: PageContext, title: String, body: HTML) -> HTML {
+        let classes = context.displayMode.split(separator: " ").map { "mode-\($0)" }.joined(separator: " ")
+        return """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) - 法援在线</title>
+        <link rel="stylesheet" href="\(SiteURL.stylesheet)">
+        <script src="\(SiteURL.script)" defer></script>
+        </head>
+        <body class="\(classes)">
+        <a class="skip" href="#main">跳到正文</a>
+        <header class="site-header">
+          <div class="bar">
+            <a class="brand" href="\(SiteURL.home)">法援在线<span class="brand-sub">公共法律服务平台</span></a>
+            \(navigation(context))
+          </div>
+          \(displayModeForm(context))
+        </header>
+        <main id="main" tabindex="-1">
+        \(context.flash.map { flash -> HTML in "<p class=\"notice\" role=\"status\">\(flash)</p>" })
+        <h1>\(title)</h1>
+        \(body)
+        </main>
+        <footer class="site-footer">
+          <p>公共法律服务热线 <strong>12348</strong>（全天）　网上服务时间：工作日 09:30–11:30、14:00–16:00（节假日除外）</p>
+          <p>法律援助是国家为经济困难公民和符合法定条件的其他当事人无偿提供的法律服务。</p>
+        </footer>
+        </body>
+        </html>
+        """
+    }
+
+    static func navigation(_ context: PageContext) -> HTML {
+        var links: [HTML] = []
+        if let account = context.account {
+            if account.isCitizen {
+                links.append("<a href=\"\(SiteURL.myApplications)\">我的申请</a>")
+                links.append("<a href=\"\(SiteURL.newApplication)\">申请法律援助</a>")
+            } else {
+                links.append("<a href=\"\(SiteURL.workbench)\">工作台</a>")
+                if account.roles?.contains(.communityStaff) == true {
+                    links.append("<a href=\"\(SiteURL.newApplication)\">代为填写申请</a>")
+                }
+                if account.roles?.contains(.systemAdmin) == true {
+                    links.append("<a href=\"\(SiteURL.holidays)\">节假日设置</a>")
+                }
+            }
+            links.append("<a href=\"\(SiteURL.lookup)\">进度查询</a>")
+            links.append("""
+            <form method="post" action="\(SiteURL.logout)" class="inline"><input type="hidden" name="_csrf" value="\(context.csrfToken)"><span class="who">\(account.displayName)</span><button type="submit" class="link">退出</button></form>
+            """)
+        } else {
+            links.append("<a href=\"\(SiteURL.newApplication)\">申请法律援助</a>")
+            links.append("<a href=\"\(SiteURL.lookup)\">进度查询</a>")
+            links.append("<a href=\"\(SiteURL.login())\">登录</a>")
+            links.append("<a href=\"\(SiteURL.register)\">注册</a>")
+        }
+        return "<nav aria-label=\"主导航\">\(links)</nav>"
+    }
+
+    static func displayModeForm(_ context: PageContext) -> HTML {
+        """
+        <form method="post" action="\(SiteURL.displayMode)" class="display-mode" aria-label="显示设置">
+          <input type="hidden" name="_csrf" value="\(context.csrfToken)">
+          <input type="hidden" name="back" value="\(context.path)">
+          <span>显示：</span>
+          <button type="submit" name="mode" value="standard" aria-pressed="\(context.displayMode == "standard" ? "true" : "false")">标准</button>
+          <button type="submit" name="mode" value="large" aria-pressed="\(context.displayMode == "large" ? "true" : "false")">大字</button>
+          <button type="submit" name="mode" value="contrast" aria-pressed="\(context.displayMode == "contrast" ? "true" : "false")">高对比</button>
+        </form>
+        """
+    }
+}
+
+/// A page that explains what went wrong, in Chinese, and what to do next.
+struct ErrorPage {
+    var status: HTTPResponseStatus
+    var message: String
+
+    func render(_ request: Request) -> HTML {
+        let title = switch status {
+        case .notFound: "页面不存在"
+        case .forbidden: "无权访问"
+        case .tooManyRequests: "操作过于频繁"
+        default: status.code >= 500 ? "系统繁忙" : "无法完成操作"
+        }
+        return request.page(title, """
+        <div class="panel error-panel" role="alert"><p>\(message)</p></div>
+        <p><a class="button" href="\(SiteURL.home)">返回首页</a>　如需帮助，请拨打公共法律服务热线 <strong>12348</strong>。</p>
+        """)
+    }
+}

@@ -1,0 +1,44 @@
+import Vapor
+
+/// What every page needs to know about the person looking at it.
+struct PageContext: Sendable {
+    var account: AccountModel?
+    var csrfToken: String
+    /// `standard`, `large` or `contrast` (适老化: without the browser's zoom).
+    var displayMode: String
+    var flash: String?
+    var path: String
+}
+
+extension Request {
+    /// The session's CSRF token, created on first use.
+    var csrfToken: String {
+        if let token = session.data["csrf"] { return token }
+        let token = [UInt8].random(count: 24).base64URLEncoded
+        session.data["csrf"] = token
+        return token
+    }
+
+    /// Shows a one-off notice on the next page.
+    func flash(_ message: String) { session.data["flash"] = message }
+
+    var pageContext: PageContext {
+        let flash = session.data["flash"]
+        if flash != nil { session.data["flash"] = nil }
+        let mode = cookies["fy_display"]?.string ?? "standard"
+        return PageContext(account: auth.get(AccountModel.self), csrfToken: csrfToken,
+                           displayMode: ["large", "contrast", "large contrast"].contains(mode) ? mode : "standard",
+                           flash: flash, path: url.path)
+    }
+
+    /// A complete page in the site layout.
+    func page(_ title: String, _ body: HTML) -> HTML {
+        Layout.render(context: pageContext, title: title, body: body)
+    }
+}
+
+extension Array where Element == UInt8 {
+    var base64URLEncoded: String {
+        Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
