@@ -27,7 +27,8 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         settings: settings,
         thresholds: try IncomeThresholdFile.load(path: settings.incomeThresholdsFile),
         uploadsDirectory: settings.dataDirectory + "/uploads",
-        clock: clock)
+        clock: clock,
+        writeGate: { if case .postgres = settings.database { return nil } else { return WriteGate() } }())
 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "fayuan_session"

@@ -33,16 +33,6 @@ struct ErrorRendering: AsyncMiddleware {
         switch error {
         case let error as AppError: return error
         case let error as WorkflowError: return AppError(error)
-        case let abort as AbortError:
-            switch abort.status {
-            case .notFound: return .notFound()
-            case .payloadTooLarge: return AppError(status: .payloadTooLarge, code: "tooLarge", message: "提交的内容太大，单个文件请不要超过上传限制")
-            case .unauthorized: return .unauthenticated
-            case .forbidden: return .forbidden
-            case .badRequest, .unprocessableEntity, .unsupportedMediaType:
-                return AppError(status: abort.status, code: "badRequest", message: "提交的内容格式不正确：\(abort.reason)")
-            default: return AppError(status: abort.status, code: "error", message: "请求未能完成，请稍后再试")
-            }
         case let error as DecodingError:
             let path: [CodingKey]
             switch error {
@@ -54,6 +44,16 @@ struct ErrorRendering: AsyncMiddleware {
             return AppError(status: .badRequest, code: "badRequest",
                             message: field.isEmpty ? "提交的内容格式不正确，请检查后重试" : "字段“\(field)”的格式不正确",
                             field: field.isEmpty ? nil : field)
+        case let abort as AbortError:
+            switch abort.status {
+            case .notFound: return .notFound()
+            case .payloadTooLarge: return AppError(status: .payloadTooLarge, code: "tooLarge", message: "提交的内容太大，单个文件请不要超过上传限制")
+            case .unauthorized: return .unauthenticated
+            case .forbidden: return .forbidden
+            case .badRequest, .unprocessableEntity, .unsupportedMediaType:
+                return AppError(status: abort.status, code: "badRequest", message: "提交的内容格式不正确：\(abort.reason)")
+            default: return AppError(status: abort.status, code: "error", message: "请求未能完成，请稍后再试")
+            }
         default:
             return AppError(status: .internalServerError, code: "internal", message: "系统繁忙，请稍后再试。如需帮助请拨打12348")
         }

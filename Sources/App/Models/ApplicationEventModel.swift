@@ -7,7 +7,8 @@ final class ApplicationEventModel: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "application_id") var applicationID: UUID
-    /// 1, 2, 3 … per application; unique with the application, a second guard against lost updates.
+    /// The application's version after this event: increasing, and unique per application, a
+    /// second guard against lost updates.
     @Field(key: "seq") var seq: Int
     @Field(key: "at") var at: Date
     @Field(key: "actor_account_id") var actorAccountID: UUID

@@ -82,7 +82,7 @@ struct ApplicationService {
         app.centreID = route.centre
         app.pauses = []
         fill(app, with: form)
-        try await db.transaction { tx in
+        try await services.transaction(on: db) { tx in
             let year = LocalDate(now).year
             app.number = String(format: "FY%04d-%06d", year, try await Counters.next("application", year: year, on: tx))
             try await app.create(on: tx)
@@ -105,7 +105,7 @@ struct ApplicationService {
             app.centreID = route.centre
         }
         fill(app, with: form)
-        try await db.transaction { tx in
+        try await services.transaction(on: db) { tx in
             try await bumpVersion(app, on: tx)
             try await app.save(on: tx)
         }
@@ -144,7 +144,7 @@ struct ApplicationService {
     func perform(_ event: ApplicationEvent, on id: UUID, expectedVersion: Int?, by account: AccountModel) async throws -> (ApplicationModel, Transition) {
         let reference = try await ReferenceData.load(on: db)
         let moment = now
-        return try await db.transaction { tx in
+        return try await services.transaction(on: db) { tx in
             guard let app = try await ApplicationModel.find(id, on: tx), let actor = account.actor,
                   AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree)
             else { throw AppError.notFound("申请") }

@@ -1,4 +1,5 @@
 import Foundation
+import Fluent
 import LegalAidCore
 import NIOConcurrencyHelpers
 import Vapor
@@ -19,6 +20,8 @@ struct FayuanServices: Sendable {
     var thresholds: IncomeThresholdTable
     var uploadsDirectory: String
     var clock: AppClock
+    /// Set for SQLite only.
+    var writeGate: WriteGate?
 }
 
 extension Application {
@@ -36,4 +39,39 @@ extension Application {
 extension Request {
     var fayuan: FayuanServices { application.fayuan }
     var now: Date { application.fayuan.clock.now() }
+}
+
+/// Lets one writer at a time into SQLite, which has a single writer and shares one
+/// connection between requests; PostgreSQL's own transactions need no gate.
+actor WriteGate {
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+extension FayuanServices {
+    /// A database transaction, serialised on SQLite.
+    func transaction<T>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
+        guard let gate = writeGate else { return try await db.transaction(body) }
+        await gate.acquire()
+        do {
+            let result = try await db.transaction(body)
+            await gate.release()
+            return result
+        } catch {
+            await gate.release()
+            throw error
+        }
+    }
 }

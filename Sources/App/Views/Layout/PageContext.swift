@@ -22,9 +22,10 @@ extension Request {
     /// Shows a one-off notice on the next page.
     func flash(_ message: String) { session.data["flash"] = message }
 
+    /// What every page shows about its viewer. Reading it does not consume the flash notice;
+    /// `page(_:_:)` does, once the notice is on the page.
     var pageContext: PageContext {
         let flash = session.data["flash"]
-        if flash != nil { session.data["flash"] = nil }
         let mode = cookies["fy_display"]?.string ?? "standard"
         return PageContext(account: auth.get(AccountModel.self), csrfToken: csrfToken,
                            displayMode: ["large", "contrast", "large contrast"].contains(mode) ? mode : "standard",
@@ -33,7 +34,9 @@ extension Request {
 
     /// A complete page in the site layout.
     func page(_ title: String, _ body: HTML) -> HTML {
-        Layout.render(context: pageContext, title: title, body: body)
+        let context = pageContext
+        if context.flash != nil { session.data["flash"] = nil }
+        return Layout.render(context: context, title: title, body: body)
     }
 }
 

@@ -1,4 +1,0 @@
-import XCTest
-import XCTVapor
-@testable import App
-final class ATests: XCTestCase { func testX() {} }

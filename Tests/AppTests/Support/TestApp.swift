@@ -1,0 +1,169 @@
+import Fluent
+import FluentPostgresDriver
+import SQLKit
+import XCTVapor
+import XCTest
+@testable import App
+@testable import LegalAidCore
+
+/// A real app on a real database: in-memory SQLite by default, or a fresh PostgreSQL
+/// database copied from a migrated template when `DATABASE_URL` is set.
+final class TestApp {
+    let app: Application
+    let clock: AppClock
+    let dataDirectory: String
+    private let postgresDatabase: String?
+
+    static var usesPostgres: Bool { !(ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").isEmpty }
+
+    static func make(now: Date? = nil) async throws -> TestApp {
+        let app = try await Application.make(.testing)
+        let clock = AppClock()
+        clock.set(now)
+        let dataDirectory = NSTemporaryDirectory() + "fayuan-test-" + UUID().uuidString
+        var settings = Settings()
+        settings.dataDirectory = dataDirectory
+        settings.bcryptCost = 4
+        settings.maxUploadBytes = 1024 * 1024
+        var database: String?
+        if usesPostgres, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
+            let name = try await PostgresTemplate.freshDatabase(adminURL: url)
+            settings.database = .postgres(url: PostgresTemplate.url(url, database: name))
+            settings.migrateOnStart = false
+            database = name
+        } else {
+            settings.database = .sqliteMemory
+        }
+        do {
+            try await configure(app, settings: settings, clock: clock)
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        return TestApp(app: app, clock: clock, dataDirectory: dataDirectory, postgresDatabase: database)
+    }
+
+    private init(app: Application, clock: AppClock, dataDirectory: String, postgresDatabase: String?) {
+        self.app = app
+        self.clock = clock
+        self.dataDirectory = dataDirectory
+        self.postgresDatabase = postgresDatabase
+    }
+
+    func shutdown() async throws {
+        try await app.asyncShutdown()
+        try? FileManager.default.removeItem(atPath: dataDirectory)
+        if let postgresDatabase, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
+            try await PostgresTemplate.drop(postgresDatabase, adminURL: url)
+        }
+    }
+
+    var db: Database { app.db }
+
+    func account(_ username: String) async throws -> AccountModel {
+        try await AccountModel.query(on: db).filter(\.$username == username).firstOrFail()
+    }
+
+    func organisation(_ name: String) async throws -> OrganisationModel {
+        try await OrganisationModel.query(on: db).filter(\.$name == name).firstOrFail()
+    }
+
+    func application(_ number: String) async throws -> ApplicationModel {
+        try await ApplicationModel.query(on: db).filter(\.$number == number).firstOrFail()
+    }
+
+    func events(of id: UUID) async throws -> [ApplicationEventModel] {
+        try await ApplicationEventModel.query(on: db).filter(\.$applicationID == id).sort(\.$seq).all()
+    }
+
+    /// Adds a staff account (test data).
+    @discardableResult
+    func addStaff(_ username: String, role: Role, organisation: String) async throws -> AccountModel {
+        let org = try await self.organisation(organisation)
+        let account = AccountModel(username: username, passwordHash: try Bcrypt.hash(DemoSeed.staffPassword, cost: 4),
+                                   displayName: username, roles: try RoleSet([role]), organisationID: org.id)
+        try await account.create(on: db)
+        return account
+    }
+}
+
+/// Runs a test body against a fresh app and always shuts it down.
+func withTestApp(now: Date? = nil, _ body: (TestApp) async throws -> Void) async throws {
+    let test = try await TestApp.make(now: now)
+    do {
+        try await body(test)
+    } catch {
+        try await test.shutdown()
+        throw error
+    }
+    try await test.shutdown()
+}
+
+/// PostgreSQL: one template database, migrated and seeded once per test run; each test
+/// gets its own copy (CREATE DATABASE … TEMPLATE is a file copy, far faster than migrating).
+enum PostgresTemplate {
+    static let templateName = "fayuan_test_template"
+    nonisolated(unsafe) static var templateReady = false
+
+    static func url(_ url: String, database: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.path = "/" + database
+        return components.string ?? url
+    }
+
+    static func withAdmin<T>(_ adminURL: String, _ body: (SQLDatabase) async throws -> T) async throws -> T {
+        let app = try await Application.make(.testing)
+        var config = try SQLPostgresConfiguration(url: adminURL)
+        config.coreConfiguration.tls = .disable
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 1), as: .psql)
+        do {
+            let result = try await body(app.db as! SQLDatabase)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    static func freshDatabase(adminURL: String) async throws -> String {
+        if !templateReady {
+            try await withAdmin(adminURL) { sql in
+                try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: templateName)").run()
+                try await sql.raw("CREATE DATABASE \(unsafeRaw: templateName)").run()
+            }
+            let app = try await Application.make(.testing)
+            var settings = Settings()
+            settings.dataDirectory = NSTemporaryDirectory() + "fayuan-template"
+            settings.bcryptCost = 4
+            settings.database = .postgres(url: url(adminURL, database: templateName))
+            do {
+                try await configure(app, settings: settings)
+                try await app.asyncShutdown()
+            } catch {
+                try await app.asyncShutdown()
+                throw error
+            }
+            templateReady = true
+        }
+        let name = "fayuan_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+        try await withAdmin(adminURL) { sql in
+            try await sql.raw("CREATE DATABASE \(unsafeRaw: String(name)) TEMPLATE \(unsafeRaw: templateName)").run()
+        }
+        return String(name)
+    }
+
+    static func drop(_ name: String, adminURL: String) async throws {
+        try await withAdmin(adminURL) { sql in
+            try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+        }
+    }
+}
+
+extension QueryBuilder {
+    /// The first row, or a test failure naming the model.
+    func firstOrFail() async throws -> Model {
+        guard let row = try await first() else { throw Abort(.notFound, reason: "no \(Model.schema) row") }
+        return row
+    }
+}
