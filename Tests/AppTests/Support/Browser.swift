@@ -78,6 +78,7 @@ final class Browser {
             if pair.count == 2 { cookies[String(pair[0])] = String(pair[1]) }
         }
         let text = String(buffer: response.body)
+        XCTAssertFalse(text.contains("HTML(raw:"), "a fragment was printed as text on \(path)")
         if let token = Self.extractCSRF(text) { csrf = token }
         return Page(status: response.status, headers: response.headers, body: text)
     }

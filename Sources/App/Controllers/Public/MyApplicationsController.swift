@@ -23,9 +23,9 @@ struct MyApplicationsController: RouteCollection {
         }
         return try await req.page("我的申请", """
         <p><a class="button" href="\(SiteURL.newApplication)">新的法律援助申请</a></p>
-        \(apps.isEmpty ? "<p>您还没有提交过申请。</p>" : "<table><thead><tr><th scope=\"col\">申请编号</th><th scope=\"col\">案由</th><th scope=\"col\">状态</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \((apps.isEmpty ? "<p>您还没有提交过申请。</p>" : "<table><thead><tr><th scope=\"col\">申请编号</th><th scope=\"col\">案由</th><th scope=\"col\">状态</th></tr></thead><tbody>\(rows)</tbody></table>") as HTML)
         <h2>消息</h2>
-        \(messages.isEmpty ? "<p>暂无消息。</p>" : "<ol class=\"timeline\">\(messageItems)</ol>")
+        \((messages.isEmpty ? "<p>暂无消息。</p>" : "<ol class=\"timeline\">\(messageItems)</ol>") as HTML)
         """).encodeResponse(for: req)
     }
 }

@@ -65,7 +65,7 @@ struct HolidayAdminController: RouteCollection {
         return req.page("节假日设置", """
         <p>期限按《民法典》第201、203条计算：期间最后一日是法定休假日的，以休假日结束的次日为最后一日；调休上班日按工作日计算。每年11月国务院公布次年安排后，请在此录入。</p>
         <p><a href="?year=\(year - 1)">← \(year - 1)年</a>　<strong>\(year)年</strong>　<a href="?year=\(year + 1)">\(year + 1)年 →</a></p>
-        \(entries.isEmpty ? "<p>\(year)年尚未录入节假日安排。</p>" : "<table><thead><tr><th scope=\"col\">日期</th><th scope=\"col\">节日</th><th scope=\"col\">类型</th><th scope=\"col\">操作</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \((entries.isEmpty ? "<p>\(year)年尚未录入节假日安排。</p>" : "<table><thead><tr><th scope=\"col\">日期</th><th scope=\"col\">节日</th><th scope=\"col\">类型</th><th scope=\"col\">操作</th></tr></thead><tbody>\(rows)</tbody></table>") as HTML)
         <h2>添加一天</h2>
         \(errors.summary())
         <form method="post" action="\(SiteURL.holidays)" class="panel" novalidate>

@@ -134,7 +134,7 @@ extension ApplicationDetailPage {
         }
         return """
         <h2>证据和证明材料</h2>
-        \(items.isEmpty ? "<p>尚未上传材料。</p>" : "<ul>\(items)</ul>")
+        \((items.isEmpty ? "<p>尚未上传材料。</p>" : "<ul>\(items)</ul>") as HTML)
         \(upload)
         """
     }

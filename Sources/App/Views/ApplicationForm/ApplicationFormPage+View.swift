@@ -20,10 +20,10 @@ extension ApplicationFormPage {
         \(Fields.csrf(context.csrfToken))
         \(version.map { Fields.hidden("version", String($0)) })
         <fieldset><legend>一、申请人信息</legend>
-          \(Fields.text("applicant.name", "姓名", value: f.applicant.name, errors: errors, autocomplete: "name"))
+          \(Fields.text("applicant.name", "姓名", value: f.applicant.name, errors: errors))
           \(Fields.text("applicant.idNumber", "身份证号码", value: f.applicant.idNumber, errors: errors, hint: "18位，最后一位可能是X"))
-          \(Fields.text("applicant.phone", "手机号码", value: f.applicant.phone, errors: errors, hint: "用于接收办理进度短信", type: "tel", autocomplete: "tel", inputmode: "numeric"))
-          \(Fields.text("applicant.address", "住址", value: f.applicant.address, errors: errors, autocomplete: "street-address"))
+          \(Fields.text("applicant.phone", "手机号码", value: f.applicant.phone, errors: errors, hint: "用于接收办理进度短信", type: "tel", inputmode: "numeric"))
+          \(Fields.text("applicant.address", "住址", value: f.applicant.address, errors: errors))
           \(Fields.text("applicant.employer", "工作单位", value: f.applicant.employer, errors: errors, required: false))
           \(when(isCitizen) { Fields.select("communityPointID", "所在社区（村）", options: communityPoints, selected: selectedCommunityPoint, errors: errors, hint: "申请将由该社区所属的街道法律援助工作站初审") })
           \(Fields.select("preReviewOrganisationID", "改由部门联络中心初审", options: liaisonCentres, selected: selectedPreReview, errors: errors,

@@ -6,7 +6,7 @@ enum Layout {
         let classes = context.displayMode.split(separator: " ").map { "mode-\($0)" }.joined(separator: " ")
         return """
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang="zh-CN" class="\(classes)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -14,7 +14,7 @@ enum Layout {
         <link rel="stylesheet" href="\(SiteURL.stylesheet)">
         <script src="\(SiteURL.script)" defer></script>
         </head>
-        <body class="\(classes)">
+        <body>
         <a class="skip" href="#main">跳到正文</a>
         <header class="site-header">
           <div class="bar">

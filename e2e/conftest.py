@@ -1,0 +1,200 @@
+"""Browser journeys against a running Fayuan server (scripts/test.sh starts one).
+
+Each journey drives headless Chromium like a person: it reads the Chinese on the page and
+clicks what a person would click. A screenshot of every step lands in FAYUAN_ARTIFACTS.
+To add a journey, add a `test_*.py` file here that uses the `browser` fixture.
+"""
+import os
+import re
+import struct
+import time
+import zlib
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+
+BASE_URL = os.environ.get("FAYUAN_BASE_URL", "http://127.0.0.1:8080")
+ARTIFACTS = os.environ.get("FAYUAN_ARTIFACTS", os.path.join(os.getcwd(), ".build", "test-artifacts", "screenshots"))
+STAFF_PASSWORD = "Fayuan@2026"
+
+
+def eventually(action, timeout=15):
+    """Retries while the page is still loading (a person waits for the page too)."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            return action()
+        except (AssertionError, WebDriverException):
+            if time.time() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+class Browser:
+    """A person at a phone-sized browser."""
+
+    def __init__(self, driver, name):
+        self.driver = driver
+        self.name = name
+        self.step = 0
+
+    def open(self, path):
+        self.driver.get(BASE_URL + path)
+
+    def shot(self, label):
+        self.step += 1
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        self.driver.save_screenshot(os.path.join(ARTIFACTS, f"{self.name}-{self.step:02d}-{label}.png"))
+
+    @property
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def sees(self, text):
+        def check():
+            assert text in self.text, f"expected to see “{text}” on {self.driver.current_url}"
+        eventually(check)
+
+    def field(self, label):
+        return eventually(lambda: self._field(label))
+
+    def _field(self, label):
+        """The input whose <label> reads `label` (as a screen reader would find it)."""
+        for element in self.driver.find_elements(By.TAG_NAME, "label"):
+            if element.text.strip().startswith(label):
+                target = element.get_attribute("for")
+                if target:
+                    return self.driver.find_element(By.ID, target)
+                return element.find_element(By.TAG_NAME, "input")
+        raise AssertionError(f"no field labelled “{label}” on {self.driver.current_url}")
+
+    def fill(self, label, value):
+        element = self.field(label)
+        if element.tag_name == "select":
+            from selenium.webdriver.support.ui import Select
+            Select(element).select_by_visible_text(value)
+        else:
+            element.clear()
+            element.send_keys(value)
+
+    def tick(self, label):
+        element = self.field(label)
+        if not element.is_selected():
+            self.driver.execute_script("arguments[0].click();", element)
+
+    def press(self, text):
+        """Clicks the visible button or link with this text."""
+        eventually(lambda: self._press(text))
+
+    def _press(self, text):
+        buttons = self.driver.find_elements(By.XPATH, f"//main//button[normalize-space()='{text}'] | //button[normalize-space()='{text}']")
+        links = self.driver.find_elements(By.XPATH, f"//a[normalize-space()='{text}']")
+        for element in buttons + links:
+            if element.is_displayed():
+                self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+                element.click()
+                return
+        raise AssertionError(f"no button “{text}” on {self.driver.current_url}")
+
+    def open_action(self, title):
+        """Opens the collapsible action panel titled `title` on an application page."""
+        return eventually(lambda: self._open_action(title))
+
+    def _open_action(self, title):
+        for summary in self.driver.find_elements(By.TAG_NAME, "summary"):
+            if summary.text.strip() == title:
+                details = summary.find_element(By.XPATH, "..")
+                if details.get_attribute("open") is None:
+                    summary.click()
+                return details
+        raise AssertionError(f"no action “{title}” on {self.driver.current_url}")
+
+    def act(self, title, fields=None):
+        panel = self.open_action(title)
+        for label, value in (fields or {}).items():
+            self.fill(label, value)
+        button = panel.find_element(By.XPATH, f".//button[normalize-space()='{title}']")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+        button.click()
+
+    def login(self, username, password=STAFF_PASSWORD):
+        self.open("/login")
+        self.fill("手机号码或用户名", username)
+        self.fill("密码", password)
+        self.press("登录")
+        def signed_in():
+            assert "/login" not in self.driver.current_url, f"sign-in as {username} failed: {self.text[:200]}"
+        eventually(signed_in)
+
+    def follow(self, link_text):
+        eventually(lambda: self.driver.find_element(By.LINK_TEXT, link_text).click())
+
+    def follow_partial(self, link_text):
+        eventually(lambda: self.driver.find_element(By.PARTIAL_LINK_TEXT, link_text).click())
+
+    def logout(self):
+        self.press("退出")
+        def signed_out():
+            assert not self.driver.find_elements(By.XPATH, "//button[normalize-space()='退出']"), "still signed in"
+        eventually(signed_out)
+
+    def application_number(self):
+        def find():
+            match = re.search(r"FY\d{4}-\d{6}", self.text)
+            assert match, "no application number on the page"
+            return match.group(0)
+        return eventually(find)
+
+
+def make_driver():
+    options = Options()
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument("--window-size=412,915")
+    options.add_argument("--lang=zh-CN")
+    binary = "/usr/bin/chromium"
+    if os.path.exists(binary):
+        options.binary_location = binary
+    service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
+    return webdriver.Chrome(options=options, service=service)
+
+
+@pytest.fixture
+def browser(request):
+    driver = make_driver()
+    person = Browser(driver, request.node.name)
+    yield person
+    if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
+        person.shot("FAILED")
+    driver.quit()
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, "rep_" + report.when, report)
+
+
+def tiny_png(path):
+    """Writes a real 1×1 PNG: a stand-in for a phone photo of an IOU."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    raw = b"\x00\xff\xff\xff"
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    with open(path, "wb") as f:
+        f.write(png)
+    return path
+
+
+def synthetic_id(birth, sequence):
+    """A valid-looking but fictional ID number (division 990101 does not exist)."""
+    first17 = "990101" + birth + f"{sequence:03d}"
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    check = "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
+    return first17 + check

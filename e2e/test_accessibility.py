@@ -1,0 +1,43 @@
+"""axe-core on the main public pages: no serious or critical violations (适老化)."""
+import pytest
+from axe_selenium_python import Axe
+
+PAGES = ["/", "/lookup", "/login", "/register"]
+
+
+def serious(results):
+    return [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+def describe(violations):
+    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in violations)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_public_page_has_no_serious_accessibility_violations(browser, path):
+    browser.open(path)
+    axe = Axe(browser.driver)
+    axe.inject()
+    problems = serious(axe.run())
+    browser.shot(path.strip("/") or "home")
+    assert not problems, describe(problems)
+
+
+def test_application_form_has_no_serious_accessibility_violations(browser):
+    browser.login("13900000001", "Shenqing@2026")
+    browser.open("/applications/new")
+    browser.sees("申请法律援助")
+    browser.sees("个人诚信承诺")
+    axe = Axe(browser.driver)
+    axe.inject()
+    problems = serious(axe.run())
+    assert not problems, describe(problems)
+
+
+def test_large_text_mode_works_without_browser_zoom(browser):
+    browser.open("/")
+    before = browser.driver.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    browser.press("大字")
+    after = browser.driver.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    browser.shot("large-text")
+    assert after >= before * 1.25

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The whole test suite, from a clean clone, with nothing installed by hand:
+#   1. build once (debug), reuse the binaries;
+#   2. Swift tests (LegalAidCore specs + HTTP/database tests) on SQLite;
+#   3. the same tests on a throwaway PostgreSQL 15 cluster (started here, stopped on exit);
+#   4. browser journeys and an accessibility check with headless Chromium (e2e/).
+# Ends with one line "N passed, N failed" and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+ARTIFACTS="$ROOT/.build/test-artifacts"
+rm -rf "$ARTIFACTS"; mkdir -p "$ARTIFACTS"
+PASSED=0; FAILED=0
+note() { printf '\n==> %s\n' "$*"; }
+count() { PASSED=$((PASSED + $1)); FAILED=$((FAILED + $2)); }
+finish() {
+  echo
+  echo "$PASSED passed, $FAILED failed"
+  [ "$FAILED" -eq 0 ]
+  exit $?
+}
+
+# --- what the run needs -------------------------------------------------------------
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  note "Installing from Debian: ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+VENV="$ROOT/.build/e2e-venv"
+if [ ! -x "$VENV/bin/python" ]; then
+  note "Creating the Python environment for browser tests"
+  python3 -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check -r e2e/requirements.txt
+
+# --- build once ---------------------------------------------------------------------
+note "Building (debug, with tests)"
+if ! swift build --build-tests 2>&1 | tail -n 5; then :; fi
+if [ ! -x .build/debug/Run ]; then
+  echo "Build failed"; count 0 1; finish
+fi
+
+# Reads "Executed N tests, with M failures" from an XCTest log.
+xctest_counts() {
+  local line total failures
+  line=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$1" | tail -n 1)
+  if [ -z "$line" ]; then echo "0 1"; return; fi
+  total=$(echo "$line" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
+  failures=$(echo "$line" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
+  echo "$((total - failures)) $failures"
+}
+
+run_swift_tests() { # label, log
+  local label=$1 log=$2 status counts
+  note "Swift tests on $label"
+  swift test --skip-build 2>&1 | tee "$log" | grep -E "error:|Executed .* tests" | tail -n 40
+  status=${PIPESTATUS[0]}
+  counts=$(xctest_counts "$log")
+  # A crash or a non-zero exit with no failure counted is still a failure.
+  if [ "$status" -ne 0 ] && [ "${counts#* }" = "0" ]; then counts="${counts% *} 1"; fi
+  echo "$label: $counts (passed failed)"
+  count $counts
+}
+
+run_swift_tests "SQLite" "$ARTIFACTS/swift-sqlite.log"
+
+# --- PostgreSQL -----------------------------------------------------------------------
+PGBIN=/usr/lib/postgresql/15/bin
+PGDIR=$(mktemp -d /tmp/fayuan-pg.XXXXXX)
+PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_pg() { as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"; }
+SERVER_PID=""
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; stop_pg; }
+trap cleanup EXIT
+note "Starting a throwaway PostgreSQL 15 on 127.0.0.1:$PGPORT"
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDIR"; fi
+if as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$ARTIFACTS/initdb.log" 2>&1 &&
+   as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null; then
+  DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres" run_swift_tests "PostgreSQL" "$ARTIFACTS/swift-postgres.log"
+else
+  echo "PostgreSQL did not start:"; cat "$ARTIFACTS/initdb.log" "$PGDIR/server.log" 2>/dev/null | tail -n 20
+  count 0 1
+fi
+stop_pg
+
+# --- browser journeys ---------------------------------------------------------------
+note "Browser journeys (headless Chromium)"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+DATA=$(mktemp -d /tmp/fayuan-e2e.XXXXXX)
+FAYUAN_DATA_DIR="$DATA" PORT=$PORT HOST=127.0.0.1 .build/debug/Run serve >"$ARTIFACTS/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 1; done
+FAYUAN_BASE_URL="http://127.0.0.1:$PORT" FAYUAN_ARTIFACTS="$ARTIFACTS/screenshots" \
+  "$VENV/bin/python" -m pytest e2e -q -p no:cacheprovider --junitxml="$ARTIFACTS/e2e.xml" 2>&1 | tail -n 30
+counts=$("$VENV/bin/python" - "$ARTIFACTS/e2e.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+try:
+    root = ET.parse(sys.argv[1]).getroot()
+except Exception:
+    print("0 1"); sys.exit()
+suites = [root] if root.tag == "testsuite" else list(root)
+tests = sum(int(s.get("tests", 0)) for s in suites)
+bad = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+skipped = sum(int(s.get("skipped", 0)) for s in suites)
+print(tests - bad - skipped, bad if tests else 1)
+PY
+)
+echo "Browser: $counts (passed failed)"
+count $counts
+kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
+rm -rf "$DATA"
+
+finish
