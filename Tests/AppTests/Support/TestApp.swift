@@ -17,6 +17,11 @@ final class TestApp {
     static var usesPostgres: Bool { !(ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").isEmpty }
 
     static func make(now: Date? = nil) async throws -> TestApp {
+        // The database first, so a failure here leaves no half-made app behind.
+        var database: String?
+        if usesPostgres, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
+            database = try await PostgresTemplate.freshDatabase(adminURL: url)
+        }
         let app = try await Application.make(.testing)
         let clock = AppClock()
         clock.set(now)
@@ -25,12 +30,9 @@ final class TestApp {
         settings.dataDirectory = dataDirectory
         settings.bcryptCost = 4
         settings.maxUploadBytes = 1024 * 1024
-        var database: String?
-        if usesPostgres, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
-            let name = try await PostgresTemplate.freshDatabase(adminURL: url)
+        if let name = database, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
             settings.database = .postgres(url: PostgresTemplate.url(url, database: name))
             settings.migrateOnStart = false
-            database = name
         } else {
             settings.database = .sqliteMemory
         }
@@ -101,6 +103,11 @@ func withTestApp(now: Date? = nil, _ body: (TestApp) async throws -> Void) async
 
 /// PostgreSQL: one template database, migrated and seeded once per test run; each test
 /// gets its own copy (CREATE DATABASE … TEMPLATE is a file copy, far faster than migrating).
+struct AdminError: Error, CustomStringConvertible {
+    var detail: String
+    var description: String { detail }
+}
+
 enum PostgresTemplate {
     static let templateName = "fayuan_test_template"
     nonisolated(unsafe) static var templateReady = false
@@ -122,7 +129,7 @@ enum PostgresTemplate {
             return result
         } catch {
             try await app.asyncShutdown()
-            throw error
+            throw AdminError(detail: String(reflecting: error))
         }
     }
 

@@ -35,6 +35,7 @@ struct ApplicationFormController: RouteCollection {
         let (form, parseErrors) = input.form()
         let errors = parseErrors + form.validateForDraft() + uploadErrors(input, req)
         guard errors.isEmpty else {
+            let errors = shown(errors, form: form, input: input)
             return try await rerender(req, account: account, reference: reference, form: form, errors: errors, app: nil, input: input)
         }
         let service = ApplicationService(req)
@@ -68,6 +69,7 @@ struct ApplicationFormController: RouteCollection {
         let (form, parseErrors) = input.form()
         let errors = parseErrors + form.validateForDraft() + uploadErrors(input, req)
         guard errors.isEmpty else {
+            let errors = shown(errors, form: form, input: input)
             return try await rerender(req, account: account, reference: reference, form: form, errors: errors, app: app, input: input)
         }
         do {
@@ -97,6 +99,14 @@ struct ApplicationFormController: RouteCollection {
         }
         req.flash("申请已提交。申请编号：\(app.number)。请记下编号，凭编号和手机号后四位可以查询进度。")
         return req.redirect(to: SiteURL.application(app.id!).path)
+    }
+
+    /// When the person pressed "submit", list everything still wrong at once, not only what
+    /// stopped the draft being saved.
+    private func shown(_ blocking: [FieldError], form: ApplicationForm, input: ApplicationFormInput) -> [FieldError] {
+        guard input.action == "submit" else { return blocking }
+        let fields = Set(blocking.map(\.field))
+        return blocking + form.validateForSubmission().filter { !fields.contains($0.field) }
     }
 
     private func uploadErrors(_ input: ApplicationFormInput, _ req: Request) -> [FieldError] {

@@ -18,7 +18,7 @@ struct CreateApplications: AsyncMigration {
             .field("applicant_name", .string, .required)
             .field("phone_last4", .string, .required)
             .field("received_on", .string)
-            .field("pauses", .json, .required)
+            .field("pauses", .array(of: .json), .required)
             .field("supply_by", .string)
             .field("decision_due", .string)
             .field("submitted_at", .datetime)
