@@ -40,8 +40,8 @@ fi
 
 # --- build once ---------------------------------------------------------------------
 note "Building (debug, with tests)"
-if ! swift build --build-tests 2>&1 | tail -n 5; then :; fi
-if [ ! -x .build/debug/Run ]; then
+swift build --build-tests 2>&1 | tail -n 5
+if [ "${PIPESTATUS[0]}" -ne 0 ] || [ ! -x .build/debug/Run ]; then
   echo "Build failed"; count 0 1; finish
 fi
 

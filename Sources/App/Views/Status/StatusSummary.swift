@@ -30,7 +30,9 @@ struct StatusSummary {
     func render() -> HTML {
         let state = app.applicationState
         let deadline: HTML = {
-            guard state.isAtCentre, let due = app.decisionDue.flatMap(LocalDate.init(iso:)) else { return .empty }
+            guard state.isAtCentre, let clock = app.workflowCase.decisionDeadline else { return .empty }
+            if clock.isPaused { return "<dt>决定期限</dt><dd>补充材料期间暂停计算，材料补齐后继续计算</dd>" }
+            let due = clock.lastDay(asOf: today, calendar: calendar)
             return "<dt>决定期限</dt><dd>\(due.chinese)前（法律援助法第43条：自收到申请之日起7日内，补充材料期间不计算）</dd>"
         }()
         let materials: HTML = openMaterialsRequest.map { request in
