@@ -52,7 +52,7 @@ struct WorkbenchPage {
         let org = reference.name(account.organisationID)
         return req.page("工作台", """
         <p>\(account.displayName)，\(org)。\(account.roles?.roles.map(\.chinese).sorted().joined(separator: "、") ?? "")</p>
-        <div class="cards">
+        <div class="cards three">
           <div class="card"><h2>待我办理</h2><p><strong>\(todo.count)</strong> 件</p></div>
           <div class="card"><h2>已超期</h2><p class="\(overdue.isEmpty ? "" : "overdue")"><strong>\(overdue.count)</strong> 件</p></div>
           <div class="card"><h2>两日内到期</h2><p><strong>\(dueSoon.count)</strong> 件</p></div>
@@ -74,7 +74,9 @@ struct WorkbenchPage {
                 if app.workflowCase.decisionDeadline?.isPaused == true { return "暂停计算（待补材料）" }
                 return "\(last.chinese)（剩\(item.daysLeft ?? 0)天）"
             }()
-            let priority: HTML = when(!(app.eligibility?.priorities.isEmpty ?? true) || app.eligibility?.greenChannel == true) { " <strong>优先</strong>" }
+            let priority: HTML = when(!(app.eligibility?.priorities.isEmpty ?? true) || app.eligibility?.greenChannel == true) {
+                app.eligibility?.greenChannel == true ? "<br><span class=\"badge\">绿色通道</span>" : "<br><span class=\"badge\">优先</span>"
+            }
             return """
             <tr><td><a href="\(SiteURL.application(app.id!))">\(app.number)</a>\(priority)</td><td>\(app.applicantName)</td>
             <td>\(app.form.matter.type?.chinese ?? "—")</td><td>\(app.applicationState.chinese)</td>

@@ -5,7 +5,7 @@ document.addEventListener("DOMContentLoaded", () => {
     button.addEventListener("click", () => window.print());
   }
   // Show the agent fields only when "有代理人" is ticked (they stay usable without JS).
-  const agentToggle = document.querySelector("#hasAgent");
+  const agentToggle = document.querySelector("#f-hasAgent");
   const agentFields = document.querySelector("#agent-fields");
   if (agentToggle && agentFields) {
     const sync = () => { agentFields.hidden = !agentToggle.checked; };
