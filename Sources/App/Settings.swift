@@ -21,6 +21,10 @@ public struct Settings: Sendable {
     public var materialsSupplyDays = 15
     /// JSON file with the provinces' hardship standards; the bundled demo file when nil.
     public var incomeThresholdsFile: String?
+    /// The key ring as JSON (`FAYUAN_KEYS`), or a file holding it (`FAYUAN_KEY_FILE`). Outside
+    /// production, without either, a key file is generated in the data folder on first start.
+    public var keysJSON: String?
+    public var keyFile: String?
     /// bcrypt work factor for new password hashes (tests lower it to stay fast).
     public var bcryptCost = 12
     /// Run `autoMigrate` at start-up.
@@ -39,6 +43,8 @@ public struct Settings: Sendable {
         settings.seedDemo = !settings.production
         if let seed = env["FAYUAN_SEED_DEMO"] { settings.seedDemo = seed != "0" && seed != "false" }
         if let file = env["FAYUAN_INCOME_THRESHOLDS"], !file.isEmpty { settings.incomeThresholdsFile = file }
+        if let keys = env["FAYUAN_KEYS"], !keys.isEmpty { settings.keysJSON = keys }
+        if let file = env["FAYUAN_KEY_FILE"], !file.isEmpty { settings.keyFile = file }
         if let max = env["FAYUAN_MAX_UPLOAD_MB"].flatMap(Int.init) { settings.maxUploadBytes = max * 1024 * 1024 }
         return settings
     }

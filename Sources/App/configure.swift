@@ -12,6 +12,8 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
 
     try FileManager.default.createDirectory(atPath: settings.dataDirectory + "/uploads", withIntermediateDirectories: true)
 
+    Vault.keyRing = try KeyRingLoader.load(settings, logger: app.logger)
+
     switch settings.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
@@ -52,6 +54,8 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
             try await DemoSeed.seedIfEmpty(app)
         }
     }
+
+    app.asyncCommands.use(RotateKeysCommand(), as: "rotate-keys")
 
     try routes(app)
 }

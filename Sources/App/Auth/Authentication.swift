@@ -30,7 +30,7 @@ enum Credentials {
     /// The account for a username (or citizen's mobile number) and password, or nil.
     /// Always runs bcrypt, so a wrong username costs as long as a wrong password.
     static func verify(username raw: String, password: String, on db: Database) async throws -> AccountModel? {
-        let username = MobileNumber.parse(raw)?.value ?? raw.trimmingCharacters(in: .whitespaces)
+        let username = MobileNumber.parse(raw).map(AccountModel.citizenUsername) ?? raw.trimmingCharacters(in: .whitespaces)
         let account = try await AccountModel.query(on: db).filter(\.$username == username).first()
         let hash = account?.passwordHash ?? dummyHash
         let matches = (try? Bcrypt.verify(password, created: hash)) ?? false

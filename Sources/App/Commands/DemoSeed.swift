@@ -42,10 +42,11 @@ enum DemoSeed {
         var byUsername: [String: AccountModel] = [:]
         for spec in accounts {
             let account = AccountModel(
-                username: spec.username,
+                username: MobileNumber.parse(spec.username).map(AccountModel.citizenUsername) ?? spec.username,
                 passwordHash: try Bcrypt.hash(spec.role == .citizen ? citizenPassword : staffPassword, cost: app.fayuan.settings.bcryptCost),
                 displayName: spec.name, roles: try RoleSet([spec.role]),
                 organisationID: spec.organisation.flatMap { orgs[$0] })
+            if spec.role == .citizen { account.phone = spec.username }
             try await account.create(on: app.db)
             byUsername[spec.username] = account
         }

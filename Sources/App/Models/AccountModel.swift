@@ -6,8 +6,11 @@ final class AccountModel: Model, @unchecked Sendable {
     static let schema = "accounts"
 
     @ID(key: .id) var id: UUID?
-    /// Staff log in with a username; citizens with their mobile number.
+    /// Staff log in with a username; citizens with their mobile number, which is kept here
+    /// only as a keyed hash (`AccountModel.citizenUsername`).
     @Field(key: "username") var username: String
+    /// A citizen's mobile number, encrypted.
+    @OptionalField(key: "phone") var sealedPhone: Sealed<String>?
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "display_name") var displayName: String
     /// Comma-separated `Role` raw values; validated through `RoleSet` on every load.
@@ -41,6 +44,16 @@ final class AccountModel: Model, @unchecked Sendable {
     }
 
     var isCitizen: Bool { roles?.contains(.citizen) ?? false }
+
+    var phone: String? {
+        get { sealedPhone?.value }
+        set { sealedPhone = newValue.map(Sealed.init) }
+    }
+
+    /// What a citizen's account is found by: never the number itself.
+    static func citizenUsername(phone: MobileNumber) -> String {
+        "m:" + Vault.ring.blindIndex(phone.value, purpose: "phone")
+    }
 }
 
 extension AccountModel: ModelSessionAuthenticatable {}

@@ -18,7 +18,13 @@ final class ApplicationEventModel: Model, @unchecked Sendable {
     @Field(key: "to_state") var toState: String
     @Field(key: "event") var event: String
     @OptionalField(key: "reason_code") var reasonCode: String?
-    @Field(key: "payload") var payload: [String: String]
+    /// Reasons and opinions can carry case facts: encrypted.
+    @Field(key: "payload") var sealedPayload: Sealed<[String: String]>
+
+    var payload: [String: String] {
+        get { sealedPayload.value }
+        set { sealedPayload = Sealed(newValue) }
+    }
 
     init() {}
 }

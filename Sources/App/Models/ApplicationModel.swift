@@ -18,8 +18,12 @@ final class ApplicationModel: Model, @unchecked Sendable {
     @OptionalField(key: "community_point_id") var communityPointID: UUID?
     @Field(key: "pre_review_org_id") var preReviewOrganisationID: UUID
     @Field(key: "centre_id") var centreID: UUID
-    @Field(key: "form") var form: ApplicationForm
-    @OptionalField(key: "eligibility") var eligibility: EligibilityFinding?
+    /// Everything the applicant told us (ID number, phone, address, income, facts), encrypted.
+    @Field(key: "form") var sealedForm: Sealed<ApplicationForm>
+    /// The rules' finding names income figures, so it is encrypted too.
+    @OptionalField(key: "eligibility") var sealedEligibility: Sealed<EligibilityFinding>?
+    /// Keyed hash of the applicant's ID number, for finding their applications without storing it in clear.
+    @OptionalField(key: "id_number_index") var idNumberIndex: String?
     @Field(key: "applicant_name") var applicantName: String
     @Field(key: "phone_last4") var phoneLast4: String
     @OptionalField(key: "received_on") var receivedOn: String?
@@ -34,6 +38,20 @@ final class ApplicationModel: Model, @unchecked Sendable {
     init() {}
 
     var applicationState: ApplicationState { ApplicationState(rawValue: state) ?? .draft }
+
+    var form: ApplicationForm {
+        get { sealedForm.value }
+        set {
+            sealedForm = Sealed(newValue)
+            let id = ResidentID.parse(newValue.applicant.idNumber)
+            idNumberIndex = (try? id.get()).map { Vault.ring.blindIndex($0.value, purpose: "idNumber") }
+        }
+    }
+
+    var eligibility: EligibilityFinding? {
+        get { sealedEligibility?.value }
+        set { sealedEligibility = newValue.map(Sealed.init) }
+    }
 
     var scope: ApplicationScope {
         ApplicationScope(ownerAccountID: ownerAccountID, communityPointID: communityPointID,

@@ -13,7 +13,13 @@ final class DocumentModel: Model, @unchecked Sendable {
     @Field(key: "centre_id") var centreID: UUID
     @Field(key: "year") var year: Int
     @Field(key: "sequence") var sequence: Int
-    @Field(key: "content") var content: DocumentContent
+    /// Names, addresses, facts and reasons: encrypted.
+    @Field(key: "content") var sealedContent: Sealed<DocumentContent>
+
+    var content: DocumentContent {
+        get { sealedContent.value }
+        set { sealedContent = Sealed(newValue) }
+    }
     @Field(key: "issued_at") var issuedAt: Date
 
     init() {}

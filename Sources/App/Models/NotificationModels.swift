@@ -21,7 +21,12 @@ final class SMSOutboxModel: Model, @unchecked Sendable {
     static let schema = "sms_outbox"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "phone") var phone: String
+    @Field(key: "phone") var sealedPhone: Sealed<String>
+
+    var phone: String {
+        get { sealedPhone.value }
+        set { sealedPhone = Sealed(newValue) }
+    }
     @Field(key: "body") var body: String
     @OptionalField(key: "application_id") var applicationID: UUID?
     @Field(key: "status") var status: String

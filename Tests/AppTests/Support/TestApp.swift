@@ -30,6 +30,7 @@ final class TestApp {
         settings.dataDirectory = dataDirectory
         settings.bcryptCost = 4
         settings.maxUploadBytes = 1024 * 1024
+        settings.keysJSON = TestKeys.json
         if let name = database, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
             settings.database = .postgres(url: PostgresTemplate.url(url, database: name))
             settings.migrateOnStart = false
@@ -62,8 +63,10 @@ final class TestApp {
 
     var db: Database { app.db }
 
+    /// By username, or by mobile number for citizens.
     func account(_ username: String) async throws -> AccountModel {
-        try await AccountModel.query(on: db).filter(\.$username == username).firstOrFail()
+        let key = MobileNumber.parse(username).map(AccountModel.citizenUsername) ?? username
+        return try await AccountModel.query(on: db).filter(\.$username == key).firstOrFail()
     }
 
     func organisation(_ name: String) async throws -> OrganisationModel {
@@ -143,6 +146,7 @@ enum PostgresTemplate {
             var settings = Settings()
             settings.dataDirectory = NSTemporaryDirectory() + "fayuan-template"
             settings.bcryptCost = 4
+            settings.keysJSON = TestKeys.json
             settings.database = .postgres(url: url(adminURL, database: templateName))
             do {
                 try await configure(app, settings: settings)
@@ -173,4 +177,9 @@ extension QueryBuilder {
         guard let row = try await first() else { throw Abort(.notFound, reason: "no \(Model.schema) row") }
         return row
     }
+}
+
+/// One key ring for the whole test run, so the PostgreSQL template's sealed rows open in every copy.
+enum TestKeys {
+    static let json: String = String(decoding: try! JSONEncoder().encode(KeyRing.generateFile(keyID: "test1")), as: UTF8.self)
 }

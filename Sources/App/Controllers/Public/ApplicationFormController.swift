@@ -23,7 +23,7 @@ struct ApplicationFormController: RouteCollection {
         var form = ApplicationForm()
         if account.isCitizen {
             form.applicant.name = account.displayName
-            form.applicant.phone = account.username
+            form.applicant.phone = account.phone ?? ""
         }
         return page(req, account: account, reference: reference, form: form, errors: FormErrors(), app: nil, input: nil, attachments: []).render(req)
     }

@@ -96,7 +96,7 @@ struct AuthController: RouteCollection {
         } else if password != (input.passwordConfirm ?? "") {
             errors.append(FieldError(field: "passwordConfirm", code: "mismatch", message: "两次输入的密码不一致"))
         }
-        if let phone, errors.isEmpty, try await AccountModel.query(on: req.db).filter(\.$username == phone.value).first() != nil {
+        if let phone, errors.isEmpty, try await AccountModel.query(on: req.db).filter(\.$username == AccountModel.citizenUsername(phone: phone)).first() != nil {
             errors.append(FieldError(field: "phone", code: "taken", message: "该手机号码已注册，请直接登录"))
         }
         guard errors.isEmpty, let phone else {
@@ -104,8 +104,9 @@ struct AuthController: RouteCollection {
             response.status = .unprocessableEntity
             return response
         }
-        let account = AccountModel(username: phone.value, passwordHash: try Bcrypt.hash(password, cost: req.fayuan.settings.bcryptCost),
+        let account = AccountModel(username: AccountModel.citizenUsername(phone: phone), passwordHash: try Bcrypt.hash(password, cost: req.fayuan.settings.bcryptCost),
                                    displayName: name, roles: try RoleSet([.citizen]), organisationID: nil)
+        account.phone = phone.value
         try await account.create(on: req.db)
         req.session.id = nil  // a fresh session id at sign-in (no fixation)
         req.auth.login(account)

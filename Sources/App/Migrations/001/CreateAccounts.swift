@@ -7,6 +7,7 @@ struct CreateAccounts: AsyncMigration {
             .field("username", .string, .required)
             .field("password_hash", .string, .required)
             .field("display_name", .string, .required)
+            .field("phone", .string)
             .field("roles", .string, .required)
             .field("organisation_id", .uuid, .references("organisations", "id"))
             .field("must_change_password", .bool, .required)

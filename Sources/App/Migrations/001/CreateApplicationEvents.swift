@@ -14,7 +14,7 @@ struct CreateApplicationEvents: AsyncMigration {
             .field("to_state", .string, .required)
             .field("event", .string, .required)
             .field("reason_code", .string)
-            .field("payload", .json, .required)
+            .field("payload", .string, .required)
             .unique(on: "application_id", "seq")
             .create()
     }

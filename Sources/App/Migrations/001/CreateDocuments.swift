@@ -10,7 +10,7 @@ struct CreateDocuments: AsyncMigration {
             .field("centre_id", .uuid, .required, .references("organisations", "id"))
             .field("year", .int, .required)
             .field("sequence", .int, .required)
-            .field("content", .json, .required)
+            .field("content", .string, .required)
             .field("issued_at", .datetime, .required)
             .unique(on: "centre_id", "kind", "year", "sequence")
             .create()

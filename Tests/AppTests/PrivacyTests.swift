@@ -1,0 +1,65 @@
+import Fluent
+import SQLKit
+import XCTVapor
+import XCTest
+@testable import App
+@testable import LegalAidCore
+
+/// Personal data is encrypted at rest and found through keyed hashes, never stored in clear.
+final class PrivacyTests: XCTestCase {
+    func rawColumn(_ test: TestApp, table: String, column: String, number: String? = nil) async throws -> [String] {
+        let sql = test.db as! SQLDatabase
+        let rows = try await sql.raw("SELECT \(unsafeRaw: column) AS value FROM \(unsafeRaw: table)").all()
+        return try rows.map { try $0.decode(column: "value", as: String?.self) ?? "" }
+    }
+
+    func test_idNumbersPhonesAndFactsAreNotStoredInClear() async throws {
+        try await withTestApp { test in
+            let community = Browser(test)
+            try await community.login("shequ1", DemoSeed.staffPassword)
+            try await community.postMultipart("/applications/new", applicationFields(name: "隐私测试", sequence: 61, phone: "13700006161") + [("action", "submit")])
+            let id = SyntheticPerson.idNumber(birth: "19800101", sequence: 61)
+            let forms = try await rawColumn(test, table: "applications", column: "form")
+            XCTAssertFalse(forms.isEmpty)
+            for form in forms {
+                XCTAssertTrue(form.hasPrefix("v1:test1:"))
+                XCTAssertFalse(form.contains(id))
+                XCTAssertFalse(form.contains("13700006161"))
+                XCTAssertFalse(form.contains("工资两万五千元"))
+            }
+            for content in try await rawColumn(test, table: "documents", column: "content") { XCTAssertTrue(content.hasPrefix("v1:")) }
+            for phone in try await rawColumn(test, table: "sms_outbox", column: "phone") { XCTAssertFalse(phone.contains("13700006161")) }
+            let usernames = try await rawColumn(test, table: "accounts", column: "username")
+            XCTAssertFalse(usernames.contains(DemoSeed.citizenPhone))
+
+            // The keyed hash still finds the application by ID number.
+            let index = Vault.ring.blindIndex(id, purpose: "idNumber")
+            let found = try await ApplicationModel.query(on: test.db).filter(\.$idNumberIndex == index).all()
+            XCTAssertEqual(found.map(\.applicantName), ["隐私测试"])
+        }
+    }
+
+    func test_rotatingKeysReencryptsEverythingUnderTheNewKey() async throws {
+        try await withTestApp { test in
+            let old = Vault.ring
+            var rotated = old
+            rotated.keys["k2027"] = SymmetricKey(size: .bits256)
+            rotated.activeID = "k2027"
+            Vault.keyRing = rotated
+            defer { Vault.keyRing = old }
+
+            let rows = try await RotateKeysCommand.rotate(on: test.db)
+            XCTAssertGreaterThan(rows, 10)
+            for form in try await rawColumn(test, table: "applications", column: "form") { XCTAssertTrue(form.hasPrefix("v1:k2027:")) }
+
+            // The old key can now be retired: everything still opens.
+            var retired = rotated
+            retired.keys[old.activeID] = nil
+            Vault.keyRing = retired
+            let apps = try await ApplicationModel.query(on: test.db).all()
+            XCTAssertTrue(apps.contains { $0.form.applicant.name == "赵示例" })
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+        }
+    }
+}
