@@ -18,6 +18,7 @@ enum SiteURL: Sendable {
     case document(UUID)
     case workbench
     case holidays
+    case audit
     case stylesheet
     case script
 
@@ -40,6 +41,7 @@ enum SiteURL: Sendable {
         case .document(let id): "/documents/\(id)"
         case .workbench: "/workbench"
         case .holidays: "/admin/holidays"
+        case .audit: "/audit"
         case .stylesheet: "/css/site.css"
         case .script: "/js/site.js"
         }

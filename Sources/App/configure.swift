@@ -56,6 +56,8 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     }
 
     app.asyncCommands.use(RotateKeysCommand(), as: "rotate-keys")
+    app.asyncCommands.use(VerifyAuditCommand(), as: "verify-audit")
+    app.asyncCommands.use(PruneAuditCommand(), as: "prune-audit")
 
     try routes(app)
 }

@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     // Staff.
     try app.register(collection: WorkbenchController())
     try app.register(collection: HolidayAdminController())
+    try app.register(collection: AuditController())
 
     // JSON API.
     try app.register(collection: APIController())

@@ -17,6 +17,7 @@ extension Application {
             CreateHolidays(),
             CreateAPITokens(),
             SessionRecord.migration,
+            CreateAuditEntries(),
         ] as [any Migration])
     }
 }

@@ -9,15 +9,18 @@ struct ApplicationService {
     var db: Database
     var services: FayuanServices
     var logger: Logger
+    /// For the audit trail.
+    var clientAddress: String
 
-    init(db: Database, services: FayuanServices, logger: Logger) {
+    init(db: Database, services: FayuanServices, logger: Logger, clientAddress: String) {
         self.db = db
         self.services = services
         self.logger = logger
+        self.clientAddress = clientAddress
     }
 
     init(_ request: Request) {
-        self.init(db: request.db, services: request.fayuan, logger: request.logger)
+        self.init(db: request.db, services: request.fayuan, logger: request.logger, clientAddress: request.clientAddress)
     }
 
     var now: Date { services.clock.now() }
@@ -86,6 +89,8 @@ struct ApplicationService {
             let year = LocalDate(now).year
             app.number = String(format: "FY%04d-%06d", year, try await Counters.next("application", year: year, on: tx))
             try await app.create(on: tx)
+            try await AuditLog.append(AuditRecord(account: account, event: "application.create", target: "application:\(app.number)",
+                                                  clientAddress: clientAddress), at: now, on: tx)
         }
         return app
     }
@@ -167,6 +172,9 @@ struct ApplicationService {
             try await record(transition, on: app, by: account, on: tx)
             try await issueDocuments(for: transition, on: app, reference: reference, on: tx)
             try await notify(transition, on: app, on: tx)
+            try await AuditLog.append(AuditRecord(account: account, event: "application.\(transition.event.rawValue)", target: "application:\(app.number)",
+                                                  clientAddress: clientAddress, detail: "\(transition.from.rawValue) → \(transition.to.rawValue)"),
+                                      at: moment, on: tx)
             logger.info("application \(app.number) \(transition.from.rawValue) -> \(transition.to.rawValue) by \(actor.accountID)")
             return (app, transition)
         }

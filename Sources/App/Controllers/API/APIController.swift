@@ -23,7 +23,7 @@ struct APIController: RouteCollection {
     func token(req: Request) async throws -> Response {
         let input = try req.content.decode(API.TokenRequest.self)
         guard let account = try await Credentials.verify(username: input.username, password: input.password, on: req.db) else {
-            req.logger.notice("api sign-in failed")
+            try await req.audit("auth.token", target: "username:\(AuditTarget.username(input.username))", outcome: .failure)
             throw AppError(status: .unauthorized, code: "badCredentials", message: "用户名或密码不正确", field: "password")
         }
         let raw = TokenHash.newToken()
@@ -32,6 +32,7 @@ struct APIController: RouteCollection {
         token.tokenHash = TokenHash.of(raw)
         token.expiresAt = req.now.addingTimeInterval(12 * 3600)
         try await token.create(on: req.db)
+        try await req.audit("auth.token", target: "account:\(account.id!)", account: account)
         let body = API.TokenResponse(token: raw, expiresAt: token.expiresAt, account: summary(account))
         return try await body.encodeResponse(status: .created, for: req)
     }
@@ -89,6 +90,7 @@ struct APIController: RouteCollection {
         let account = try req.requireAccount()
         let reference = try await ReferenceData.load(on: req.db)
         let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        try await req.audit("personalData.view", target: "application:\(app.number)")
         return try await detail(app, account: account, reference: reference, req: req)
     }
 
@@ -133,7 +135,8 @@ struct APIController: RouteCollection {
     func document(req: Request) async throws -> DocumentContent {
         let account = try req.requireAccount()
         guard let doc = try await DocumentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文书") }
-        _ = try await ApplicationService(req).find(doc.applicationID, for: account, reference: try await ReferenceData.load(on: req.db))
+        let app = try await ApplicationService(req).find(doc.applicationID, for: account, reference: try await ReferenceData.load(on: req.db))
+        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "document \(doc.number)")
         return doc.content
     }
 

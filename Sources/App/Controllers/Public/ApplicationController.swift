@@ -16,6 +16,7 @@ struct ApplicationController: RouteCollection {
         let account = try req.requireAccount()
         let reference = try await ReferenceData.load(on: req.db)
         let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        try await req.audit("personalData.view", target: "application:\(app.number)")
         return try await Self.detail(req, app: app, account: account, reference: reference).render(req)
     }
 
@@ -146,7 +147,8 @@ struct ApplicationController: RouteCollection {
         let account = try req.requireAccount()
         guard let file = try await AttachmentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文件") }
         let reference = try await ReferenceData.load(on: req.db)
-        _ = try await ApplicationService(req).find(file.applicationID, for: account, reference: reference)
+        let app = try await ApplicationService(req).find(file.applicationID, for: account, reference: reference)
+        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "attachment \(file.id!)")
         let path = req.fayuan.uploadsDirectory + "/" + file.storedName
         let response = try await req.fileio.asyncStreamFile(at: path)
         response.headers.contentType = HTTPMediaType(type: String(file.contentType.split(separator: "/")[0]), subType: String(file.contentType.split(separator: "/")[1]))
@@ -162,6 +164,7 @@ struct ApplicationController: RouteCollection {
         guard let doc = try await DocumentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文书") }
         let reference = try await ReferenceData.load(on: req.db)
         let app = try await ApplicationService(req).find(doc.applicationID, for: account, reference: reference)
+        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "document \(doc.number)")
         return req.page(doc.content.title, DocumentView(content: doc.content, backTo: .application(app.id!)).render())
     }
 }

@@ -31,10 +31,10 @@ struct AuthController: RouteCollection {
             if let account = try await Credentials.verify(username: username, password: input.password ?? "", on: req.db) {
                 req.session.id = nil  // a fresh session id at sign-in (no fixation)
                 req.auth.login(account)
-                req.logger.info("sign-in account=\(account.id!)")
+                try await req.audit("auth.signIn", target: "account:\(account.id!)", account: account)
                 return req.redirect(to: safeNext(input.next) ?? (account.isCitizen ? SiteURL.myApplications.path : SiteURL.workbench.path))
             }
-            req.logger.notice("sign-in failed")
+            try await req.audit("auth.signIn", target: "username:\(AuditTarget.username(username))", outcome: .failure)
             errors.append(FieldError(field: "password", code: "badCredentials", message: "用户名或密码不正确，请重新输入"))
         }
         let response = try await renderLogin(req, username: username, next: input.next, errors: FormErrors(errors)).encodeResponse(for: req)
@@ -43,6 +43,7 @@ struct AuthController: RouteCollection {
     }
 
     func logout(req: Request) async throws -> Response {
+        if let account = req.auth.get(AccountModel.self) { try await req.audit("auth.signOut", target: "account:\(account.id!)") }
         req.auth.logout(AccountModel.self)
         req.session.destroy()
         return req.redirect(to: SiteURL.home.path)
@@ -110,6 +111,7 @@ struct AuthController: RouteCollection {
         try await account.create(on: req.db)
         req.session.id = nil  // a fresh session id at sign-in (no fixation)
         req.auth.login(account)
+        try await req.audit("account.register", target: "account:\(account.id!)", account: account)
         req.flash("注册成功，欢迎使用法援在线。")
         return req.redirect(to: SiteURL.newApplication.path)
     }

@@ -40,6 +40,7 @@ struct HolidayAdminController: RouteCollection {
             return response
         }
         try await HolidayModel(HolidayEntry(date: date, kind: kind, name: name)).create(on: req.db)
+        try await req.audit("admin.holidayAdded", target: "holiday:\(date.iso)", detail: kind.rawValue)
         req.flash("已添加：\(date.chinese) \(name)（\(kind == .rest ? "放假" : "调休上班")）")
         return req.redirect(to: SiteURL.holidays.path + "?year=\(date.year)")
     }
@@ -48,6 +49,7 @@ struct HolidayAdminController: RouteCollection {
         _ = try req.require(.systemAdmin)
         guard let holiday = try await HolidayModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("节假日") }
         try await holiday.delete(on: req.db)
+        try await req.audit("admin.holidayRemoved", target: "holiday:\(holiday.date)")
         req.flash("已删除 \(holiday.date) \(holiday.name)")
         return req.redirect(to: SiteURL.holidays.path)
     }

@@ -48,6 +48,9 @@ enum Layout {
                 if account.roles?.contains(.communityStaff) == true {
                     links.append("<a href=\"\(SiteURL.newApplication)\">代为填写申请</a>")
                 }
+                if account.roles?.contains(.auditAdmin) == true {
+                    links.append("<a href=\"\(SiteURL.audit)\">审计日志</a>")
+                }
                 if account.roles?.contains(.systemAdmin) == true {
                     links.append("<a href=\"\(SiteURL.holidays)\">节假日设置</a>")
                 }

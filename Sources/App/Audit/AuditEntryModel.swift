@@ -1,0 +1,80 @@
+import Fluent
+import Vapor
+
+/// One line of the audit trail. Append-only: each entry carries the hash of the one before,
+/// so an edit or a deletion anywhere breaks the chain (`verify-audit`).
+final class AuditEntryModel: Model, @unchecked Sendable {
+    static let schema = "audit_entries"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "seq") var seq: Int
+    /// Milliseconds since 1970: exact on every database, so the hash recomputes identically.
+    @Field(key: "at_ms") var atMilliseconds: Int64
+    @OptionalField(key: "account_id") var accountID: UUID?
+    @Field(key: "account_name") var accountName: String
+    @OptionalField(key: "organisation_id") var organisationID: UUID?
+    @Field(key: "event") var event: String
+    @Field(key: "target") var target: String
+    @Field(key: "outcome") var outcome: String
+    @Field(key: "client_address") var clientAddress: String
+    /// Never personal data: ids, numbers of applications, codes.
+    @Field(key: "detail") var detail: String
+    @Field(key: "prev_hash") var previousHash: String
+    @Field(key: "hash") var hash: String
+
+    init() {}
+
+    var at: Date { Date(timeIntervalSince1970: Double(atMilliseconds) / 1000) }
+
+    /// SHA-256 over every field and the previous hash.
+    var computedHash: String {
+        let fields = [String(seq), String(atMilliseconds), accountID?.uuidString ?? "", accountName, organisationID?.uuidString ?? "",
+                      event, target, outcome, clientAddress, detail, previousHash]
+        let canonical = fields.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "|")
+        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Where the chain starts after old entries were pruned: the hash of the last pruned entry.
+final class AuditAnchorModel: Model, @unchecked Sendable {
+    static let schema = "audit_anchors"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "up_to_seq") var upToSeq: Int
+    @Field(key: "last_hash") var lastHash: String
+    @Field(key: "pruned_at") var prunedAt: Date
+
+    init() {}
+}
+
+struct CreateAuditEntries: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("audit_entries")
+            .id()
+            .field("seq", .int, .required)
+            .field("at_ms", .int64, .required)
+            .field("account_id", .uuid)
+            .field("account_name", .string, .required)
+            .field("organisation_id", .uuid)
+            .field("event", .string, .required)
+            .field("target", .string, .required)
+            .field("outcome", .string, .required)
+            .field("client_address", .string, .required)
+            .field("detail", .string, .required)
+            .field("prev_hash", .string, .required)
+            .field("hash", .string, .required)
+            .unique(on: "seq")
+            .create()
+        try await database.schema("audit_anchors")
+            .id()
+            .field("up_to_seq", .int, .required)
+            .field("last_hash", .string, .required)
+            .field("pruned_at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("audit_anchors").delete()
+        try await database.schema("audit_entries").delete()
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import SQLKit
+import XCTVapor
+import XCTest
+@testable import App
+@testable import LegalAidCore
+
+/// 等保2.0 audit: every sign-in, failure, state change and view of personal data is recorded,
+/// append-only and hash-chained, kept at least six months.
+final class AuditTests: XCTestCase {
+    func test_signInsFailuresStateChangesAndViewsAreRecorded() async throws {
+        try await withTestApp { test in
+            let station = Browser(test)
+            try await station.post("/login", [("username", "gongzuozhan1"), ("password", "wrong-Password-1")])
+            try await station.login("gongzuozhan1", DemoSeed.staffPassword)
+            let app = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").firstOrFail()
+            try await station.get(SiteURL.application(app.id!).path)
+            try await station.post(SiteURL.action(app.id!, "preApprove").path, [("version", String(app.version)), ("opinion", "同意")])
+            let events = try await AuditEntryModel.query(on: test.db).sort(\.$seq).all()
+            let summary = events.map { "\($0.event)/\($0.outcome)" }
+            XCTAssertTrue(summary.contains("auth.signIn/failure"))
+            XCTAssertTrue(summary.contains("auth.signIn/success"))
+            XCTAssertTrue(summary.contains("personalData.view/success"))
+            XCTAssertTrue(summary.contains("application.preApprove/success"))
+            let change = try XCTUnwrap(events.last { $0.event == "application.preApprove" })
+            XCTAssertEqual(change.target, "application:\(app.number)")
+            XCTAssertEqual(change.accountName, "幸福街道 周初审")
+            let verification = try await AuditLog.verify(on: test.db)
+            XCTAssertEqual(verification, .intact(entries: events.count))
+        }
+    }
+
+    func test_editingOrDeletingAnEntryIsDetected() async throws {
+        try await withTestApp { test in
+            let sql = test.db as! SQLDatabase
+            let entries = try await AuditEntryModel.query(on: test.db).sort(\.$seq).all()
+            XCTAssertGreaterThan(entries.count, 3)
+            try await sql.raw("UPDATE audit_entries SET outcome = 'failure' WHERE seq = 2").run()
+            let edited = try await AuditLog.verify(on: test.db)
+            XCTAssertEqual(edited, .broken(atSeq: 2, reason: "第2条记录内容被修改"))
+            try await sql.raw("UPDATE audit_entries SET outcome = 'success' WHERE seq = 2").run()
+            try await sql.raw("DELETE FROM audit_entries WHERE seq = 3").run()
+            let deleted = try await AuditLog.verify(on: test.db)
+            XCTAssertEqual(deleted, .broken(atSeq: 3, reason: "第3条记录缺失"))
+        }
+    }
+
+    func test_pruningKeepsSixMonthsAndTheChainStillVerifies() async throws {
+        try await withTestApp(now: chinaNoon("2026-01-05")) { test in
+            let browser = Browser(test)
+            try await browser.login("shencha", DemoSeed.staffPassword)
+            test.clock.set(chinaNoon("2026-09-01"))
+            try await browser.login("shenpi", DemoSeed.staffPassword)
+            let services = test.app.fayuan
+            do {
+                _ = try await AuditLog.prune(before: chinaNoon("2026-06-01"), now: test.clock.now(), services: services, on: test.db)
+                XCTFail("pruning inside the last six months must be refused")
+            } catch is AuditLog.PruneTooRecent {}
+            let removed = try await AuditLog.prune(before: chinaNoon("2026-02-01"), now: test.clock.now(), services: services, on: test.db)
+            XCTAssertGreaterThan(removed, 0)
+            let verification = try await AuditLog.verify(on: test.db)
+            guard case .intact = verification else { return XCTFail("\(verification)") }
+            let remaining = try await AuditEntryModel.query(on: test.db).all().map(\.event)
+            XCTAssertTrue(remaining.contains("audit.pruned"))
+        }
+    }
+
+    func test_onlyTheAuditAdministratorReadsAndExportsTheTrail() async throws {
+        try await withTestApp { test in
+            let auditor = Browser(test)
+            try await auditor.login("shenji", DemoSeed.staffPassword)
+            let page = try await auditor.get("/audit?event=auth.")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("审计记录完整性校验通过"))
+            XCTAssertTrue(page.contains("auth.signIn"))
+            let csv = try await auditor.get("/audit/export.csv")
+            XCTAssertEqual(csv.status, .ok)
+            XCTAssertTrue(csv.body.contains("seq,time,account"))
+            let exported = try await AuditEntryModel.query(on: test.db).filter(\.$event == "audit.export").count()
+            XCTAssertEqual(exported, 1)
+            for username in ["xitong", "anquan", "shencha", "jiandu"] {
+                let other = Browser(test)
+                try await other.login(username, DemoSeed.staffPassword)
+                let refused = try await other.get("/audit")
+                XCTAssertEqual(refused.status, .forbidden, username)
+            }
+            // The audit administrator sees no applications.
+            let app = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").firstOrFail()
+            let hidden = try await auditor.get(SiteURL.application(app.id!).path)
+            XCTAssertEqual(hidden.status, .notFound)
+        }
+    }
+}
