@@ -33,8 +33,8 @@ def test_citizen_applies_online_and_the_centre_grants_aid(browser, tmp_path):
     b.press("注册")
     b.fill("姓名", "郑测试")
     b.fill("手机号码", phone)
-    b.fill("设置密码", "zheng12345")
-    b.fill("再次输入密码", "zheng12345")
+    b.fill("设置密码", "Zheng#2026ok")
+    b.fill("再次输入密码", "Zheng#2026ok")
     b.shot("register")
     b.press("注册")
     b.sees("注册成功")
@@ -77,7 +77,7 @@ def test_citizen_applies_online_and_the_centre_grants_aid(browser, tmp_path):
     b.shot("lookup-materials")
 
     # The applicant signs in, uploads and says it is supplied.
-    b.login(phone, "zheng12345")
+    b.login(phone, "Zheng#2026ok")
     b.follow(number)
     b.driver.find_element("id", "f-attachments").send_keys(str(tiny_png(tmp_path / "证人证言.png")))
     b.press("上传")

@@ -27,6 +27,13 @@ public struct Settings: Sendable {
     public var keyFile: String?
     /// bcrypt work factor for new password hashes (tests lower it to stay fast).
     public var bcryptCost = 12
+    /// Failed sign-ins before a lock, within `lockoutWindowMinutes`; the lock lasts `lockoutMinutes`.
+    public var lockoutMaxFailures = 5
+    public var lockoutWindowMinutes = 15
+    public var lockoutMinutes = 15
+    /// Sessions end after this long without a request, and after this long in any case.
+    public var sessionIdleMinutes = 30
+    public var sessionAbsoluteHours = 12
     /// Run `autoMigrate` at start-up.
     public var migrateOnStart = true
 
@@ -45,6 +52,10 @@ public struct Settings: Sendable {
         if let file = env["FAYUAN_INCOME_THRESHOLDS"], !file.isEmpty { settings.incomeThresholdsFile = file }
         if let keys = env["FAYUAN_KEYS"], !keys.isEmpty { settings.keysJSON = keys }
         if let file = env["FAYUAN_KEY_FILE"], !file.isEmpty { settings.keyFile = file }
+        if let value = env["FAYUAN_LOCKOUT_MAX_FAILURES"].flatMap(Int.init) { settings.lockoutMaxFailures = value }
+        if let value = env["FAYUAN_LOCKOUT_MINUTES"].flatMap(Int.init) { settings.lockoutMinutes = value }
+        if let value = env["FAYUAN_SESSION_IDLE_MINUTES"].flatMap(Int.init) { settings.sessionIdleMinutes = value }
+        if let value = env["FAYUAN_SESSION_ABSOLUTE_HOURS"].flatMap(Int.init) { settings.sessionAbsoluteHours = value }
         if let max = env["FAYUAN_MAX_UPLOAD_MB"].flatMap(Int.init) { settings.maxUploadBytes = max * 1024 * 1024 }
         return settings
     }

@@ -18,6 +18,10 @@ enum SiteURL: Sendable {
     case document(UUID)
     case workbench
     case holidays
+    case account
+    case changePassword
+    case logoutEverywhere
+    case lockedAccounts
     case audit
     case stylesheet
     case script
@@ -41,6 +45,10 @@ enum SiteURL: Sendable {
         case .document(let id): "/documents/\(id)"
         case .workbench: "/workbench"
         case .holidays: "/admin/holidays"
+        case .account: "/account"
+        case .changePassword: "/account/password"
+        case .logoutEverywhere: "/account/logout-everywhere"
+        case .lockedAccounts: "/security/locked-accounts"
         case .audit: "/audit"
         case .stylesheet: "/css/site.css"
         case .script: "/js/site.js"

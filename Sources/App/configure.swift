@@ -30,7 +30,10 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         thresholds: try IncomeThresholdFile.load(path: settings.incomeThresholdsFile),
         uploadsDirectory: settings.dataDirectory + "/uploads",
         clock: clock,
-        writeGate: { if case .postgres = settings.database { return nil } else { return WriteGate() } }())
+        writeGate: { if case .postgres = settings.database { return nil } else { return WriteGate() } }(),
+        passwordPolicy: PasswordPolicy(common: try CommonPasswords.load()),
+        lockoutPolicy: LockoutPolicy(maxFailures: settings.lockoutMaxFailures, window: Double(settings.lockoutWindowMinutes) * 60,
+                                     lockDuration: Double(settings.lockoutMinutes) * 60))
 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "fayuan_session"
@@ -44,6 +47,8 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.middleware.use(FileMiddleware(publicDirectory: BundledResource.url("Public").path + "/"))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(AccountModel.sessionAuthenticator())
+    app.middleware.use(SessionLifetime())
+    app.middleware.use(PasswordChangeRequired())
     app.middleware.use(CSRFProtection())
 
     app.registerMigrations()

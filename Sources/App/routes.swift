@@ -12,11 +12,13 @@ func routes(_ app: Application) throws {
     try app.register(collection: ApplicationFormController())
     try app.register(collection: ApplicationController())
     try app.register(collection: MyApplicationsController())
+    try app.register(collection: AccountController())
 
     // Staff.
     try app.register(collection: WorkbenchController())
     try app.register(collection: HolidayAdminController())
     try app.register(collection: AuditController())
+    try app.register(collection: SecurityAdminController())
 
     // JSON API.
     try app.register(collection: APIController())

@@ -14,7 +14,7 @@ final class ApplicationJourneyTests: XCTestCase {
             // The citizen registers and applies with a photo of the IOU.
             let citizen = Browser(test)
             let registered = try await citizen.post("/register", [("name", "钱测试"), ("phone", "13700001234"),
-                                                                  ("password", "qian12345"), ("passwordConfirm", "qian12345")])
+                                                                  ("password", "Qian#2026ok"), ("passwordConfirm", "Qian#2026ok")])
             XCTAssertEqual(registered.status, .seeOther)
             let created = try await citizen.postMultipart("/applications/new", applicationFields(communityPoint: point.id!.uuidString) + [("action", "submit")],
                                                           files: [.init(field: "attachments[]", filename: "欠条.png", contentType: "image/png", bytes: pngBytes)])
@@ -51,6 +51,9 @@ final class ApplicationJourneyTests: XCTestCase {
 
             // The applicant supplies them; the workstation pre-approves.
             test.clock.set(chinaNoon("2026-03-04"))
+            // Two days on, everyone signs in again (sessions end after 30 idle minutes).
+            try await citizen.login("13700001234", "Qian#2026ok")
+            try await station.login("gongzuozhan1", DemoSeed.staffPassword)
             page = try await citizen.post(SiteURL.action(app.id!, "supplyMaterials").path, [("version", "2"), ("note", "已上传工资欠条")])
             XCTAssertEqual(page.status, .seeOther)
             page = try await station.post(SiteURL.action(app.id!, "preApprove").path, [("version", "3"), ("opinion", "经视频核对，符合条件。")])

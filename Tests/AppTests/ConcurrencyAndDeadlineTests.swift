@@ -89,8 +89,10 @@ final class DeadlineTests: XCTestCase {
             try await reviewer.login("shencha", DemoSeed.staffPassword)
             try await reviewer.post(SiteURL.action(app.id!, "accept").path, [("version", "2")])
             test.clock.set(chinaNoon("2026-03-03"))
+            try await reviewer.login("shencha", DemoSeed.staffPassword) // a day later: a new session
             try await reviewer.post(SiteURL.action(app.id!, "requestMaterials").path, [("version", "3"), ("items", "收入证明"), ("supplyBy", "2026-03-20")])
             test.clock.set(chinaNoon("2026-03-06"))
+            try await reviewer.login("shencha", DemoSeed.staffPassword)
             try await reviewer.post(SiteURL.action(app.id!, "supplyMaterials").path, [("version", "4"), ("note", "申请人到窗口补交")])
             let stored = try await test.application(app.number)
             XCTAssertEqual(stored.applicationState, .underReview)
@@ -111,6 +113,7 @@ final class DeadlineTests: XCTestCase {
             XCTAssertEqual(early.status, .conflict)
             XCTAssertTrue(early.contains("补充材料期限至2026年3月10日"))
             test.clock.set(chinaNoon("2026-03-11"))
+            try await station.login("gongzuozhan1", DemoSeed.staffPassword)
             let _v30 = try await station.post(SiteURL.action(app.id!, "deemWithdrawn").path, [("version", "2")]).status
             XCTAssertEqual(_v30, .seeOther)
             let _v31 = try await test.application(app.number).applicationState

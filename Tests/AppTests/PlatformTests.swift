@@ -70,6 +70,7 @@ final class PlatformTests: XCTestCase {
             try await community.login("shequ1", DemoSeed.staffPassword)
             try await community.postMultipart("/applications/new", applicationFields(name: "年末测试", sequence: 31) + [("action", "submit")])
             test.clock.set(chinaNoon("2027-01-05"))
+            try await community.login("shequ1", DemoSeed.staffPassword)
             try await community.postMultipart("/applications/new", applicationFields(name: "年初测试", sequence: 32) + [("action", "submit")])
             let forms = try await DocumentModel.query(on: test.db).filter(\.$kind == "applicationForm").sort(\.$issuedAt).all()
             XCTAssertTrue(forms.contains { $0.number == "（2027）示法援申字第0001号" }, forms.map(\.number).joined(separator: ","))

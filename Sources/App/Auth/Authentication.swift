@@ -27,14 +27,39 @@ enum Credentials {
     /// Compared against when the username is unknown, to keep timing uniform.
     static let dummyHash = (try? Bcrypt.hash("fayuan-timing-equaliser", cost: 10)) ?? ""
 
-    /// The account for a username (or citizen's mobile number) and password, or nil.
-    /// Always runs bcrypt, so a wrong username costs as long as a wrong password.
-    static func verify(username raw: String, password: String, on db: Database) async throws -> AccountModel? {
+    enum Outcome {
+        case signedIn(AccountModel)
+        case locked(AccountModel, until: Date, justNow: Bool)
+        case refused(AccountModel?)
+        /// Only with `FAYUAN_ENV=production`: the well-known demo passwords never work there.
+        case demoPasswordInProduction(AccountModel)
+    }
+
+    /// Checks a username (or citizen's mobile number) and password against the lockout policy,
+    /// and records the failure or success on the account. bcrypt always runs, so an unknown
+    /// username costs as long as a wrong password.
+    static func check(username raw: String, password: String, services: FayuanServices, on db: Database) async throws -> Outcome {
         let username = MobileNumber.parse(raw).map(AccountModel.citizenUsername) ?? raw.trimmingCharacters(in: .whitespaces)
         let account = try await AccountModel.query(on: db).filter(\.$username == username).first()
-        let hash = account?.passwordHash ?? dummyHash
-        let matches = (try? Bcrypt.verify(password, created: hash)) ?? false
-        return matches ? account : nil
+        let matches = (try? Bcrypt.verify(password, created: account?.passwordHash ?? dummyHash)) ?? false
+        guard let account else { return .refused(nil) }
+        let now = services.clock.now()
+        let policy = services.lockoutPolicy
+        if let until = policy.lockedUntil(account.lockout, now: now) { return .locked(account, until: until, justNow: false) }
+        guard matches else {
+            let (state, lockedNow) = policy.afterFailure(account.lockout, now: now)
+            account.lockout = state
+            try await account.save(on: db)
+            return lockedNow ? .locked(account, until: state.lockedUntil ?? now, justNow: true) : .refused(account)
+        }
+        if services.settings.production && [DemoSeed.staffPassword, DemoSeed.citizenPassword].contains(password) {
+            return .demoPasswordInProduction(account)
+        }
+        if account.failedLogins != 0 || account.lockedUntil != nil {
+            account.lockout = policy.afterSuccess(account.lockout)
+            try await account.save(on: db)
+        }
+        return .signedIn(account)
     }
 }
 

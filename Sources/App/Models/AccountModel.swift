@@ -17,6 +17,11 @@ final class AccountModel: Model, @unchecked Sendable {
     @Field(key: "roles") var rolesText: String
     @OptionalField(key: "organisation_id") var organisationID: UUID?
     @Field(key: "must_change_password") var mustChangePassword: Bool
+    @Field(key: "failed_logins") var failedLogins: Int
+    @OptionalField(key: "first_failed_at") var firstFailedAt: Date?
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    /// Bumped by "log out everywhere": sessions signed in under an older epoch end.
+    @Field(key: "session_epoch") var sessionEpoch: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -29,6 +34,17 @@ final class AccountModel: Model, @unchecked Sendable {
         self.rolesText = roles.roles.map(\.rawValue).sorted().joined(separator: ",")
         self.organisationID = organisationID
         self.mustChangePassword = mustChangePassword
+        self.failedLogins = 0
+        self.sessionEpoch = 0
+    }
+
+    var lockout: LockoutPolicy.State {
+        get { LockoutPolicy.State(failures: failedLogins, firstFailureAt: firstFailedAt, lockedUntil: lockedUntil) }
+        set {
+            failedLogins = newValue.failures
+            firstFailedAt = newValue.firstFailureAt
+            lockedUntil = newValue.lockedUntil
+        }
     }
 
     var roles: RoleSet? {

@@ -22,6 +22,8 @@ struct FayuanServices: Sendable {
     var clock: AppClock
     /// Set for SQLite only.
     var writeGate: WriteGate?
+    var passwordPolicy: PasswordPolicy
+    var lockoutPolicy: LockoutPolicy
 }
 
 extension Application {

@@ -62,7 +62,9 @@ final class Browser {
         return try await send(.POST, path, headers: headers, body: body)
     }
 
+    /// Opens the sign-in page, then signs in, as a person would.
     func login(_ username: String, _ password: String) async throws {
+        try await get("/login")
         let page = try await post("/login", [("username", username), ("password", password)])
         XCTAssertEqual(page.status, .seeOther, "login \(username)")
     }

@@ -16,7 +16,7 @@ final class TestApp {
 
     static var usesPostgres: Bool { !(ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").isEmpty }
 
-    static func make(now: Date? = nil) async throws -> TestApp {
+    static func make(now: Date? = nil, adjust: (inout Settings) -> Void = { _ in }) async throws -> TestApp {
         // The database first, so a failure here leaves no half-made app behind.
         var database: String?
         if usesPostgres, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
@@ -37,6 +37,7 @@ final class TestApp {
         } else {
             settings.database = .sqliteMemory
         }
+        adjust(&settings)
         do {
             try await configure(app, settings: settings, clock: clock)
         } catch {
@@ -93,8 +94,8 @@ final class TestApp {
 }
 
 /// Runs a test body against a fresh app and always shuts it down.
-func withTestApp(now: Date? = nil, _ body: (TestApp) async throws -> Void) async throws {
-    let test = try await TestApp.make(now: now)
+func withTestApp(now: Date? = nil, adjust: (inout Settings) -> Void = { _ in }, _ body: (TestApp) async throws -> Void) async throws {
+    let test = try await TestApp.make(now: now, adjust: adjust)
     do {
         try await body(test)
     } catch {

@@ -22,10 +22,7 @@ struct APIController: RouteCollection {
 
     func token(req: Request) async throws -> Response {
         let input = try req.content.decode(API.TokenRequest.self)
-        guard let account = try await Credentials.verify(username: input.username, password: input.password, on: req.db) else {
-            try await req.audit("auth.token", target: "username:\(AuditTarget.username(input.username))", outcome: .failure)
-            throw AppError(status: .unauthorized, code: "badCredentials", message: "用户名或密码不正确", field: "password")
-        }
+        let account = try await SignIn.attempt(req, username: input.username, password: input.password).get()
         let raw = TokenHash.newToken()
         let token = APITokenModel()
         token.accountID = account.id!

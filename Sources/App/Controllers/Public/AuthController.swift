@@ -28,14 +28,13 @@ struct AuthController: RouteCollection {
         if username.isEmpty { errors.append(.required("username", "用户名或手机号码")) }
         if (input.password ?? "").isEmpty { errors.append(.required("password", "密码")) }
         if errors.isEmpty {
-            if let account = try await Credentials.verify(username: username, password: input.password ?? "", on: req.db) {
-                req.session.id = nil  // a fresh session id at sign-in (no fixation)
-                req.auth.login(account)
-                try await req.audit("auth.signIn", target: "account:\(account.id!)", account: account)
+            switch try await SignIn.attempt(req, username: username, password: input.password ?? "") {
+            case .success(let account):
+                SignIn.startSession(req, account: account)
                 return req.redirect(to: safeNext(input.next) ?? (account.isCitizen ? SiteURL.myApplications.path : SiteURL.workbench.path))
+            case .failure(let error):
+                errors.append(FieldError(field: "password", code: error.code, message: error.message))
             }
-            try await req.audit("auth.signIn", target: "username:\(AuditTarget.username(username))", outcome: .failure)
-            errors.append(FieldError(field: "password", code: "badCredentials", message: "用户名或密码不正确，请重新输入"))
         }
         let response = try await renderLogin(req, username: username, next: input.next, errors: FormErrors(errors)).encodeResponse(for: req)
         response.status = .unprocessableEntity
@@ -92,7 +91,7 @@ struct AuthController: RouteCollection {
             errors.append(FieldError(field: "phone", code: (input.phone ?? "").isEmpty ? "required" : "invalidPhone",
                                      message: (input.phone ?? "").isEmpty ? "请填写手机号码" : MobileNumber.invalidMessage))
         }
-        if let problem = PasswordRule.problem(password, username: phone?.value ?? "") {
+        if let problem = req.fayuan.passwordPolicy.problem(password, username: phone?.value ?? "") {
             errors.append(FieldError(field: "password", code: "weakPassword", message: problem))
         } else if password != (input.passwordConfirm ?? "") {
             errors.append(FieldError(field: "passwordConfirm", code: "mismatch", message: "两次输入的密码不一致"))
@@ -109,8 +108,7 @@ struct AuthController: RouteCollection {
                                    displayName: name, roles: try RoleSet([.citizen]), organisationID: nil)
         account.phone = phone.value
         try await account.create(on: req.db)
-        req.session.id = nil  // a fresh session id at sign-in (no fixation)
-        req.auth.login(account)
+        SignIn.startSession(req, account: account)
         try await req.audit("account.register", target: "account:\(account.id!)", account: account)
         req.flash("注册成功，欢迎使用法援在线。")
         return req.redirect(to: SiteURL.newApplication.path)
@@ -124,7 +122,7 @@ struct AuthController: RouteCollection {
           \(Fields.csrf(context.csrfToken))
           \(Fields.text("name", "姓名", value: input.name ?? "", errors: errors, autocomplete: "name"))
           \(Fields.text("phone", "手机号码", value: input.phone ?? "", errors: errors, hint: "登录和接收办理进度短信用", type: "tel", autocomplete: "tel", inputmode: "numeric"))
-          \(Fields.text("password", "设置密码", value: "", errors: errors, hint: PasswordRule.hint, type: "password", autocomplete: "new-password"))
+          \(Fields.text("password", "设置密码", value: "", errors: errors, hint: PasswordPolicy.hint, type: "password", autocomplete: "new-password"))
           \(Fields.text("passwordConfirm", "再次输入密码", value: "", errors: errors, type: "password", autocomplete: "new-password"))
           <div class="actions"><button type="submit">注册</button></div>
         </form>
@@ -133,17 +131,3 @@ struct AuthController: RouteCollection {
     }
 }
 
-/// Minimum password strength. (The full policy of the security issue builds on this.)
-enum PasswordRule {
-    static let hint = "至少8位，须同时包含字母和数字"
-
-    static func problem(_ password: String, username: String) -> String? {
-        if password.isEmpty { return "请设置密码" }
-        if password.count < 8 { return "密码太短：" + hint }
-        let hasLetter = password.contains { $0.isLetter }
-        let hasDigit = password.contains { $0.isNumber }
-        if !hasLetter || !hasDigit { return "密码太简单：" + hint }
-        if password == username { return "密码不能与手机号码相同" }
-        return nil
-    }
-}

@@ -51,13 +51,16 @@ enum Layout {
                 if account.roles?.contains(.auditAdmin) == true {
                     links.append("<a href=\"\(SiteURL.audit)\">审计日志</a>")
                 }
+                if account.roles?.contains(.securityAdmin) == true {
+                    links.append("<a href=\"\(SiteURL.lockedAccounts)\">锁定账号</a>")
+                }
                 if account.roles?.contains(.systemAdmin) == true {
                     links.append("<a href=\"\(SiteURL.holidays)\">节假日设置</a>")
                 }
             }
             links.append("<a href=\"\(SiteURL.lookup)\">进度查询</a>")
             links.append("""
-            <form method="post" action="\(SiteURL.logout)" class="inline"><input type="hidden" name="_csrf" value="\(context.csrfToken)"><span class="who">\(account.displayName)</span><button type="submit" class="link">退出</button></form>
+            <form method="post" action="\(SiteURL.logout)" class="inline"><input type="hidden" name="_csrf" value="\(context.csrfToken)"><a class="who" href="\(SiteURL.account)">\(account.displayName)</a><button type="submit" class="link">退出</button></form>
             """)
         } else {
             links.append("<a href=\"\(SiteURL.newApplication)\">申请法律援助</a>")

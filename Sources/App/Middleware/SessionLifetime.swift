@@ -1,0 +1,45 @@
+import Vapor
+
+/// Ends page sessions that sat idle too long, that are older than the absolute limit, or that
+/// were signed out everywhere (the account's epoch moved on). 等保2.0: idle sessions end.
+struct SessionLifetime: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard let account = request.auth.get(AccountModel.self), request.hasSession else {
+            return try await next.respond(to: request)
+        }
+        let settings = request.fayuan.settings
+        let now = request.now.timeIntervalSince1970
+        let signedIn = request.session.data["signedInAt"].flatMap(Double.init) ?? 0
+        let lastSeen = request.session.data["lastSeenAt"].flatMap(Double.init) ?? 0
+        let epoch = request.session.data["epoch"].flatMap(Int.init) ?? -1
+        let idle = now - lastSeen > Double(settings.sessionIdleMinutes) * 60
+        let tooOld = now - signedIn > Double(settings.sessionAbsoluteHours) * 3600
+        if idle || tooOld || epoch != account.sessionEpoch {
+            request.auth.logout(AccountModel.self)
+            // Forget the sign-in but keep the form token, so the page in front of them still posts.
+            let csrf = request.session.data["csrf"]
+            request.session.data = SessionData()
+            request.session.data["csrf"] = csrf
+            request.flash(epoch != account.sessionEpoch ? "您已在所有设备上退出，请重新登录。" : "为保护您的信息，长时间未操作已自动退出，请重新登录。")
+            try await request.audit("auth.sessionEnded", target: "account:\(account.id!)", detail: idle ? "idle" : tooOld ? "absolute" : "revoked", account: account)
+        } else {
+            request.session.data["lastSeenAt"] = String(now)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Accounts created by an administrator must choose their own password before anything else.
+struct PasswordChangeRequired: AsyncMiddleware {
+    static let allowed: Set<String> = [SiteURL.changePassword.path, SiteURL.logout.path]
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard let account = request.auth.get(AccountModel.self), account.mustChangePassword,
+              !Self.allowed.contains(request.url.path), !request.url.path.hasPrefix("/css/"), !request.url.path.hasPrefix("/js/")
+        else { return try await next.respond(to: request) }
+        if request.url.path.hasPrefix("/api/") {
+            throw AppError(status: .forbidden, code: "passwordChangeRequired", message: "首次登录请先修改密码")
+        }
+        return request.redirect(to: SiteURL.changePassword.path)
+    }
+}
