@@ -10,6 +10,8 @@ struct AppError: AbortError, Sendable {
     var field: String?
     /// Every problem when a form has several.
     var fieldErrors: [FieldError] = []
+    /// Seconds, for 429 answers.
+    var retryAfter: Int?
 
     var reason: String { message }
 

@@ -34,6 +34,11 @@ public struct Settings: Sendable {
     /// Sessions end after this long without a request, and after this long in any case.
     public var sessionIdleMinutes = 30
     public var sessionAbsoluteHours = 12
+    /// Per client address: sign-ins and registrations a minute, status lookups a minute,
+    /// application writes per ten minutes (429 beyond).
+    public var signInsPerMinute = 10
+    public var lookupsPerMinute = 20
+    public var applicationWritesPerTenMinutes = 60
     /// Run `autoMigrate` at start-up.
     public var migrateOnStart = true
 
@@ -56,6 +61,9 @@ public struct Settings: Sendable {
         if let value = env["FAYUAN_LOCKOUT_MINUTES"].flatMap(Int.init) { settings.lockoutMinutes = value }
         if let value = env["FAYUAN_SESSION_IDLE_MINUTES"].flatMap(Int.init) { settings.sessionIdleMinutes = value }
         if let value = env["FAYUAN_SESSION_ABSOLUTE_HOURS"].flatMap(Int.init) { settings.sessionAbsoluteHours = value }
+        if let value = env["FAYUAN_SIGNINS_PER_MINUTE"].flatMap(Int.init) { settings.signInsPerMinute = value }
+        if let value = env["FAYUAN_LOOKUPS_PER_MINUTE"].flatMap(Int.init) { settings.lookupsPerMinute = value }
+        if let value = env["FAYUAN_APPLICATION_WRITES_PER_10_MINUTES"].flatMap(Int.init) { settings.applicationWritesPerTenMinutes = value }
         if let max = env["FAYUAN_MAX_UPLOAD_MB"].flatMap(Int.init) { settings.maxUploadBytes = max * 1024 * 1024 }
         return settings
     }

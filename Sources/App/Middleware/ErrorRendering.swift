@@ -12,11 +12,13 @@ struct ErrorRendering: AsyncMiddleware {
             if appError.status.code >= 500 {
                 request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: type(of: error)))")
             }
+            let retry = appError.retryAfter
             if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
                 let body = APIErrorBody(error: .init(code: appError.code, message: appError.message, field: appError.field,
                                                      fields: appError.fieldErrors.isEmpty ? nil : appError.fieldErrors))
                 let response = Response(status: appError.status)
                 try response.content.encode(body, as: .json)
+                if let retry { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
                 return response
             }
             if appError.status == .unauthorized {
@@ -25,6 +27,7 @@ struct ErrorRendering: AsyncMiddleware {
             let page = ErrorPage(status: appError.status, message: appError.message)
             let response = try await page.render(request).encodeResponse(for: request)
             response.status = appError.status
+            if let retry { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
             return response
         }
     }

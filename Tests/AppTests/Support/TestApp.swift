@@ -31,6 +31,10 @@ final class TestApp {
         settings.bcryptCost = 4
         settings.maxUploadBytes = 1024 * 1024
         settings.keysJSON = TestKeys.json
+        // Test clients share one address and a frozen clock; RateLimitTests sets real limits.
+        settings.signInsPerMinute = 10_000
+        settings.lookupsPerMinute = 10_000
+        settings.applicationWritesPerTenMinutes = 10_000
         if let name = database, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
             settings.database = .postgres(url: PostgresTemplate.url(url, database: name))
             settings.migrateOnStart = false
