@@ -93,12 +93,14 @@ stop_pg
 note "Browser journeys (headless Chromium)"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 DATA=$(mktemp -d /tmp/fayuan-e2e.XXXXXX)
-# Every simulated person comes from 127.0.0.1, so the per-address sign-in limit is raised.
-FAYUAN_DATA_DIR="$DATA" PORT=$PORT HOST=127.0.0.1 FAYUAN_SIGNINS_PER_MINUTE=500 .build/debug/Run serve >"$ARTIFACTS/server.log" 2>&1 &
+# Every simulated person (and the API fuzzer) comes from 127.0.0.1, so the per-address limits
+# are raised here; Tests/AppTests/RateLimitTests proves the limits themselves.
+FAYUAN_DATA_DIR="$DATA" PORT=$PORT HOST=127.0.0.1 FAYUAN_SIGNINS_PER_MINUTE=500 FAYUAN_LOOKUPS_PER_MINUTE=100000 \
+  FAYUAN_APPLICATION_WRITES_PER_10_MINUTES=100000 .build/debug/Run serve >"$ARTIFACTS/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 1; done
 FAYUAN_BASE_URL="http://127.0.0.1:$PORT" FAYUAN_ARTIFACTS="$ARTIFACTS/screenshots" \
-  "$VENV/bin/python" -m pytest e2e -q -p no:cacheprovider --junitxml="$ARTIFACTS/e2e.xml" 2>&1 | tail -n 30
+  "$VENV/bin/python" -m pytest e2e -q -p no:cacheprovider --junitxml="$ARTIFACTS/e2e.xml" 2>&1 | tee "$ARTIFACTS/e2e.log" | tail -n 30
 counts=$("$VENV/bin/python" - "$ARTIFACTS/e2e.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET
 try:
@@ -114,7 +116,30 @@ PY
 )
 echo "Browser: $counts (passed failed)"
 count $counts
+
+# --- the API against its own OpenAPI document ------------------------------------------
+note "schemathesis against /openapi.yaml (bounded; no answer may be a 5xx)"
+TOKEN=$(curl -fs -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'content-type: application/json' \
+  -d '{"username":"shequ1","password":"Fayuan@2026"}' | "$VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+if "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.yaml" --url "http://127.0.0.1:$PORT" \
+     -H "Authorization: Bearer $TOKEN" --checks not_a_server_error --max-examples 30 --workers 2 --seed 20261122 \
+     >"$ARTIFACTS/schemathesis.log" 2>&1; then
+  echo "schemathesis: no server errors"; count 1 0
+else
+  tail -n 40 "$ARTIFACTS/schemathesis.log"; count 0 1
+fi
+
 kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
 rm -rf "$DATA"
+
+# --- no personal data in any log ------------------------------------------------------
+note "Logs hold no mobile or ID numbers"
+LEAKS=$(grep -hoE '(^|[^0-9A-Za-z])(1[3-9][0-9]{9}|[0-9]{17}[0-9X])([^0-9A-Za-z]|$)' \
+  "$ARTIFACTS"/swift-*.log "$ARTIFACTS"/server.log "$ARTIFACTS"/e2e.log 2>/dev/null | head -n 5)
+if [ -z "$LEAKS" ]; then
+  echo "no mobile or ID numbers found in the logs"; count 1 0
+else
+  echo "personal data found in logs:"; echo "$LEAKS" | sed -E 's/([0-9]{3})[0-9]+([0-9X]{4})/\1****\2/'; count 0 1
+fi
 
 finish

@@ -47,6 +47,8 @@ struct ErrorRendering: AsyncMiddleware {
             return AppError(status: .badRequest, code: "badRequest",
                             message: field.isEmpty ? "提交的内容格式不正确，请检查后重试" : "字段“\(field)”的格式不正确",
                             field: field.isEmpty ? nil : field)
+        case _ where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
+            return AppError(status: .badRequest, code: "badRequest", message: "上传的内容格式不正确，请重新选择文件后提交")
         case let abort as AbortError:
             switch abort.status {
             case .notFound: return .notFound()

@@ -1,5 +1,6 @@
 import Foundation
 import Fluent
+import FluentSQLiteDriver
 import LegalAidCore
 import NIOConcurrencyHelpers
 import Vapor
@@ -68,12 +69,26 @@ extension FayuanServices {
         guard let gate = writeGate else { return try await db.transaction(body) }
         await gate.acquire()
         do {
-            let result = try await db.transaction(body)
+            let result = try await Self.retryingBusy { try await db.transaction(body) }
             await gate.release()
             return result
         } catch {
             await gate.release()
             throw error
+        }
+    }
+
+    /// A write outside the gate (a session being saved) can make SQLite refuse a transaction's
+    /// first write to avoid a deadlock; the transaction then simply reruns.
+    private static func retryingBusy<T>(_ work: () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await work()
+            } catch let error as SQLiteError where error.reason == .busy && attempt < 8 {
+                attempt += 1
+                try await Task.sleep(nanoseconds: UInt64(attempt) * 20_000_000)
+            }
         }
     }
 }
