@@ -76,6 +76,13 @@ extension Request {
         return account
     }
 
+    /// Citizens file their own applications; community-point staff file for others.
+    func requireFiler() throws -> AccountModel {
+        let account = try requireAccount()
+        guard account.isCitizen || account.roles?.contains(.communityStaff) == true else { throw AppError.forbidden }
+        return account
+    }
+
     func require(_ role: Role) throws -> AccountModel {
         let account = try requireAccount()
         guard account.roles?.contains(role) == true else { throw AppError.forbidden }

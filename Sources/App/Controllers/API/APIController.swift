@@ -75,7 +75,7 @@ struct APIController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let account = try req.requireAccount()
+        let account = try req.requireFiler()
         let input = try req.content.decode(API.DraftRequest.self)
         let reference = try await ReferenceData.load(on: req.db)
         let app = try await ApplicationService(req).createDraft(form: input.form, communityPointID: input.communityPointID,

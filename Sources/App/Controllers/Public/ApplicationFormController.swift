@@ -11,14 +11,8 @@ struct ApplicationFormController: RouteCollection {
         routes.post("applications", ":id", "edit", use: update)
     }
 
-    private func requireFiler(_ req: Request) throws -> AccountModel {
-        let account = try req.requireAccount()
-        guard account.isCitizen || account.roles?.contains(.communityStaff) == true else { throw AppError.forbidden }
-        return account
-    }
-
     func newForm(req: Request) async throws -> HTML {
-        let account = try requireFiler(req)
+        let account = try req.requireFiler()
         let reference = try await ReferenceData.load(on: req.db)
         var form = ApplicationForm()
         if account.isCitizen {
@@ -29,7 +23,7 @@ struct ApplicationFormController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let account = try requireFiler(req)
+        let account = try req.requireFiler()
         let reference = try await ReferenceData.load(on: req.db)
         let input = try req.content.decode(ApplicationFormInput.self)
         let (form, parseErrors) = input.form()
@@ -51,7 +45,7 @@ struct ApplicationFormController: RouteCollection {
     }
 
     func editForm(req: Request) async throws -> Response {
-        let account = try requireFiler(req)
+        let account = try req.requireFiler()
         let reference = try await ReferenceData.load(on: req.db)
         let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         guard app.applicationState == .draft else { return req.redirect(to: SiteURL.application(app.id!).path) }
@@ -61,7 +55,7 @@ struct ApplicationFormController: RouteCollection {
     }
 
     func update(req: Request) async throws -> Response {
-        let account = try requireFiler(req)
+        let account = try req.requireFiler()
         let reference = try await ReferenceData.load(on: req.db)
         let service = ApplicationService(req)
         let app = try await service.find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)

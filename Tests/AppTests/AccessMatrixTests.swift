@@ -1,0 +1,183 @@
+import Fluent
+import XCTVapor
+import XCTest
+@testable import App
+@testable import LegalAidCore
+
+/// Every route × every role, plus a workstation of another street and a second citizen:
+/// the access gate lets through exactly whom the table says. A route missing from the table
+/// fails the test, so a new route cannot ship without deciding who may use it.
+///
+/// "+" = let through (any answer but 401/403/404 or a redirect to sign in first; a 422 for the
+/// deliberately empty input still means the gate opened), "-" = turned away.
+final class AccessMatrixTests: XCTestCase {
+    /// Column order of every expectation string.
+    static let actors: [(key: String, username: String?, password: String)] = [
+        ("anonymous", nil, ""),
+        ("owner citizen", DemoSeed.citizenPhone, DemoSeed.citizenPassword),
+        ("other citizen", "13700007777", "Other#Citizen1"),
+        ("community 幸福一社区", "shequ1", DemoSeed.staffPassword),
+        ("workstation 幸福街道", "gongzuozhan1", DemoSeed.staffPassword),
+        ("workstation 和平街道", "gongzuozhan2", DemoSeed.staffPassword),
+        ("liaison 妇联", "lianluo1", DemoSeed.staffPassword),
+        ("centre reviewer", "shencha", DemoSeed.staffPassword),
+        ("centre director", "shenpi", DemoSeed.staffPassword),
+        ("lawyer", "lvshi1", DemoSeed.staffPassword),
+        ("supervisor", "jiandu", DemoSeed.staffPassword),
+        ("system admin", "xitong", DemoSeed.staffPassword),
+        ("security admin", "anquan", DemoSeed.staffPassword),
+        ("audit admin", "shenji", DemoSeed.staffPassword),
+    ]
+
+    static let everyone = "++++++++++++++"
+    static let signedIn = "-+++++++++++++"
+    static let staff = "---+++++++++++"
+    /// The submitted application of 幸福一社区 (pre-review at 幸福街道).
+    static let seeSubmitted = "---++--++-+---"
+    static let actOnSubmitted = "---++--++-----"
+    static let preApprove = "----+---------"
+    static let fileApplications = "-+++----------"
+    /// The demo citizen's own draft.
+    static let ownDraft = "-+------------"
+    static let systemAdmin = "-----------+--"
+    static let securityAdmin = "------------+-"
+    static let auditAdmin = "-------------+"
+
+    /// "METHOD /path/:param" → who gets through. Sign-out routes run last.
+    static let table: [String: String] = [
+        "GET /": everyone,
+        "POST /display-mode": everyone,
+        "GET /healthz": everyone,
+        "GET /login": everyone,
+        "POST /login": everyone,
+        "GET /register": everyone,
+        "POST /register": everyone,
+        "GET /lookup": everyone,
+        "POST /lookup": everyone,
+        "GET /openapi.yaml": everyone,
+        "GET /applications/new": fileApplications,
+        "POST /applications/new": fileApplications,
+        "GET /applications/:id/edit": ownDraft,
+        "POST /applications/:id/edit": ownDraft,
+        "GET /applications/:id": seeSubmitted,
+        "POST /applications/:id/actions/:event": preApprove,
+        "POST /applications/:id/attachments": actOnSubmitted,
+        "GET /attachments/:id": seeSubmitted,
+        "GET /documents/:id": seeSubmitted,
+        "GET /my": signedIn,
+        "GET /account": signedIn,
+        "GET /account/password": signedIn,
+        "POST /account/password": signedIn,
+        "GET /workbench": staff,
+        "GET /admin/holidays": systemAdmin,
+        "POST /admin/holidays": systemAdmin,
+        "POST /admin/holidays/:id/delete": systemAdmin,
+        "GET /audit": auditAdmin,
+        "GET /audit/export.csv": auditAdmin,
+        "GET /security/locked-accounts": securityAdmin,
+        "POST /security/locked-accounts/:id/unlock": securityAdmin,
+        "POST /api/v1/auth/token": everyone,
+        "GET /api/v1/community-points": everyone,
+        "GET /api/v1/status": everyone,
+        "GET /api/v1/applications": signedIn,
+        "POST /api/v1/applications": fileApplications,
+        "GET /api/v1/applications/:id": seeSubmitted,
+        "PUT /api/v1/applications/:id": ownDraft,
+        "POST /api/v1/applications/:id/events": preApprove,
+        "POST /api/v1/applications/:id/attachments": actOnSubmitted,
+        "GET /api/v1/documents/:id": seeSubmitted,
+        "GET /api/v1/deadlines/overdue": staff,
+        "POST /logout": everyone,
+        "POST /account/logout-everywhere": signedIn,
+    ]
+
+    func test_everyRouteLetsThroughExactlyTheRolesInTheTable() async throws {
+        try await withTestApp { test in
+            // Every route has an entry, and every entry a route.
+            let routes = Set(test.app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
+            XCTAssertEqual(routes.subtracting(Self.table.keys).sorted(), [], "routes with no entry in the access table")
+            XCTAssertEqual(Set(Self.table.keys).subtracting(routes).sorted(), [], "entries for routes that do not exist")
+
+            // The objects the routes act on.
+            let submitted = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").firstOrFail()
+            let draft = try await ApplicationModel.query(on: test.db).filter(\.$state == "draft").firstOrFail()
+            let document = try await DocumentModel.query(on: test.db).filter(\.$applicationID == submitted.id!).firstOrFail()
+            let attachment = AttachmentModel()
+            attachment.applicationID = submitted.id!
+            attachment.originalName = "欠条.png"
+            attachment.contentType = "image/png"
+            attachment.size = pngBytes.count
+            attachment.sha256 = "test"
+            attachment.storedName = "matrix.png"
+            attachment.uploadedBy = try await test.account("shequ1").id!
+            try await attachment.create(on: test.db)
+            FileManager.default.createFile(atPath: test.dataDirectory + "/uploads/matrix.png", contents: Data(pngBytes))
+            let holiday = try await HolidayModel.query(on: test.db).firstOrFail()
+            let someAccount = try await test.account("lvshi2")
+            let registered = Browser(test)
+            try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
+
+            func concrete(_ pattern: String) -> String {
+                pattern
+                    .replacingOccurrences(of: "/applications/:id/edit", with: "/applications/\(draft.id!)/edit")
+                    .replacingOccurrences(of: "PUT /api/v1/applications/:id", with: "PUT /api/v1/applications/\(draft.id!)")
+                    .replacingOccurrences(of: "/applications/:id", with: "/applications/\(submitted.id!)")
+                    .replacingOccurrences(of: ":event", with: "preApprove")
+                    .replacingOccurrences(of: "/attachments/:id", with: "/attachments/\(attachment.id!)")
+                    .replacingOccurrences(of: "/documents/:id", with: "/documents/\(document.id!)")
+                    .replacingOccurrences(of: "/admin/holidays/:id", with: "/admin/holidays/\(holiday.id!)")
+                    .replacingOccurrences(of: "/locked-accounts/:id", with: "/locked-accounts/\(someAccount.id!)")
+            }
+
+            var browsers: [Browser] = []
+            var clients: [APIClient] = []
+            for actor in Self.actors {
+                let browser = Browser(test)
+                var client = APIClient(test: test, token: nil)
+                if let username = actor.username {
+                    try await browser.login(username, actor.password)
+                    client = try await APIClient.signIn(test, username, actor.password)
+                }
+                browsers.append(browser)
+                clients.append(client)
+            }
+
+            let last = ["POST /account/logout-everywhere", "POST /logout"]
+            let order = Self.table.keys.filter { !last.contains($0) }.sorted() + last
+            var mismatches: [String] = []
+            for pattern in order {
+                let request = concrete(pattern)
+                let method = String(request.split(separator: " ")[0])
+                let path = String(request.split(separator: " ")[1])
+                let expected = Array(Self.table[pattern]!)
+                if pattern == "POST /logout" { // everyone signed out everywhere just before: sign in again
+                    for (index, actor) in Self.actors.enumerated() {
+                        if let username = actor.username { try await browsers[index].login(username, actor.password) }
+                    }
+                }
+                for (index, actor) in Self.actors.enumerated() {
+                    let status: HTTPStatus
+                    var location: String?
+                    if path.hasPrefix("/api/") {
+                        let json: Any? = method == "GET" ? nil : (method == "PUT" ? ["form": [:] as [String: Any]] : ["type": "preApprove"] as [String: Any])
+                        status = try await clients[index].send(HTTPMethod(rawValue: method), path, json: json).status
+                    } else if method == "GET" {
+                        let page = try await browsers[index].get(path)
+                        status = page.status
+                        location = page.location
+                    } else {
+                        let page = try await browsers[index].post(path, [])
+                        status = page.status
+                        location = page.location
+                    }
+                    let denied = [.unauthorized, .forbidden, .notFound].contains(status) || (location?.hasPrefix("/login?next=") ?? false)
+                    let got: Character = denied ? "-" : "+"
+                    if got != expected[index] {
+                        mismatches.append("\(pattern) as \(actor.key): expected \(expected[index]), got \(status.code)\(location.map { " → \($0)" } ?? "")")
+                    }
+                }
+            }
+            XCTAssertEqual(mismatches, [], mismatches.joined(separator: "\n"))
+        }
+    }
+}
