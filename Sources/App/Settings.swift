@@ -34,6 +34,8 @@ public struct Settings: Sendable {
     /// Sessions end after this long without a request, and after this long in any case.
     public var sessionIdleMinutes = 30
     public var sessionAbsoluteHours = 12
+    /// Staff and administrators confirm each sign-in with an authenticator code (TOTP).
+    public var staffSecondFactor = true
     /// Per client address: sign-ins and registrations a minute, status lookups a minute,
     /// application writes per ten minutes (429 beyond).
     public var signInsPerMinute = 10

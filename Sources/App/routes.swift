@@ -5,6 +5,7 @@ func routes(_ app: Application) throws {
     // Public: anyone, signed in or not.
     try app.register(collection: HomeController())
     try app.register(collection: AuthController())
+    try app.register(collection: SecondFactorController())
     try app.register(collection: LookupController())
     app.get("openapi.yaml", use: OpenAPIDocument.serve)
 

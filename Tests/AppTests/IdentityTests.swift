@@ -103,7 +103,7 @@ final class IdentityTests: XCTestCase {
             account.mustChangePassword = true
             try await account.save(on: test.db)
             let browser = Browser(test)
-            try await browser.post("/login", [("username", "xinren"), ("password", DemoSeed.staffPassword)])
+            try await browser.login("xinren", DemoSeed.staffPassword)
             let redirected = try await browser.get("/workbench")
             XCTAssertEqual(redirected.location, "/account/password")
             let page = try await browser.get("/account/password")
@@ -119,6 +119,63 @@ final class IdentityTests: XCTestCase {
         try await withTestApp(adjust: { $0.production = true; $0.seedDemo = true }) { test in
             let page = try await Browser(test).post("/login", [("username", "shencha"), ("password", DemoSeed.staffPassword)])
             XCTAssertTrue(page.contains("演示密码不能在正式环境中使用"))
+        }
+    }
+
+    func test_staffNeedTheirAuthenticatorCodeAndItWorksOnce() async throws {
+        try await withTestApp { test in
+            let browser = Browser(test)
+            try await browser.get("/login")
+            let first = try await browser.post("/login", [("username", "shencha"), ("password", DemoSeed.staffPassword)])
+            XCTAssertEqual(first.location, "/login/second-factor")
+            let _v901 = try await browser.get("/workbench").status
+            XCTAssertEqual(_v901, .seeOther, "not signed in before the second factor")
+            let wrong = try await browser.post("/login/second-factor", [("code", "000000")])
+            XCTAssertTrue(wrong.contains("动态验证码不正确"))
+            let shenchaAccount = try await test.account("shencha")
+            let secret = try XCTUnwrap(shenchaAccount.totpSecret)
+            let code = test.nextTOTPCode(secret: secret)
+            let _v902 = try await browser.post("/login/second-factor", [("code", code)]).status
+            XCTAssertEqual(_v902, .seeOther)
+            let _v903 = try await browser.get("/workbench").status
+            XCTAssertEqual(_v903, .ok)
+
+            // The same code cannot sign in a second time.
+            let replay = Browser(test)
+            try await replay.get("/login")
+            try await replay.post("/login", [("username", "shencha"), ("password", DemoSeed.staffPassword)])
+            let _v904 = try await replay.post("/login/second-factor", [("code", code)]).status
+            XCTAssertEqual(_v904, .unprocessableEntity)
+
+            // The API wants the code too.
+            let api = APIClient(test: test, token: nil)
+            let noCode = try await api.send(.POST, "/api/v1/auth/token", json: ["username": "shencha", "password": DemoSeed.staffPassword])
+            XCTAssertEqual(noCode.status, .unauthorized)
+            XCTAssertEqual((try api.object(noCode)["error"] as? [String: Any])?["code"] as? String, "secondFactorRequired")
+        }
+    }
+
+    func test_newStaffEnrolAndRecoveryCodesWorkOnceEach() async throws {
+        try await withTestApp { test in
+            try await test.addStaff("xinzhan", role: .workstationStaff, organisation: "长江街道法律援助工作站", enrolled: false)
+            let browser = Browser(test)
+            try await browser.login("xinzhan", DemoSeed.staffPassword) // enrols: the helper reads the key off the page
+            let account = try await test.account("xinzhan")
+            XCTAssertNotNil(account.totpSecret)
+            XCTAssertEqual(account.recoveryCodeHashes?.split(separator: ",").count, 10)
+
+            let codes = SecondFactor.newRecoveryCodes(for: account)
+            try await account.save(on: test.db)
+            let phoneLost = Browser(test)
+            try await phoneLost.get("/login")
+            try await phoneLost.post("/login", [("username", "xinzhan"), ("password", DemoSeed.staffPassword)])
+            let _v905 = try await phoneLost.post("/login/second-factor", [("code", codes[0])]).status
+            XCTAssertEqual(_v905, .seeOther)
+            let again = Browser(test)
+            try await again.get("/login")
+            try await again.post("/login", [("username", "xinzhan"), ("password", DemoSeed.staffPassword)])
+            let _v906 = try await again.post("/login/second-factor", [("code", codes[0])]).status
+            XCTAssertEqual(_v906, .unprocessableEntity)
         }
     }
 }

@@ -9,6 +9,8 @@ enum DemoSeed {
     static let staffPassword = "Fayuan@2026"
     static let citizenPassword = "Shenqing@2026"
     static let citizenPhone = "13900000001"
+    /// Every demo staff account's authenticator key (add it to any TOTP app). Demo only.
+    static let demoTOTPKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
     /// A fictional division code: no real district is named.
     static let regionCode = "990101"
 
@@ -46,7 +48,7 @@ enum DemoSeed {
                 passwordHash: try Bcrypt.hash(spec.role == .citizen ? citizenPassword : staffPassword, cost: app.fayuan.settings.bcryptCost),
                 displayName: spec.name, roles: try RoleSet([spec.role]),
                 organisationID: spec.organisation.flatMap { orgs[$0] })
-            if spec.role == .citizen { account.phone = spec.username }
+            if spec.role == .citizen { account.phone = spec.username } else { account.totpSecret = Base32.decode(demoTOTPKey) }
             try await account.create(on: app.db)
             byUsername[spec.username] = account
         }

@@ -22,6 +22,12 @@ final class AccountModel: Model, @unchecked Sendable {
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     /// Bumped by "log out everywhere": sessions signed in under an older epoch end.
     @Field(key: "session_epoch") var sessionEpoch: Int
+    /// The authenticator key (staff second factor), encrypted.
+    @OptionalField(key: "totp_secret") var sealedTOTPSecret: Sealed<Data>?
+    /// The last time step whose code was used: a code works once.
+    @OptionalField(key: "totp_last_counter") var totpLastCounter: Int64?
+    /// SHA-256 of each unused recovery code, comma-separated.
+    @OptionalField(key: "recovery_codes") var recoveryCodeHashes: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -60,6 +66,14 @@ final class AccountModel: Model, @unchecked Sendable {
     }
 
     var isCitizen: Bool { roles?.contains(.citizen) ?? false }
+
+    var totpSecret: Data? {
+        get { sealedTOTPSecret?.value }
+        set { sealedTOTPSecret = newValue.map(Sealed.init) }
+    }
+
+    /// Staff sign in with a second factor; citizens with their password.
+    var needsSecondFactor: Bool { !isCitizen }
 
     var phone: String? {
         get { sealedPhone?.value }

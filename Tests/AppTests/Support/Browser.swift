@@ -62,11 +62,32 @@ final class Browser {
         return try await send(.POST, path, headers: headers, body: body)
     }
 
-    /// Opens the sign-in page, then signs in, as a person would.
+    /// Opens the sign-in page, then signs in, as a person would; staff then type the code
+    /// their authenticator shows (enrolling first when they have none).
     func login(_ username: String, _ password: String) async throws {
         try await get("/login")
         let page = try await post("/login", [("username", username), ("password", password)])
         XCTAssertEqual(page.status, .seeOther, "login \(username)")
+        if page.location == "/login/second-factor" {
+            let account = try await test.account(username)
+            let code = test.nextTOTPCode(secret: try XCTUnwrap(account.totpSecret))
+            try await get("/login/second-factor")
+            let done = try await post("/login/second-factor", [("code", code)])
+            XCTAssertEqual(done.status, .seeOther, "second factor \(username)")
+        } else if page.location == "/login/enrol" {
+            let enrolPage = try await get("/login/enrol")
+            let key = try XCTUnwrap(Self.extract(enrolPage.body, after: "id=\"totp-key\" class=\"key\">", until: "<"))
+            let secret = try XCTUnwrap(Base32.decode(key))
+            let done = try await post("/login/enrol", [("code", test.nextTOTPCode(secret: secret))])
+            XCTAssertEqual(done.status, .ok, "enrolment \(username)")
+            XCTAssertTrue(done.body.contains("请保存恢复码"))
+        }
+    }
+
+    static func extract(_ text: String, after start: String, until end: Character) -> String? {
+        guard let range = text.range(of: start) else { return nil }
+        let rest = text[range.upperBound...]
+        return rest.firstIndex(of: end).map { String(rest[..<$0]) }
     }
 
     private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer) async throws -> Page {
@@ -105,7 +126,9 @@ struct APIClient {
 
     static func signIn(_ test: TestApp, _ username: String, _ password: String) async throws -> APIClient {
         var client = APIClient(test: test, token: nil)
-        let response = try await client.send(.POST, "/api/v1/auth/token", json: ["username": username, "password": password])
+        var body = ["username": username, "password": password]
+        if let secret = try await test.account(username).totpSecret { body["code"] = test.nextTOTPCode(secret: secret) }
+        let response = try await client.send(.POST, "/api/v1/auth/token", json: body)
         XCTAssertEqual(response.status, .created)
         client.token = try client.object(response)["token"] as? String
         return client

@@ -86,12 +86,20 @@ final class TestApp {
         try await ApplicationEventModel.query(on: db).filter(\.$applicationID == id).sort(\.$seq).all()
     }
 
+    /// The authenticator code a person would type now. A code works only once, so each staff
+    /// sign-in in a test happens 31 seconds after the one before (the test clock moves on).
+    func nextTOTPCode(secret: Data) -> String {
+        clock.set(clock.now().addingTimeInterval(31))
+        return TOTP.code(secret: secret, counter: TOTP.counter(at: clock.now()))
+    }
+
     /// Adds a staff account (test data).
     @discardableResult
-    func addStaff(_ username: String, role: Role, organisation: String) async throws -> AccountModel {
+    func addStaff(_ username: String, role: Role, organisation: String, enrolled: Bool = true) async throws -> AccountModel {
         let org = try await self.organisation(organisation)
         let account = AccountModel(username: username, passwordHash: try Bcrypt.hash(DemoSeed.staffPassword, cost: 4),
                                    displayName: username, roles: try RoleSet([role]), organisationID: org.id)
+        if enrolled { account.totpSecret = TOTP.newSecret() }
         try await account.create(on: db)
         return account
     }

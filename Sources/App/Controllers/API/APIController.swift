@@ -23,6 +23,18 @@ struct APIController: RouteCollection {
     func token(req: Request) async throws -> Response {
         let input = try req.content.decode(API.TokenRequest.self)
         let account = try await SignIn.attempt(req, username: input.username, password: input.password).get()
+        if account.needsSecondFactor && req.fayuan.settings.staffSecondFactor {
+            guard account.totpSecret != nil else {
+                throw AppError(status: .forbidden, code: "enrolFirst", message: "请先在网页上登录一次并启用动态验证码")
+            }
+            guard let code = input.code, !code.isEmpty else {
+                throw AppError(status: .unauthorized, code: "secondFactorRequired", message: "工作人员需要输入动态验证码", field: "code")
+            }
+            if case .refused(let error) = try await SecondFactor.check(code, for: account, services: req.fayuan, on: req.db) {
+                try await req.audit("auth.secondFactor", target: "account:\(account.id!)", outcome: .failure, account: account)
+                throw error
+            }
+        }
         let raw = TokenHash.newToken()
         let token = APITokenModel()
         token.accountID = account.id!

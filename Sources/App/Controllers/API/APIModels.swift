@@ -6,6 +6,8 @@ enum API {
     struct TokenRequest: Content {
         var username: String
         var password: String
+        /// Staff: the authenticator code (second factor).
+        var code: String?
     }
 
     struct TokenResponse: Content {

@@ -30,6 +30,9 @@ struct AuthController: RouteCollection {
         if errors.isEmpty {
             switch try await SignIn.attempt(req, username: username, password: input.password ?? "") {
             case .success(let account):
+                if account.needsSecondFactor && req.fayuan.settings.staffSecondFactor {
+                    return SecondFactorController.begin(req, account: account, next: safeNext(input.next))
+                }
                 SignIn.startSession(req, account: account)
                 return req.redirect(to: safeNext(input.next) ?? (account.isCitizen ? SiteURL.myApplications.path : SiteURL.workbench.path))
             case .failure(let error):
