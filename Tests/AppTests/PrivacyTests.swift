@@ -63,3 +63,30 @@ final class PrivacyTests: XCTestCase {
         }
     }
 }
+
+final class MaskingTests: XCTestCase {
+    func test_numbersAreMaskedUntilRevealedAndEachRevealIsAudited() async throws {
+        try await withTestApp { test in
+            let app = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").firstOrFail()
+            let id = app.form.applicant.idNumber
+            let station = Browser(test)
+            try await station.login("gongzuozhan1", DemoSeed.staffPassword)
+            let page = try await station.get(SiteURL.application(app.id!).path)
+            XCTAssertFalse(page.contains(id))
+            XCTAssertTrue(page.contains(ResidentID.parse(id).map(\.masked).value!))
+            let revealed = try await station.get(SiteURL.application(app.id!).path + "?reveal=1")
+            XCTAssertTrue(revealed.contains(id))
+            let reveals = try await AuditEntryModel.query(on: test.db).filter(\.$event == "personalData.reveal").count()
+            XCTAssertEqual(reveals, 1)
+
+            // The district supervisor sees the application but never the whole numbers.
+            let supervisor = Browser(test)
+            try await supervisor.login("jiandu", DemoSeed.staffPassword)
+            let _v901 = try await supervisor.get(SiteURL.application(app.id!).path + "?reveal=1").contains(id)
+            XCTAssertFalse(_v901)
+            let api = try await APIClient.signIn(test, "jiandu", DemoSeed.staffPassword)
+            let json = try await api.send(.GET, "/api/v1/applications/\(app.id!)")
+            XCTAssertFalse(String(buffer: json.body).contains(id))
+        }
+    }
+}

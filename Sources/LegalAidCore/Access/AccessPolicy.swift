@@ -49,3 +49,24 @@ public enum AccessPolicy {
         return !actor.has(.supervisor) || actor.roles.roles.count > 1
     }
 }
+
+/// Who may see personal data whole (PIPL: only what the task needs). Everyone else who may
+/// see the application sees ID and phone numbers masked.
+public enum PersonalDataPolicy {
+    public static let revealingRoles: Set<Role> = [.citizen, .communityStaff, .workstationStaff, .liaisonStaff, .centreReviewer, .centreDirector]
+
+    public static func mayReveal(_ actor: Actor) -> Bool { actor.roles.containsAny(revealingRoles) }
+
+    /// The form with identifying numbers masked (`110***********1234`, `138****5678`).
+    public static func masked(_ form: ApplicationForm) -> ApplicationForm {
+        var copy = form
+        copy.applicant.idNumber = Masking.mask(form.applicant.idNumber, keepFirst: 3, keepLast: 4)
+        copy.applicant.phone = Masking.mask(form.applicant.phone, keepFirst: 3, keepLast: 4)
+        if var agent = copy.agent {
+            agent.idNumber = Masking.mask(agent.idNumber, keepFirst: 3, keepLast: 4)
+            agent.phone = Masking.mask(agent.phone, keepFirst: 3, keepLast: 4)
+            copy.agent = agent
+        }
+        return copy
+    }
+}

@@ -181,7 +181,9 @@ struct APIController: RouteCollection {
         return API.Application(
             id: app.id!, number: app.number, state: app.state, stateLabel: app.applicationState.chinese, nextStep: app.applicationState.nextStep,
             version: app.version, channel: app.channel, communityPointID: app.communityPointID, preReviewOrganisationID: app.preReviewOrganisationID,
-            centreID: app.centreID, form: app.form, eligibility: account.isCitizen ? nil : app.eligibility,
+            centreID: app.centreID,
+            form: account.actor.map(PersonalDataPolicy.mayReveal) == true ? app.form : PersonalDataPolicy.masked(app.form),
+            eligibility: account.isCitizen ? nil : app.eligibility,
             decisionDue: app.applicationState.isAtCentre ? app.decisionDue : nil, supplyBy: app.supplyBy,
             availableEvents: page.availableEvents.map(\.rawValue),
             events: page.events.map { event($0, detailed: !account.isCitizen) },

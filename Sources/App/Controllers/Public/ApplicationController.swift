@@ -16,8 +16,14 @@ struct ApplicationController: RouteCollection {
         let account = try req.requireAccount()
         let reference = try await ReferenceData.load(on: req.db)
         let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
-        try await req.audit("personalData.view", target: "application:\(app.number)")
-        return try await Self.detail(req, app: app, account: account, reference: reference).render(req)
+        var page = try await Self.detail(req, app: app, account: account, reference: reference)
+        if req.query[String.self, at: "reveal"] == "1", let actor = account.actor, PersonalDataPolicy.mayReveal(actor) {
+            page.revealed = true
+            try await req.audit("personalData.reveal", target: "application:\(app.number)")
+        } else {
+            try await req.audit("personalData.view", target: "application:\(app.number)")
+        }
+        return page.render(req)
     }
 
     static func detail(_ req: Request, app: ApplicationModel, account: AccountModel, reference: ReferenceData) async throws -> ApplicationDetailPage {

@@ -17,6 +17,10 @@ struct ApplicationDetailPage {
     var failedAction: String?
     var values: [String: String] = [:]
     var errors = FormErrors()
+    /// Full ID and phone numbers on screen (each reveal is audited).
+    var revealed = false
+
+    var mayReveal: Bool { account.actor.map(PersonalDataPolicy.mayReveal) ?? false }
 
     var summary: StatusSummary {
         StatusSummary(app: app, events: events, calendar: reference.calendar, today: today)

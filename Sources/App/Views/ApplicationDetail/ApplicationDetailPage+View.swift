@@ -12,11 +12,12 @@ extension ApplicationDetailPage {
         \(when(isStaff) { eligibilityPanel })
         \(actionForms(csrf: csrf))
         <h2>申请内容</h2>
+        \(when(mayReveal && !revealed) { "<p class=\"hint\">证件号和手机号已部分隐藏。<a href=\"\(SiteURL.application(app.id!))?reveal=1\">显示完整号码</a>（查看将被记录）</p>" })
         <div class="panel">
           <dl class="facts">
             <dt>申请人</dt><dd>\(form.applicant.name)</dd>
-            <dt>身份证号码</dt><dd>\(ResidentID.parse(form.applicant.idNumber).map(\.masked).value ?? "—")</dd>
-            <dt>手机号码</dt><dd>\(MobileNumber.parse(form.applicant.phone)?.masked ?? "—")</dd>
+            <dt>身份证号码</dt><dd>\(revealed ? form.applicant.idNumber : ResidentID.parse(form.applicant.idNumber).map(\.masked).value ?? "—")</dd>
+            <dt>手机号码</dt><dd>\(revealed ? form.applicant.phone : MobileNumber.parse(form.applicant.phone)?.masked ?? "—")</dd>
             <dt>住址</dt><dd>\(form.applicant.address)</dd>
             \(form.agent.map { agent -> HTML in "<dt>代理人</dt><dd>\(agent.name)（\(agent.relation.chinese)）</dd>" })
             <dt>案件类型</dt><dd>\(form.matter.type?.chinese ?? "—")</dd>
