@@ -34,6 +34,8 @@ public struct Settings: Sendable {
     /// Sessions end after this long without a request, and after this long in any case.
     public var sessionIdleMinutes = 30
     public var sessionAbsoluteHours = 12
+    /// Mark cookies `Secure` (serve over HTTPS, e.g. behind a TLS proxy). On by default in production.
+    public var secureCookies = false
     /// Staff and administrators confirm each sign-in with an authenticator code (TOTP).
     public var staffSecondFactor = true
     /// Per client address: sign-ins and registrations a minute, status lookups a minute,
@@ -55,6 +57,8 @@ public struct Settings: Sendable {
         if let url = env["DATABASE_URL"], !url.isEmpty { settings.database = .postgres(url: url) }
         settings.production = env["FAYUAN_ENV"] == "production"
         settings.seedDemo = !settings.production
+        settings.secureCookies = settings.production
+        if let secure = env["FAYUAN_SECURE_COOKIES"] { settings.secureCookies = secure == "1" || secure == "true" }
         if let seed = env["FAYUAN_SEED_DEMO"] { settings.seedDemo = seed != "0" && seed != "false" }
         if let file = env["FAYUAN_INCOME_THRESHOLDS"], !file.isEmpty { settings.incomeThresholdsFile = file }
         if let keys = env["FAYUAN_KEYS"], !keys.isEmpty { settings.keysJSON = keys }

@@ -5,6 +5,8 @@ enum SiteURL: Sendable {
     case home
     case login(next: String? = nil)
     case logout
+    case secondFactor
+    case enrolSecondFactor
     case register
     case lookup
     case displayMode
@@ -32,6 +34,8 @@ enum SiteURL: Sendable {
         case .login(let next?): "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         case .login(nil): "/login"
         case .logout: "/logout"
+        case .secondFactor: "/login/second-factor"
+        case .enrolSecondFactor: "/login/enrol"
         case .register: "/register"
         case .lookup: "/lookup"
         case .displayMode: "/display-mode"

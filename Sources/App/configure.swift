@@ -38,7 +38,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "fayuan_session"
     app.sessions.configuration.cookieFactory = { sessionID in
-        .init(string: sessionID.string, expires: nil, maxAge: nil, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+        .init(string: sessionID.string, expires: nil, maxAge: nil, path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.middleware = .init()
@@ -64,6 +64,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.asyncCommands.use(RotateKeysCommand(), as: "rotate-keys")
     app.asyncCommands.use(VerifyAuditCommand(), as: "verify-audit")
     app.asyncCommands.use(PruneAuditCommand(), as: "prune-audit")
+    app.asyncCommands.use(PurgeExpiredCommand(), as: "purge-expired")
 
     try routes(app)
 }

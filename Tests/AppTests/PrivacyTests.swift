@@ -90,3 +90,25 @@ final class MaskingTests: XCTestCase {
         }
     }
 }
+
+final class RetentionTests: XCTestCase {
+    func test_purgeDeletesWhatPassedItsPeriodAndKeepsTheRest() async throws {
+        try await withTestApp { test in
+            // Row timestamps come from the database layer's real clock: look 400 days ahead of it.
+            let later = Date().addingTimeInterval(400 * 86_400)
+            let sessionsBefore = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").count()
+            let counts = try await PurgeExpiredCommand.purge(now: later, services: test.app.fayuan, on: test.db)
+            XCTAssertEqual(counts[.unsubmittedDraft], 1)
+            XCTAssertGreaterThan(counts[.smsOutbox] ?? 0, 0)
+            let _v901 = try await ApplicationModel.query(on: test.db).filter(\.$state == "draft").count()
+            XCTAssertEqual(_v901, 0)
+            let _v902 = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").count()
+            XCTAssertEqual(_v902, sessionsBefore)
+            let _v903 = try await SMSOutboxModel.query(on: test.db).count()
+            XCTAssertEqual(_v903, 0)
+
+            let early = try await PurgeExpiredCommand.purge(now: later.addingTimeInterval(86_400), services: test.app.fayuan, on: test.db)
+            XCTAssertEqual(early[.unsubmittedDraft], 0)
+        }
+    }
+}

@@ -59,7 +59,7 @@ struct HomeController: RouteCollection {
         let mode = ["standard", "large", "contrast"].contains(input.mode) ? input.mode : "standard"
         let back = input.back.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
         let response = req.redirect(to: back)
-        response.cookies["fy_display"] = HTTPCookies.Value(string: mode, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)
+        response.cookies["fy_display"] = HTTPCookies.Value(string: mode, maxAge: 365 * 24 * 3600, path: "/", isSecure: req.fayuan.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
     }
 

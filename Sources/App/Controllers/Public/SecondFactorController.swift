@@ -16,7 +16,7 @@ struct SecondFactorController: RouteCollection {
         req.session.data["pending"] = account.id!.uuidString
         req.session.data["pendingAt"] = String(req.now.timeIntervalSince1970)
         req.session.data["pendingNext"] = next
-        return req.redirect(to: account.totpSecret == nil ? "/login/enrol" : "/login/second-factor")
+        return req.redirect(to: account.totpSecret == nil ? SiteURL.enrolSecondFactor.path : SiteURL.secondFactor.path)
     }
 
     private func pendingAccount(_ req: Request) async throws -> AccountModel? {
@@ -60,7 +60,7 @@ struct SecondFactorController: RouteCollection {
     private func renderCode(_ req: Request, errors: FormErrors) -> HTML {
         req.page("输入动态验证码", """
         \(errors.summary())
-        <form method="post" action="/login/second-factor" class="panel" novalidate>
+        <form method="post" action="\(SiteURL.secondFactor)" class="panel" novalidate>
           \(Fields.csrf(req.pageContext.csrfToken))
           \(Fields.text("code", "动态验证码", value: "", errors: errors, hint: "打开手机上的验证器（身份验证器）应用，输入“法援在线”当前显示的6位数字。手机不在身边时，可以输入一个恢复码。", autocomplete: "one-time-code", inputmode: "numeric"))
           <div class="actions"><button type="submit">确认登录</button></div>
@@ -125,7 +125,7 @@ struct SecondFactorController: RouteCollection {
           <li>在下面输入验证器显示的6位数字，完成启用。</li>
         </ol>
         \(errors.summary())
-        <form method="post" action="/login/enrol" class="panel" novalidate>
+        <form method="post" action="\(SiteURL.enrolSecondFactor)" class="panel" novalidate>
           \(Fields.csrf(req.pageContext.csrfToken))
           \(Fields.text("code", "验证器显示的6位数字", value: "", errors: errors, autocomplete: "one-time-code", inputmode: "numeric"))
           <div class="actions"><button type="submit">启用并登录</button></div>
