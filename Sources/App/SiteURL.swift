@@ -24,6 +24,7 @@ enum SiteURL: Sendable {
     case changePassword
     case logoutEverywhere
     case lockedAccounts
+    case accountAdmin
     case audit
     case stylesheet
     case script
@@ -53,6 +54,7 @@ enum SiteURL: Sendable {
         case .changePassword: "/account/password"
         case .logoutEverywhere: "/account/logout-everywhere"
         case .lockedAccounts: "/security/locked-accounts"
+        case .accountAdmin: "/admin/accounts"
         case .audit: "/audit"
         case .stylesheet: "/css/site.css"
         case .script: "/js/site.js"

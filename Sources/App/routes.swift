@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HolidayAdminController())
     try app.register(collection: AuditController())
     try app.register(collection: SecurityAdminController())
+    try app.register(collection: AccountAdminController())
 
     // JSON API.
     try app.register(collection: APIController())

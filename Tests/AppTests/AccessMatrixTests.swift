@@ -76,6 +76,10 @@ final class AccessMatrixTests: XCTestCase {
         "GET /admin/holidays": systemAdmin,
         "POST /admin/holidays": systemAdmin,
         "POST /admin/holidays/:id/delete": systemAdmin,
+        "GET /admin/accounts": systemAdmin,
+        "POST /admin/accounts": systemAdmin,
+        "GET /security/accounts/:id/roles": securityAdmin,
+        "POST /security/accounts/:id/roles": securityAdmin,
         "GET /audit": auditAdmin,
         "GET /audit/export.csv": auditAdmin,
         "GET /security/locked-accounts": securityAdmin,
@@ -131,6 +135,7 @@ final class AccessMatrixTests: XCTestCase {
                     .replacingOccurrences(of: "/documents/:id", with: "/documents/\(document.id!)")
                     .replacingOccurrences(of: "/admin/holidays/:id", with: "/admin/holidays/\(holiday.id!)")
                     .replacingOccurrences(of: "/locked-accounts/:id", with: "/locked-accounts/\(someAccount.id!)")
+                    .replacingOccurrences(of: "/security/accounts/:id", with: "/security/accounts/\(someAccount.id!)")
             }
 
             var browsers: [Browser] = []

@@ -12,17 +12,24 @@ struct SecurityAdminController: RouteCollection {
     func index(req: Request) async throws -> HTML {
         _ = try req.require(.securityAdmin)
         let now = req.now
-        let locked = try await AccountModel.query(on: req.db).filter(\.$lockedUntil > now).all()
+        let staff = try await AccountModel.query(on: req.db).sort(\.$username).all().filter { !$0.isCitizen }
         let csrf = req.pageContext.csrfToken
-        let rows: [HTML] = locked.map { account in
-            """
-            <tr><td>\(account.displayName)</td><td>\(account.lockedUntil.map(TimeText.chinese) ?? "")</td>
-            <td><form method="post" action="/security/locked-accounts/\(account.id!.uuidString)/unlock" class="inline">\(Fields.csrf(csrf))<button type="submit" class="secondary">解锁</button></form></td></tr>
+        let rows: [HTML] = staff.map { account in
+            let locked = account.lockedUntil.map { $0 > now } ?? false
+            let unlock: HTML = when(locked) {
+                "<form method=\"post\" action=\"/security/locked-accounts/\(account.id!.uuidString)/unlock\" class=\"inline\">\(Fields.csrf(csrf))<button type=\"submit\" class=\"secondary\">解锁</button></form>"
+            }
+            return """
+            <tr><td>\(account.displayName)（\(account.username)）</td>
+            <td>\(account.roles?.roles.map(\.chinese).sorted().joined(separator: "、") ?? "（角色无效）")</td>
+            <td>\(locked ? "锁定至" + TimeText.chinese(account.lockedUntil!) : "正常")</td>
+            <td><a href="/security/accounts/\(account.id!.uuidString)/roles">岗位授权</a> \(unlock)</td></tr>
             """
         }
-        return req.page("被锁定的账号", """
-        <p>连续登录失败\(req.fayuan.settings.lockoutMaxFailures)次的账号会被锁定\(req.fayuan.settings.lockoutMinutes)分钟。核实是本人后可以提前解锁。</p>
-        \((locked.isEmpty ? "<p>目前没有被锁定的账号。</p>" : "<table><thead><tr><th scope=\"col\">账号</th><th scope=\"col\">锁定至</th><th scope=\"col\">操作</th></tr></thead><tbody>\(rows)</tbody></table>") as HTML)
+        return req.page("账号安全", """
+        <p>连续登录失败\(req.fayuan.settings.lockoutMaxFailures)次的账号会被锁定\(req.fayuan.settings.lockoutMinutes)分钟，核实是本人后可以提前解锁。岗位授权的每次变更都记入审计日志。</p>
+        <div class="table-wrap"><table><thead><tr><th scope="col">账号</th><th scope="col">岗位</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
         """)
     }
 

@@ -52,9 +52,10 @@ enum Layout {
                     links.append("<a href=\"\(SiteURL.audit)\">审计日志</a>")
                 }
                 if account.roles?.contains(.securityAdmin) == true {
-                    links.append("<a href=\"\(SiteURL.lockedAccounts)\">锁定账号</a>")
+                    links.append("<a href=\"\(SiteURL.lockedAccounts)\">账号安全</a>")
                 }
                 if account.roles?.contains(.systemAdmin) == true {
+                    links.append("<a href=\"\(SiteURL.accountAdmin)\">账号管理</a>")
                     links.append("<a href=\"\(SiteURL.holidays)\">节假日设置</a>")
                 }
             }
