@@ -72,6 +72,7 @@ final class AccessMatrixTests: XCTestCase {
         "GET /account": signedIn,
         "GET /account/password": signedIn,
         "POST /account/password": signedIn,
+        "POST /account/sms-code": "-++-----------",
         "GET /workbench": staff,
         "GET /admin/holidays": systemAdmin,
         "POST /admin/holidays": systemAdmin,

@@ -28,6 +28,8 @@ final class AccountModel: Model, @unchecked Sendable {
     @OptionalField(key: "totp_last_counter") var totpLastCounter: Int64?
     /// SHA-256 of each unused recovery code, comma-separated.
     @OptionalField(key: "recovery_codes") var recoveryCodeHashes: String?
+    /// A citizen who chose to confirm each sign-in with an SMS code.
+    @Field(key: "sms_second_factor") var smsSecondFactor: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -42,6 +44,7 @@ final class AccountModel: Model, @unchecked Sendable {
         self.mustChangePassword = mustChangePassword
         self.failedLogins = 0
         self.sessionEpoch = 0
+        self.smsSecondFactor = false
     }
 
     var lockout: LockoutPolicy.State {
@@ -72,8 +75,9 @@ final class AccountModel: Model, @unchecked Sendable {
         set { sealedTOTPSecret = newValue.map(Sealed.init) }
     }
 
-    /// Staff sign in with a second factor; citizens with their password.
+    /// Staff always sign in with an authenticator code; citizens may choose an SMS code.
     var needsSecondFactor: Bool { !isCitizen }
+    var usesSMSCode: Bool { isCitizen && smsSecondFactor && phone != nil }
 
     var phone: String? {
         get { sealedPhone?.value }

@@ -24,6 +24,8 @@ struct FayuanServices: Sendable {
     /// Set for SQLite only.
     var writeGate: WriteGate?
     var passwordPolicy: PasswordPolicy
+    /// SMS codes sent per account (at most 3 in 10 minutes), shared by every route that sends one.
+    var smsLimiter = RateLimiter()
     var lockoutPolicy: LockoutPolicy
 }
 

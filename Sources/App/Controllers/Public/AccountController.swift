@@ -9,6 +9,7 @@ struct AccountController: RouteCollection {
         routes.get("account", "password", use: show)
         routes.post("account", "password", use: changePassword)
         routes.post("account", "logout-everywhere", use: logoutEverywhere)
+        routes.post("account", "sms-code", use: smsCode)
     }
 
     func show(req: Request) async throws -> HTML {
@@ -48,6 +49,21 @@ struct AccountController: RouteCollection {
         return req.redirect(to: account.isCitizen ? SiteURL.myApplications.path : SiteURL.workbench.path)
     }
 
+    struct SMSInput: Content {
+        var enable: String?
+    }
+
+    /// A citizen turns the SMS code at sign-in on or off.
+    func smsCode(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        guard account.isCitizen, account.phone != nil else { throw AppError.forbidden }
+        account.smsSecondFactor = try req.content.decode(SMSInput.self).enable == "true"
+        try await account.save(on: req.db)
+        try await req.audit("auth.smsSecondFactor", target: "account:\(account.id!)", detail: account.smsSecondFactor ? "on" : "off")
+        req.flash(account.smsSecondFactor ? "已开启：以后登录时还需输入短信验证码。" : "已关闭登录短信验证码。")
+        return req.redirect(to: SiteURL.account.path)
+    }
+
     /// Ends every session and API token of this account, on every device and app instance.
     func logoutEverywhere(req: Request) async throws -> Response {
         let account = try req.requireAccount()
@@ -58,6 +74,18 @@ struct AccountController: RouteCollection {
         req.auth.logout(AccountModel.self)
         req.session.destroy()
         return req.redirect(to: SiteURL.login().path)
+    }
+
+    private func smsForm(_ account: AccountModel, csrf: String) -> HTML {
+        """
+        <h2>登录短信验证码</h2>
+        <form method="post" action="/account/sms-code" class="panel">
+          \(Fields.csrf(csrf))
+          <p>开启后，每次登录除了密码，还需输入发到您手机上的验证码，更安全。当前：<strong>\(account.smsSecondFactor ? "已开启" : "未开启")</strong></p>
+          \(Fields.hidden("enable", account.smsSecondFactor ? "false" : "true"))
+          <div class="actions"><button type="submit" class="secondary">\(account.smsSecondFactor ? "关闭短信验证码" : "开启短信验证码")</button></div>
+        </form>
+        """
     }
 
     private func render(_ req: Request, account: AccountModel, errors: FormErrors) throws -> HTML {
@@ -81,6 +109,7 @@ struct AccountController: RouteCollection {
           \(Fields.text("confirm", "再次输入新密码", value: "", errors: errors, type: "password", autocomplete: "new-password"))
           <div class="actions"><button type="submit">修改密码</button></div>
         </form>
+        \(when(account.isCitizen && account.phone != nil) { smsForm(account, csrf: csrf) })
         <h2>在所有设备上退出</h2>
         <form method="post" action="\(SiteURL.logoutEverywhere)" class="panel">
           \(Fields.csrf(csrf))

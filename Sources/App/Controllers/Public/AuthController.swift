@@ -33,6 +33,13 @@ struct AuthController: RouteCollection {
                 if account.needsSecondFactor && req.fayuan.settings.staffSecondFactor {
                     return SecondFactorController.begin(req, account: account, next: safeNext(input.next))
                 }
+                if account.usesSMSCode {
+                    guard try await SMSCode.send(req, to: account) else {
+                        errors.append(FieldError(field: "password", code: "smsLimited", message: "验证码短信发送过于频繁，请10分钟后再试"))
+                        break
+                    }
+                    return SecondFactorController.begin(req, account: account, next: safeNext(input.next))
+                }
                 SignIn.startSession(req, account: account)
                 return req.redirect(to: safeNext(input.next) ?? (account.isCitizen ? SiteURL.myApplications.path : SiteURL.workbench.path))
             case .failure(let error):

@@ -16,7 +16,7 @@ struct SecondFactorController: RouteCollection {
         req.session.data["pending"] = account.id!.uuidString
         req.session.data["pendingAt"] = String(req.now.timeIntervalSince1970)
         req.session.data["pendingNext"] = next
-        return req.redirect(to: account.totpSecret == nil ? SiteURL.enrolSecondFactor.path : SiteURL.secondFactor.path)
+        return req.redirect(to: account.totpSecret == nil && !account.usesSMSCode ? SiteURL.enrolSecondFactor.path : SiteURL.secondFactor.path)
     }
 
     private func pendingAccount(_ req: Request) async throws -> AccountModel? {
@@ -38,27 +38,52 @@ struct SecondFactorController: RouteCollection {
     }
 
     func codePage(req: Request) async throws -> Response {
-        guard try await pendingAccount(req) != nil else { return req.redirect(to: SiteURL.login().path) }
-        return try await renderCode(req, errors: FormErrors()).encodeResponse(for: req)
+        guard let account = try await pendingAccount(req) else { return req.redirect(to: SiteURL.login().path) }
+        return try await renderCode(req, account: account, errors: FormErrors()).encodeResponse(for: req)
     }
 
     func verify(req: Request) async throws -> Response {
         guard let account = try await pendingAccount(req) else { return req.redirect(to: SiteURL.login().path) }
         let code = try req.content.decode(CodeInput.self).code ?? ""
+        if account.usesSMSCode {
+            guard SMSCode.check(req, typed: code, account: account) else {
+                try await req.audit("auth.smsCode", target: "account:\(account.id!)", outcome: .failure, account: account)
+                let (state, _) = req.fayuan.lockoutPolicy.afterFailure(account.lockout, now: req.now)
+                account.lockout = state
+                try await account.save(on: req.db)
+                let errors = FormErrors([FieldError(field: "code", code: "badSMSCode", message: "短信验证码不正确或已过期。请重新登录以获取新的验证码")])
+                let response = try await renderCode(req, account: account, errors: errors).encodeResponse(for: req)
+                response.status = .unprocessableEntity
+                return response
+            }
+            try await req.audit("auth.smsCode", target: "account:\(account.id!)", account: account)
+            return finish(req, account: account)
+        }
         switch try await SecondFactor.check(code, for: account, services: req.fayuan, on: req.db) {
         case .accepted:
             try await req.audit("auth.secondFactor", target: "account:\(account.id!)", account: account)
             return finish(req, account: account)
         case .refused(let error):
             try await req.audit("auth.secondFactor", target: "account:\(account.id!)", outcome: .failure, detail: error.code, account: account)
-            let response = try await renderCode(req, errors: FormErrors([FieldError(field: "code", code: error.code, message: error.message)])).encodeResponse(for: req)
+            let response = try await renderCode(req, account: account, errors: FormErrors([FieldError(field: "code", code: error.code, message: error.message)])).encodeResponse(for: req)
             response.status = .unprocessableEntity
             return response
         }
     }
 
-    private func renderCode(_ req: Request, errors: FormErrors) -> HTML {
-        req.page("输入动态验证码", """
+    private func renderCode(_ req: Request, account: AccountModel, errors: FormErrors) -> HTML {
+        if account.usesSMSCode {
+            let phone = account.phone.flatMap(MobileNumber.parse)?.masked ?? ""
+            return req.page("输入短信验证码", """
+            \(errors.summary())
+            <form method="post" action="\(SiteURL.secondFactor)" class="panel" novalidate>
+              \(Fields.csrf(req.pageContext.csrfToken))
+              \(Fields.text("code", "短信验证码", value: "", errors: errors, hint: "验证码已发送到 \(phone)，5分钟内有效。", autocomplete: "one-time-code", inputmode: "numeric"))
+              <div class="actions"><button type="submit">确认登录</button></div>
+            </form>
+            """)
+        }
+        return req.page("输入动态验证码", """
         \(errors.summary())
         <form method="post" action="\(SiteURL.secondFactor)" class="panel" novalidate>
           \(Fields.csrf(req.pageContext.csrfToken))

@@ -18,6 +18,7 @@ struct CreateAccounts: AsyncMigration {
             .field("totp_secret", .string)
             .field("totp_last_counter", .int64)
             .field("recovery_codes", .string)
+            .field("sms_second_factor", .bool, .required, .sql(.default(false)))
             .field("created_at", .datetime)
             .unique(on: "username")
             .create()
