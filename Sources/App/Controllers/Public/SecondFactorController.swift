@@ -141,10 +141,13 @@ struct SecondFactorController: RouteCollection {
             return String(key[start..<key.index(start, offsetBy: min(4, key.count - i))])
         }.joined(separator: " ")
         let uri = TOTP.provisioningURI(secret: secret, account: account.username)
+        let qr = (try? QRCode(text: uri))?.svg ?? .empty
         return req.page("启用动态验证码", """
         <p>工作人员登录需要“密码＋动态验证码”两道保护（等保2.0）。请在手机上安装任一验证器应用（如“身份验证器”），然后：</p>
         <ol>
-          <li>在验证器中选择“输入密钥”（手动添加），账号填“法援在线”，密钥填下面这串字母数字（空格可不输入）：
+          <li>用验证器扫描下面的二维码：
+            <p>\(qr)</p>
+            扫不了时，在验证器中选择“输入密钥”（手动添加），账号填“法援在线”，密钥填下面这串字母数字（空格可不输入）：
             <p><code id="totp-key" class="key">\(grouped)</code></p>
             <p class="hint">用手机打开本页时，也可以<a href="\(uri)">直接添加到验证器</a>。</p></li>
           <li>在下面输入验证器显示的6位数字，完成启用。</li>
