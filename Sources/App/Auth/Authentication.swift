@@ -82,10 +82,4 @@ extension Request {
         guard account.isCitizen || account.roles?.contains(.communityStaff) == true else { throw AppError.forbidden }
         return account
     }
-
-    func require(_ role: Role) throws -> AccountModel {
-        let account = try requireAccount()
-        guard account.roles?.contains(role) == true else { throw AppError.forbidden }
-        return account
-    }
 }

@@ -6,10 +6,12 @@ import Vapor
 /// roles (三员分立: neither does the other's job, and no account holds two administrator roles).
 struct AccountAdminController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("admin", "accounts", use: index)
-        routes.post("admin", "accounts", use: create)
-        routes.get("security", "accounts", ":id", "roles", use: rolesPage)
-        routes.post("security", "accounts", ":id", "roles", use: setRoles)
+        let system = routes.grouped(RoleGuard(.systemAdmin))
+        system.get("admin", "accounts", use: index)
+        system.post("admin", "accounts", use: create)
+        let security = routes.grouped(RoleGuard(.securityAdmin))
+        security.get("security", "accounts", ":id", "roles", use: rolesPage)
+        security.post("security", "accounts", ":id", "roles", use: setRoles)
     }
 
     struct NewAccount: Content {
@@ -24,12 +26,11 @@ struct AccountAdminController: RouteCollection {
     static let workingRoles: [Role] = [.communityStaff, .workstationStaff, .liaisonStaff, .centreReviewer, .centreDirector, .lawyer, .supervisor]
 
     func index(req: Request) async throws -> HTML {
-        _ = try req.require(.systemAdmin)
         return try await render(req, input: NewAccount(), errors: FormErrors(), created: nil)
     }
 
     func create(req: Request) async throws -> Response {
-        let admin = try req.require(.systemAdmin)
+        let admin = try req.requireAccount()
         let input = try req.content.decode(NewAccount.self)
         let reference = try await ReferenceData.load(on: req.db)
         var errors: [FieldError] = []
@@ -100,7 +101,6 @@ struct AccountAdminController: RouteCollection {
     // MARK: Roles (security administrator)
 
     func rolesPage(req: Request) async throws -> HTML {
-        _ = try req.require(.securityAdmin)
         guard let account = try await AccountModel.find(try req.parameters.require("id", as: UUID.self), on: req.db), !account.isCitizen else {
             throw AppError.notFound("账号")
         }
@@ -112,7 +112,6 @@ struct AccountAdminController: RouteCollection {
     }
 
     func setRoles(req: Request) async throws -> Response {
-        _ = try req.require(.securityAdmin)
         guard let account = try await AccountModel.find(try req.parameters.require("id", as: UUID.self), on: req.db), !account.isCitizen else {
             throw AppError.notFound("账号")
         }

@@ -5,8 +5,9 @@ import Vapor
 /// The audit administrator reads, searches and exports the audit trail, and nothing else.
 struct AuditController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("audit", use: index)
-        routes.get("audit", "export.csv", use: export)
+        let auditor = routes.grouped(RoleGuard(.auditAdmin))
+        auditor.get("audit", use: index)
+        auditor.get("audit", "export.csv", use: export)
     }
 
     struct Filter: Content {
@@ -30,7 +31,6 @@ struct AuditController: RouteCollection {
     }
 
     func index(req: Request) async throws -> HTML {
-        _ = try req.require(.auditAdmin)
         let filter = try req.query.decode(Filter.self)
         let rows = try await entries(req, filter: filter, limit: 200)
         let chain: HTML = switch try await AuditLog.verify(on: req.db) {
@@ -64,7 +64,6 @@ struct AuditController: RouteCollection {
 
     /// CSV of the filtered entries (up to 50,000); the export itself is audited.
     func export(req: Request) async throws -> Response {
-        _ = try req.require(.auditAdmin)
         let filter = try req.query.decode(Filter.self)
         let rows = try await entries(req, filter: filter, limit: 50_000)
         try await req.audit("audit.export", target: "audit", detail: "\(rows.count) entries")

@@ -5,9 +5,10 @@ import Vapor
 /// The system administrator enters each year's holiday schedule when the State Council publishes it.
 struct HolidayAdminController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("admin", "holidays", use: index)
-        routes.post("admin", "holidays", use: add)
-        routes.post("admin", "holidays", ":id", "delete", use: remove)
+        let admin = routes.grouped(RoleGuard(.systemAdmin))
+        admin.get("admin", "holidays", use: index)
+        admin.post("admin", "holidays", use: add)
+        admin.post("admin", "holidays", ":id", "delete", use: remove)
     }
 
     struct HolidayInput: Content {
@@ -17,12 +18,10 @@ struct HolidayAdminController: RouteCollection {
     }
 
     func index(req: Request) async throws -> HTML {
-        _ = try req.require(.systemAdmin)
         return try await render(req, input: HolidayInput(), errors: FormErrors())
     }
 
     func add(req: Request) async throws -> Response {
-        _ = try req.require(.systemAdmin)
         let input = try req.content.decode(HolidayInput.self)
         var errors: [FieldError] = []
         let date = LocalDate(iso: (input.date ?? "").trimmingCharacters(in: .whitespaces))
@@ -46,7 +45,6 @@ struct HolidayAdminController: RouteCollection {
     }
 
     func remove(req: Request) async throws -> Response {
-        _ = try req.require(.systemAdmin)
         guard let holiday = try await HolidayModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("节假日") }
         try await holiday.delete(on: req.db)
         try await req.audit("admin.holidayRemoved", target: "holiday:\(holiday.date)")

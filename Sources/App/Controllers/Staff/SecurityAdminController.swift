@@ -5,12 +5,12 @@ import Vapor
 /// The security administrator sees locked accounts and unlocks them.
 struct SecurityAdminController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("security", "locked-accounts", use: index)
-        routes.post("security", "locked-accounts", ":id", "unlock", use: unlock)
+        let security = routes.grouped(RoleGuard(.securityAdmin))
+        security.get("security", "locked-accounts", use: index)
+        security.post("security", "locked-accounts", ":id", "unlock", use: unlock)
     }
 
     func index(req: Request) async throws -> HTML {
-        _ = try req.require(.securityAdmin)
         let now = req.now
         let staff = try await AccountModel.query(on: req.db).sort(\.$username).all().filter { !$0.isCitizen }
         let csrf = req.pageContext.csrfToken
@@ -34,7 +34,6 @@ struct SecurityAdminController: RouteCollection {
     }
 
     func unlock(req: Request) async throws -> Response {
-        _ = try req.require(.securityAdmin)
         guard let account = try await AccountModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("账号") }
         account.lockout = LockoutPolicy.State()
         try await account.save(on: req.db)
