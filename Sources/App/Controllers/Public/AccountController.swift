@@ -37,9 +37,7 @@ struct AccountController: RouteCollection {
             errors.append(FieldError(field: "new", code: "unchanged", message: "新密码不能与当前密码相同"))
         }
         guard errors.isEmpty, let new = input.new else {
-            let response = try await render(req, account: account, errors: FormErrors(errors)).encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+            return try await render(req, account: account, errors: FormErrors(errors)).response(req, status: .unprocessableEntity)
         }
         account.passwordHash = try Bcrypt.hash(new, cost: req.fayuan.settings.bcryptCost)
         account.mustChangePassword = false

@@ -123,9 +123,7 @@ struct ApplicationController: RouteCollection {
         page.failedAction = action
         page.values = values
         page.errors = FormErrors(errors)
-        let response = try await page.render(req).encodeResponse(for: req)
-        response.status = status
-        return response
+        return try await page.render(req).response(req, status: status)
     }
 
     struct UploadInput: Content {

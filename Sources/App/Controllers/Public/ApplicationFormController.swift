@@ -114,9 +114,7 @@ struct ApplicationFormController: RouteCollection {
         if let flash { req.flash(flash) }
         var view = page(req, account: account, reference: reference, form: form, errors: FormErrors(errors), app: app, input: input, attachments: attachments)
         view.version = app?.version
-        let response = try await view.render(req).encodeResponse(for: req)
-        response.status = HTTPResponseStatus.unprocessableEntity
-        return response
+        return try await view.render(req).response(req, status: .unprocessableEntity)
     }
 
     private func page(_ req: Request, account: AccountModel, reference: ReferenceData, form: ApplicationForm, errors: FormErrors,

@@ -46,9 +46,7 @@ struct AuthController: RouteCollection {
                 errors.append(FieldError(field: "password", code: error.code, message: error.message))
             }
         }
-        let response = try await renderLogin(req, username: username, next: input.next, errors: FormErrors(errors)).encodeResponse(for: req)
-        response.status = .unprocessableEntity
-        return response
+        return try await renderLogin(req, username: username, next: input.next, errors: FormErrors(errors)).response(req, status: .unprocessableEntity)
     }
 
     func logout(req: Request) async throws -> Response {
@@ -110,9 +108,7 @@ struct AuthController: RouteCollection {
             errors.append(FieldError(field: "phone", code: "taken", message: "该手机号码已注册，请直接登录"))
         }
         guard errors.isEmpty, let phone else {
-            let response = try await renderRegister(req, input: input, errors: FormErrors(errors)).encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+            return try await renderRegister(req, input: input, errors: FormErrors(errors)).response(req, status: .unprocessableEntity)
         }
         let account = AccountModel(username: AccountModel.citizenUsername(phone: phone), passwordHash: try Bcrypt.hash(password, cost: req.fayuan.settings.bcryptCost),
                                    displayName: name, roles: try RoleSet([.citizen]), organisationID: nil)

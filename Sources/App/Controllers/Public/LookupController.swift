@@ -22,9 +22,7 @@ struct LookupController: RouteCollection {
         let input = try req.content.decode(LookupInput.self)
         switch try await Self.find(number: input.number, phoneLast4: input.phoneLast4, on: req.db) {
         case .refused(let errors):
-            let response = try await render(req, input: input, errors: FormErrors(errors), result: nil).encodeResponse(for: req)
-            response.status = HTTPResponseStatus.unprocessableEntity
-            return response
+            return try await render(req, input: input, errors: FormErrors(errors), result: nil).response(req, status: .unprocessableEntity)
         case .found(let app):
             let reference = try await ReferenceData.load(on: req.db)
             let events = try await ApplicationEventModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$seq).all()

@@ -52,9 +52,7 @@ struct SecondFactorController: RouteCollection {
                 account.lockout = state
                 try await account.save(on: req.db)
                 let errors = FormErrors([FieldError(field: "code", code: "badSMSCode", message: "短信验证码不正确或已过期。请重新登录以获取新的验证码")])
-                let response = try await renderCode(req, account: account, errors: errors).encodeResponse(for: req)
-                response.status = .unprocessableEntity
-                return response
+                return try await renderCode(req, account: account, errors: errors).response(req, status: .unprocessableEntity)
             }
             try await req.audit("auth.smsCode", target: "account:\(account.id!)", account: account)
             return finish(req, account: account)
@@ -65,9 +63,7 @@ struct SecondFactorController: RouteCollection {
             return finish(req, account: account)
         case .refused(let error):
             try await req.audit("auth.secondFactor", target: "account:\(account.id!)", outcome: .failure, detail: error.code, account: account)
-            let response = try await renderCode(req, account: account, errors: FormErrors([FieldError(field: "code", code: error.code, message: error.message)])).encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+            return try await renderCode(req, account: account, errors: FormErrors([FieldError(field: "code", code: error.code, message: error.message)])).response(req, status: .unprocessableEntity)
         }
     }
 
@@ -105,9 +101,7 @@ struct SecondFactorController: RouteCollection {
         let code = try req.content.decode(CodeInput.self).code ?? ""
         guard let counter = TOTP.verify(code, secret: secret, at: req.now, lastUsedCounter: nil) else {
             let errors = FormErrors([FieldError(field: "code", code: "badSecondFactor", message: "验证码不正确：请确认已添加密钥，并输入验证器当前显示的6位数字")])
-            let response = try await renderEnrol(req, account: account, errors: errors).encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+            return try await renderEnrol(req, account: account, errors: errors).response(req, status: .unprocessableEntity)
         }
         account.totpSecret = secret
         account.totpLastCounter = counter

@@ -47,9 +47,7 @@ struct AccountAdminController: RouteCollection {
         let role = input.role.flatMap(Role.init(rawValue:)).flatMap { Self.workingRoles.contains($0) ? $0 : nil }
         if role == nil { errors.append(FieldError(field: "role", code: "required", message: "请选择岗位")) }
         guard errors.isEmpty, let organisation, let role else {
-            let response = try await render(req, input: input, errors: FormErrors(errors), created: nil).encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+            return try await render(req, input: input, errors: FormErrors(errors), created: nil).response(req, status: .unprocessableEntity)
         }
         let password = InitialPassword.make(policy: req.fayuan.passwordPolicy, username: username)
         let account = AccountModel(username: username, passwordHash: try Bcrypt.hash(password, cost: req.fayuan.settings.bcryptCost),
@@ -125,10 +123,8 @@ struct AccountAdminController: RouteCollection {
             case .empty: "请至少选择一个岗位"
             case .citizenWithStaffRole: "申请人账号不能兼任工作人员岗位"
             }
-            let response = try await renderRoles(req, account: account, errors: FormErrors([FieldError(field: "roles[]", code: "invalidRoles", message: message)]))
-                .encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+            return try await renderRoles(req, account: account, errors: FormErrors([FieldError(field: "roles[]", code: "invalidRoles", message: message)]))
+                .response(req, status: .unprocessableEntity)
         }
         let before = account.rolesText
         account.rolesText = roles.roles.map(\.rawValue).sorted().joined(separator: ",")

@@ -34,9 +34,7 @@ struct HolidayAdminController: RouteCollection {
             errors.append(FieldError(field: "date", code: "duplicate", message: "\(date.chinese)已有设置，如需修改请先删除"))
         }
         guard errors.isEmpty, let date, let kind else {
-            let response = try await render(req, input: input, errors: FormErrors(errors)).encodeResponse(for: req)
-            response.status = .unprocessableEntity
-            return response
+            return try await render(req, input: input, errors: FormErrors(errors)).response(req, status: .unprocessableEntity)
         }
         try await HolidayModel(HolidayEntry(date: date, kind: kind, name: name)).create(on: req.db)
         try await req.audit("admin.holidayAdded", target: "holiday:\(date.iso)", detail: kind.rawValue)

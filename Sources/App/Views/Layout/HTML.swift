@@ -42,6 +42,13 @@ struct HTML: Sendable, ExpressibleByStringInterpolation, AsyncResponseEncodable 
 
     static func + (lhs: HTML, rhs: HTML) -> HTML { HTML(raw: lhs.raw + rhs.raw) }
 
+    /// The page with a status other than 200 (a form sent back with its errors is 422).
+    func response(_ request: Request, status: HTTPResponseStatus) async throws -> Response {
+        let response = try await encodeResponse(for: request)
+        response.status = status
+        return response
+    }
+
     func encodeResponse(for request: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
