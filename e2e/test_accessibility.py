@@ -1,6 +1,7 @@
 """axe-core on the main public pages: no serious or critical violations (适老化)."""
 import pytest
 from axe_selenium_python import Axe
+from conftest import eventually
 
 PAGES = ["/", "/lookup", "/login", "/register"]
 
@@ -38,6 +39,9 @@ def test_large_text_mode_works_without_browser_zoom(browser):
     browser.open("/")
     before = browser.driver.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
     browser.press("大字")
-    after = browser.driver.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
+
+    def enlarged():
+        after = browser.driver.execute_script("return parseFloat(getComputedStyle(document.documentElement).fontSize)")
+        assert after >= before * 1.25, f"font size {after}px after choosing 大字 (was {before}px)"
+    eventually(enlarged)
     browser.shot("large-text")
-    assert after >= before * 1.25

@@ -1,0 +1,196 @@
+import Foundation
+
+/// A legal aid case after the decision to give aid (DOMAIN §3 steps 4–6; 法律援助法 第43–50条).
+public enum CaseState: String, Codable, Sendable, CaseIterable {
+    /// Aid granted (or a criminal notification received); no one assigned yet.
+    case awaitingAssignment
+    /// Assigned to a law firm, which names the lawyer.
+    case awaitingFirmNomination
+    /// A lawyer (or centre staff) handles it.
+    case inProgress
+    /// The lawyer filed the closing report (结案报告, 第50条); the centre checks it.
+    case closingReported
+    case closed
+    /// 质量评定 done; the return visit (回访) remains.
+    case qualityReviewed
+    case followedUp
+    /// 第48条.
+    case terminated
+    /// 异地协作: handed to another region's centre with the file.
+    case transferred
+
+    public var chinese: String {
+        switch self {
+        case .awaitingAssignment: "待指派"
+        case .awaitingFirmNomination: "待律师事务所确定承办律师"
+        case .inProgress: "承办中"
+        case .closingReported: "已提交结案报告，待审查"
+        case .closed: "已结案"
+        case .qualityReviewed: "已质量评定，待回访"
+        case .followedUp: "已回访"
+        case .terminated: "已终止法律援助"
+        case .transferred: "已移交异地法律援助机构"
+        }
+    }
+
+    public var isTerminal: Bool { [.followedUp, .terminated, .transferred].contains(self) }
+}
+
+/// 法律援助法 第48条: grounds on which aid ends.
+public enum TerminationGround: String, Codable, Sendable, CaseIterable {
+    case deception, concealedFacts, illegalUse, noLongerInHardship, caseEnded, ownLawyerHired, applicantRequest
+
+    public var chinese: String {
+        switch self {
+        case .deception: "受援人以欺骗或者其他不正当手段获得法律援助"
+        case .concealedFacts: "受援人故意隐瞒与案件有关的重要事实或者提供虚假证据"
+        case .illegalUse: "受援人利用法律援助从事违法活动"
+        case .noLongerInHardship: "受援人的经济状况发生变化，不再符合法律援助条件"
+        case .caseEnded: "案件终止审理或者已经被撤销"
+        case .ownLawyerHired: "受援人自行委托律师或者其他代理人"
+        case .applicantRequest: "受援人有正当理由要求终止法律援助"
+        }
+    }
+}
+
+/// 质量评定 grades.
+public enum QualityGrade: String, Codable, Sendable, CaseIterable {
+    case excellent, good, pass, fail
+    public var chinese: String {
+        switch self {
+        case .excellent: "优"
+        case .good: "良"
+        case .pass: "合格"
+        case .fail: "不合格"
+        }
+    }
+}
+
+public enum CaseEvent: Hashable, Sendable {
+    case assignLawyer(LawyerCandidate, needs: AssignmentNeeds)
+    case assignFirm(firmID: UUID)
+    case assignCentreStaff(accountID: UUID)
+    case nominateLawyer(LawyerCandidate, needs: AssignmentNeeds)
+    case changeLawyer(LawyerCandidate, needs: AssignmentNeeds, reason: String)
+    case fileClosingReport(outcome: String)
+    case returnClosingReport(reason: String)
+    case close
+    case reviewQuality(QualityGrade, remarks: String)
+    case recordReturnVisit(satisfaction: Int, comments: String)
+    case terminate(TerminationGround, explanation: String)
+    case transfer(toCentre: String, reason: String)
+
+    public var code: String {
+        switch self {
+        case .assignLawyer: "assignLawyer"
+        case .assignFirm: "assignFirm"
+        case .assignCentreStaff: "assignCentreStaff"
+        case .nominateLawyer: "nominateLawyer"
+        case .changeLawyer: "changeLawyer"
+        case .fileClosingReport: "fileClosingReport"
+        case .returnClosingReport: "returnClosingReport"
+        case .close: "close"
+        case .reviewQuality: "reviewQuality"
+        case .recordReturnVisit: "recordReturnVisit"
+        case .terminate: "terminate"
+        case .transfer: "transfer"
+        }
+    }
+}
+
+public enum CaseError: Error, Hashable, Sendable {
+    case illegal(from: CaseState, event: String)
+    case roleNotPermitted(event: String)
+    case assignment(AssignmentRefusal)
+    case missingField(field: String, message: String)
+
+    public var message: String {
+        switch self {
+        case let .illegal(from, _): "案件当前状态为“\(from.chinese)”，不能进行此操作"
+        case .roleNotPermitted: "您的岗位无权进行此操作"
+        case .assignment(let refusal): refusal.message
+        case let .missingField(_, message): message
+        }
+    }
+}
+
+/// One accepted case event.
+public struct CaseTransition: Hashable, Sendable {
+    public var from: CaseState
+    public var to: CaseState
+    public var event: String
+    public var at: Date
+    public var payload: [String: String]
+}
+
+/// The case workflow as one pure function, like `Workflow` for applications.
+public enum CaseWorkflow {
+    /// 法律援助法 第43条: assign within 3 days of the decision.
+    public static let assignmentPeriodDays = 3
+    /// 法律援助法 第36条: assign within 3 days of a criminal notification.
+    public static let criminalNotificationAssignmentDays = 3
+    /// 法律援助法 第49条: the bureau decides an objection within 5 days.
+    public static let objectionPeriodDays = 5
+
+    static let assigners: Set<Role> = [.centreReviewer, .centreDirector]
+
+    public static func apply(_ event: CaseEvent, in state: CaseState, by actor: Actor, at now: Date) -> Result<CaseTransition, CaseError> {
+        func move(_ allowed: Set<CaseState>, _ roles: Set<Role>, to target: CaseState, _ payload: [String: String] = [:]) -> Result<CaseTransition, CaseError> {
+            guard allowed.contains(state) else { return .failure(.illegal(from: state, event: event.code)) }
+            guard actor.roles.containsAny(roles) else { return .failure(.roleNotPermitted(event: event.code)) }
+            return .success(CaseTransition(from: state, to: target, event: event.code, at: now, payload: payload))
+        }
+        switch event {
+        case let .assignLawyer(lawyer, needs):
+            if let refusal = Assignment.refusal(lawyer, for: needs) { return .failure(.assignment(refusal)) }
+            return move([.awaitingAssignment], assigners, to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name])
+        case .assignFirm(let firm):
+            return move([.awaitingAssignment], assigners, to: .awaitingFirmNomination, ["firmID": firm.uuidString])
+        case .assignCentreStaff(let account):
+            return move([.awaitingAssignment], assigners, to: .inProgress, ["staffID": account.uuidString])
+        case let .nominateLawyer(lawyer, needs):
+            if let refusal = Assignment.refusal(lawyer, for: needs) { return .failure(.assignment(refusal)) }
+            return move([.awaitingFirmNomination], [.lawyer], to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name])
+        case let .changeLawyer(lawyer, needs, reason):
+            guard !reason.trimmed.isEmpty else { return .failure(.missingField(field: "reason", message: "请写明更换承办律师的理由")) }
+            if let refusal = Assignment.refusal(lawyer, for: needs) { return .failure(.assignment(refusal)) }
+            return move([.inProgress], assigners, to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name, "reason": reason.trimmed])
+        case .fileClosingReport(let outcome):
+            guard !outcome.trimmed.isEmpty else { return .failure(.missingField(field: "outcome", message: "请填写办理结果")) }
+            return move([.inProgress], [.lawyer], to: .closingReported, ["outcome": outcome.trimmed])
+        case .returnClosingReport(let reason):
+            guard !reason.trimmed.isEmpty else { return .failure(.missingField(field: "reason", message: "请写明退回结案报告的理由")) }
+            return move([.closingReported], assigners, to: .inProgress, ["reason": reason.trimmed])
+        case .close:
+            return move([.closingReported], assigners, to: .closed)
+        case let .reviewQuality(grade, remarks):
+            return move([.closed], assigners.union([.supervisor]), to: .qualityReviewed, ["grade": grade.rawValue, "remarks": remarks.trimmed])
+        case let .recordReturnVisit(satisfaction, comments):
+            guard (1...5).contains(satisfaction) else { return .failure(.missingField(field: "satisfaction", message: "满意度请在1到5分之间选择")) }
+            return move([.qualityReviewed], assigners, to: .followedUp, ["satisfaction": String(satisfaction), "comments": comments.trimmed])
+        case let .terminate(ground, explanation):
+            guard !explanation.trimmed.isEmpty else { return .failure(.missingField(field: "explanation", message: "请写明终止法律援助的事实和理由")) }
+            return move([.awaitingAssignment, .awaitingFirmNomination, .inProgress], [.centreDirector], to: .terminated,
+                        ["ground": ground.rawValue, "explanation": explanation.trimmed])
+        case let .transfer(centre, reason):
+            guard !centre.trimmed.isEmpty else { return .failure(.missingField(field: "toCentre", message: "请填写接收的法律援助机构")) }
+            return move([.awaitingAssignment], [.centreDirector], to: .transferred, ["toCentre": centre.trimmed, "reason": reason.trimmed])
+        }
+    }
+}
+
+/// 法律援助法 第44条: aid may be given first and the paperwork completed later only when a
+/// limitation period or filing deadline is less than 7 days away, or preservation or advance
+/// execution is urgently needed.
+public enum UrgentAid {
+    public static func allowed(daysToDeadline: Int?, urgentPreservation: Bool) -> Bool {
+        urgentPreservation || (daysToDeadline.map { $0 < 7 } ?? false)
+    }
+}
+
+/// 法律援助法 第39条: a detained applicant's request is forwarded to the centre within 24 hours.
+public enum DetainedRequest {
+    public static let forwardWithin: TimeInterval = 24 * 3600
+
+    public static func forwardingDue(receivedAt: Date) -> Date { receivedAt.addingTimeInterval(forwardWithin) }
+}
