@@ -47,6 +47,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.middleware.use(FileMiddleware(publicDirectory: BundledResource.url("Public").path + "/"))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(RateLimits(settings: settings))
+    app.middleware.use(MultipartGuard())
     app.middleware.use(AccountModel.sessionAuthenticator())
     app.middleware.use(SessionLifetime())
     app.middleware.use(PasswordChangeRequired())

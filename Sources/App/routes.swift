@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
 
     // Staff.
     try app.register(collection: WorkbenchController())
+    try app.register(collection: CaseController())
     try app.register(collection: HolidayAdminController())
     try app.register(collection: AuditController())
     try app.register(collection: SecurityAdminController())

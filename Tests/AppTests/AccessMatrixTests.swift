@@ -74,6 +74,9 @@ final class AccessMatrixTests: XCTestCase {
         "POST /account/password": signedIn,
         "POST /account/sms-code": "-++-----------",
         "GET /workbench": staff,
+        "GET /cases": staff,
+        "GET /cases/:id": "-------++-+---",
+        "POST /cases/:id/actions/:event": "-------++-----",
         "GET /admin/holidays": systemAdmin,
         "POST /admin/holidays": systemAdmin,
         "POST /admin/holidays/:id/delete": systemAdmin,
@@ -122,6 +125,7 @@ final class AccessMatrixTests: XCTestCase {
             try await attachment.create(on: test.db)
             FileManager.default.createFile(atPath: test.dataDirectory + "/uploads/matrix.png", contents: Data(pngBytes))
             let holiday = try await HolidayModel.query(on: test.db).firstOrFail()
+            let legalAidCase = try await CaseModel.query(on: test.db).firstOrFail()
             let someAccount = try await test.account("lvshi2")
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
@@ -131,6 +135,8 @@ final class AccessMatrixTests: XCTestCase {
                     .replacingOccurrences(of: "/applications/:id/edit", with: "/applications/\(draft.id!)/edit")
                     .replacingOccurrences(of: "PUT /api/v1/applications/:id", with: "PUT /api/v1/applications/\(draft.id!)")
                     .replacingOccurrences(of: "/applications/:id", with: "/applications/\(submitted.id!)")
+                    .replacingOccurrences(of: "/cases/:id/actions/:event", with: "/cases/\(legalAidCase.id!)/actions/assignLawyer")
+                    .replacingOccurrences(of: "/cases/:id", with: "/cases/\(legalAidCase.id!)")
                     .replacingOccurrences(of: ":event", with: "preApprove")
                     .replacingOccurrences(of: "/attachments/:id", with: "/attachments/\(attachment.id!)")
                     .replacingOccurrences(of: "/documents/:id", with: "/documents/\(document.id!)")

@@ -91,10 +91,10 @@ final class ApplicationJourneyTests: XCTestCase {
             let documents = try await DocumentModel.query(on: test.db).filter(\.$applicationID == app.id!).all()
             XCTAssertEqual(Set(documents.map(\.kind)), ["applicationForm", "materialsNotice", "preReviewApproval", "acceptanceNotice", "grantDecision"])
             let grant = try XCTUnwrap(documents.first { $0.kind == "grantDecision" })
-            XCTAssertEqual(grant.number, "（2026）示法援援字第0001号")
+            XCTAssertEqual(grant.number, "（2026）示法援援字第0002号") // the demo district's approved application holds 0001
             let printed = try await citizen.get(SiteURL.document(grant.id!).path)
             XCTAssertTrue(printed.contains("给予法律援助决定书"))
-            XCTAssertTrue(printed.contains("（2026）示法援援字第0001号"))
+            XCTAssertTrue(printed.contains("（2026）示法援援字第0002号"))
 
             // Each change reached the applicant as a message and an SMS without case facts.
             let messages = try await MessageModel.query(on: test.db).filter(\.$applicationID == app.id!).count()

@@ -85,3 +85,32 @@ final class BadInputTests: XCTestCase {
         }
     }
 }
+
+/// Found by schemathesis: a multipart part header whose name holds a byte above 0x7F made
+/// MultipartKit trap and the whole server stop. It is now refused with a 400.
+final class MultipartRobustnessTests: XCTestCase {
+    func test_nonASCIIHeaderNameInAPartIsRefusedNotFatal() async throws {
+        try await withTestApp { test in
+            let api = try await APIClient.signIn(test, "shequ1", DemoSeed.staffPassword)
+            let app = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").firstOrFail()
+            var body = ByteBuffer()
+            body.writeString("--b0undary\r\n")
+            body.writeBytes([0xC2, 0xA1, 0x1C, 0xC2, 0xAE])
+            body.writeString("--b0undary--\r\n")
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=b0undary")
+            headers.bearerAuthorization = BearerAuthorization(token: api.token!)
+            let response = try await test.app.testable().performTest(request: TestingHTTPRequest(
+                method: .POST, url: URI(path: "/api/v1/applications/\(app.id!)/attachments"), headers: headers, body: body))
+            XCTAssertEqual(response.status, .badRequest)
+            let _v901 = try await api.send(.GET, "/api/v1/applications").status
+            XCTAssertEqual(_v901, .ok, "the server is still up")
+        }
+    }
+
+    func test_ordinaryMultipartHeadersPass() {
+        let body = Array("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n中文内容\r\n--x--\r\n".utf8)
+        XCTAssertTrue(MultipartGuard.headersAreSafe(body, boundary: "x"))
+        XCTAssertFalse(MultipartGuard.headersAreSafe(Array("--x\r\n\u{00A1}: y\r\n\r\n--x--".utf8), boundary: "x"))
+    }
+}

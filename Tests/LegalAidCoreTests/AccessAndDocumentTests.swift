@@ -75,7 +75,7 @@ final class DocumentNumberTests: XCTestCase {
                                             by: actor(.centreDirector), at: noon("2026-03-05")).get()
         let content = DocumentWriter.content(DocumentFacts(
             kind: .denialDecision, number: DocumentNumber(centreCode: "示", kind: .denialDecision, year: 2026, sequence: 1),
-            applicationNumber: "FY2026-000001", form: validForm(), transition: transition, issuer: "示范区法律援助中心",
+            applicationNumber: "FY2026-000001", form: validForm(), issuedAt: transition.at, payload: transition.payload, issuer: "示范区法律援助中心",
             centreName: "示范区法律援助中心", preReviewName: "甲街道", communityPointName: "甲社区", eligibility: nil, decisionDue: nil))
         XCTAssertEqual(content.addressee, "王测试")
         XCTAssertTrue(content.paragraphs.contains { $0.contains("家庭月人均收入高于标准") })
@@ -87,7 +87,7 @@ final class DocumentNumberTests: XCTestCase {
         let transition = try Workflow.apply(.submit, to: ApplicationCase(state: .draft), by: actor(.communityStaff), at: noon("2026-03-05")).get()
         let content = DocumentWriter.content(DocumentFacts(
             kind: .applicationForm, number: DocumentNumber(centreCode: "示", kind: .applicationForm, year: 2026, sequence: 1),
-            applicationNumber: "FY2026-000001", form: validForm(), transition: transition, issuer: "甲社区",
+            applicationNumber: "FY2026-000001", form: validForm(), issuedAt: transition.at, payload: transition.payload, issuer: "甲社区",
             centreName: "中心", preReviewName: "甲街道", communityPointName: "甲社区", eligibility: nil, decisionDue: nil))
         XCTAssertTrue(content.rows.contains { $0.value == "110***********002X" })
         XCTAssertFalse(content.rows.contains { $0.value.contains("11010519491231002X") })

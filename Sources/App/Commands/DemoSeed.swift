@@ -30,8 +30,8 @@ enum DemoSeed {
         Account(username: "lianluo1", name: "区妇联 郑联络员", role: .liaisonStaff, organisation: "区妇联法律援助联络中心"),
         Account(username: "shencha", name: "中心 王审查", role: .centreReviewer, organisation: "示范区法律援助中心"),
         Account(username: "shenpi", name: "中心 冯主任", role: .centreDirector, organisation: "示范区法律援助中心"),
-        Account(username: "lvshi1", name: "秦律师", role: .lawyer, organisation: "示范正义律师事务所"),
-        Account(username: "lvshi2", name: "许律师", role: .lawyer, organisation: "示范公平律师事务所"),
+        Account(username: "lvshi1", name: "秦明", role: .lawyer, organisation: "示范正义律师事务所"),
+        Account(username: "lvshi2", name: "许丽", role: .lawyer, organisation: "示范公平律师事务所"),
         Account(username: "jiandu", name: "局 何监督", role: .supervisor, organisation: "示范区司法局"),
         Account(username: "xitong", name: "系统管理员", role: .systemAdmin, organisation: "示范区司法局"),
         Account(username: "anquan", name: "安全管理员", role: .securityAdmin, organisation: "示范区司法局"),
@@ -51,6 +51,16 @@ enum DemoSeed {
             if spec.role == .citizen { account.phone = spec.username } else { account.totpSecret = Base32.decode(demoTOTPKey) }
             try await account.create(on: app.db)
             byUsername[spec.username] = account
+        }
+        for (username, years, criminal, specialities) in [("lvshi1", 8, 5, "labourWages,workInjury,criminalDefence"), ("lvshi2", 2, 1, "support,trafficAccident")] {
+            guard let lawyer = byUsername[username] else { continue }
+            let profile = LawyerProfileModel()
+            profile.accountID = lawyer.id!
+            profile.practiceYears = years
+            profile.criminalYears = criminal
+            profile.specialitiesText = specialities
+            profile.available = true
+            try await profile.create(on: app.db)
         }
         try await seedApplications(app, orgs: orgs, accounts: byUsername)
         app.logger.notice("Demo district seeded: \(orgs.count) organisations, \(accounts.count) accounts")
@@ -89,7 +99,7 @@ enum DemoSeed {
         let service = ApplicationService(db: app.db, services: app.fayuan, logger: app.logger, clientAddress: "seed")
         let reference = try await ReferenceData.load(on: app.db)
         guard let community = accounts["shequ1"], let station = accounts["gongzuozhan1"], let reviewer = accounts["shencha"],
-              let citizen = accounts[citizenPhone]
+              let citizen = accounts[citizenPhone], let director = accounts["shenpi"]
         else { return }
 
         // A citizen's unfinished draft.
@@ -110,6 +120,16 @@ enum DemoSeed {
         try await service.perform(.submit, on: atCentre.id!, expectedVersion: nil, by: community)
         try await service.perform(.preApprove(opinion: "材料齐全，符合法律援助条件，同意报送。"), on: atCentre.id!, expectedVersion: nil, by: station)
         try await service.perform(.accept, on: atCentre.id!, expectedVersion: nil, by: reviewer)
+
+        // Approved, waiting for a lawyer (the 3-day assignment clock runs).
+        let approved = try await service.createDraft(form: SyntheticPerson.form(name: "孙示例", birth: "19750606", sequence: 4, phone: "13900000004"),
+                                                     communityPointID: nil, preReviewOrganisationID: nil, by: community, reference: reference)
+        try await service.perform(.submit, on: approved.id!, expectedVersion: nil, by: community)
+        try await service.perform(.preApprove(opinion: "农民工追索劳动报酬，绿色通道。"), on: approved.id!, expectedVersion: nil, by: station)
+        try await service.perform(.accept, on: approved.id!, expectedVersion: nil, by: reviewer)
+        try await service.perform(.fileReview(ReviewOpinion(recommendApproval: true, opinion: "符合第42条免审情形，建议给予法律援助。")),
+                                  on: approved.id!, expectedVersion: nil, by: reviewer)
+        try await service.perform(.approve(note: "同意"), on: approved.id!, expectedVersion: nil, by: director)
     }
 }
 

@@ -18,6 +18,9 @@ extension Application {
             CreateAPITokens(),
             SessionRecord.migration,
             CreateAuditEntries(),
+            CreateCases(),
+            CreateCaseEvents(),
+            CreateLawyerProfiles(),
         ] as [any Migration])
     }
 }

@@ -167,6 +167,7 @@ struct ApplicationService {
             app.absorb(app.workflowCase.applying(transition), calendar: reference.calendar, today: today)
             if transition.event == .submit { app.submittedAt = moment }
             if transition.to == .approved || transition.to == .denied { app.decidedAt = moment }
+            if transition.to == .approved { try await CaseService.open(for: app, decidedAt: moment, calendar: reference.calendar, on: tx) }
             try await bumpVersion(app, on: tx)
             try await app.save(on: tx)
             try await record(transition, on: app, by: account, on: tx)
@@ -220,9 +221,9 @@ struct ApplicationService {
             case .applicationForm: reference.name(app.communityPointID)
             case .materialsNotice: transition.from.isAtPreReview ? reference.name(app.preReviewOrganisationID) : reference.name(app.centreID)
             case .preRejectionNotice, .preReviewApproval: reference.name(app.preReviewOrganisationID)
-            case .acceptanceNotice, .grantDecision, .denialDecision: reference.name(app.centreID)
+            case .acceptanceNotice, .grantDecision, .denialDecision, .assignmentNotice: reference.name(app.centreID)
             }
-            let facts = DocumentFacts(kind: kind, number: number, applicationNumber: app.number, form: app.form, transition: transition,
+            let facts = DocumentFacts(kind: kind, number: number, applicationNumber: app.number, form: app.form, issuedAt: transition.at, payload: transition.payload,
                                       issuer: issuer, centreName: reference.name(app.centreID),
                                       preReviewName: reference.name(app.preReviewOrganisationID),
                                       communityPointName: reference.name(app.communityPointID),

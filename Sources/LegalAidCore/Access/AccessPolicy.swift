@@ -70,3 +70,33 @@ public enum PersonalDataPolicy {
         return copy
     }
 }
+
+/// Where a case sits and who works on it.
+public struct CaseScope: Hashable, Sendable {
+    public var centreID: UUID
+    public var lawyerAccountID: UUID?
+    public var firmID: UUID?
+    public var applicantAccountID: UUID?
+
+    public init(centreID: UUID, lawyerAccountID: UUID?, firmID: UUID?, applicantAccountID: UUID?) {
+        self.centreID = centreID
+        self.lawyerAccountID = lawyerAccountID
+        self.firmID = firmID
+        self.applicantAccountID = applicantAccountID
+    }
+}
+
+extension AccessPolicy {
+    /// The centre's staff and district supervisors; the assigned lawyer, or the firm's lawyers
+    /// while the firm names one; the applicant.
+    public static func canViewCase(_ scope: CaseScope, actor: Actor, tree: OrganisationTree) -> Bool {
+        if actor.has(.citizen) { return scope.applicantAccountID == actor.accountID }
+        if actor.has(.lawyer) {
+            if scope.lawyerAccountID == actor.accountID { return true }
+            if scope.lawyerAccountID == nil, let firm = scope.firmID, actor.organisationID == firm { return true }
+        }
+        guard let org = actor.organisationID else { return false }
+        if actor.roles.containsAny([.centreReviewer, .centreDirector, .supervisor]) { return tree.contains(scope.centreID, within: org) }
+        return false
+    }
+}

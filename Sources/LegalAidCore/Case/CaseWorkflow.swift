@@ -134,10 +134,19 @@ public enum CaseWorkflow {
 
     static let assigners: Set<Role> = [.centreReviewer, .centreDirector]
 
+    /// Who may take each step, by event code: lets a page refuse before reading any input.
+    public static let permittedRoles: [String: Set<Role>] = [
+        "assignLawyer": assigners, "assignFirm": assigners, "assignCentreStaff": assigners,
+        "nominateLawyer": [.lawyer], "changeLawyer": assigners,
+        "fileClosingReport": [.lawyer], "returnClosingReport": assigners, "close": assigners,
+        "reviewQuality": assigners.union([.supervisor]), "recordReturnVisit": assigners,
+        "terminate": [.centreDirector], "transfer": [.centreDirector],
+    ]
+
     public static func apply(_ event: CaseEvent, in state: CaseState, by actor: Actor, at now: Date) -> Result<CaseTransition, CaseError> {
         func move(_ allowed: Set<CaseState>, _ roles: Set<Role>, to target: CaseState, _ payload: [String: String] = [:]) -> Result<CaseTransition, CaseError> {
             guard allowed.contains(state) else { return .failure(.illegal(from: state, event: event.code)) }
-            guard actor.roles.containsAny(roles) else { return .failure(.roleNotPermitted(event: event.code)) }
+            guard actor.roles.containsAny(permittedRoles[event.code] ?? roles) else { return .failure(.roleNotPermitted(event: event.code)) }
             return .success(CaseTransition(from: state, to: target, event: event.code, at: now, payload: payload))
         }
         switch event {

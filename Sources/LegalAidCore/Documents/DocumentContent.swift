@@ -36,7 +36,9 @@ public struct DocumentFacts: Sendable {
     public var number: DocumentNumber
     public var applicationNumber: String
     public var form: ApplicationForm
-    public var transition: Transition
+    public var issuedAt: Date
+    /// The data of the event that issues the document (reasons, opinions, the assigned lawyer).
+    public var payload: [String: String]
     public var issuer: String
     public var centreName: String
     public var preReviewName: String
@@ -44,14 +46,15 @@ public struct DocumentFacts: Sendable {
     public var eligibility: EligibilityFinding?
     public var decisionDue: LocalDate?
 
-    public init(kind: DocumentKind, number: DocumentNumber, applicationNumber: String, form: ApplicationForm, transition: Transition,
+    public init(kind: DocumentKind, number: DocumentNumber, applicationNumber: String, form: ApplicationForm, issuedAt: Date, payload: [String: String],
                 issuer: String, centreName: String, preReviewName: String, communityPointName: String,
                 eligibility: EligibilityFinding?, decisionDue: LocalDate?) {
         self.kind = kind
         self.number = number
         self.applicationNumber = applicationNumber
         self.form = form
-        self.transition = transition
+        self.issuedAt = issuedAt
+        self.payload = payload
         self.issuer = issuer
         self.centreName = centreName
         self.preReviewName = preReviewName
@@ -64,10 +67,10 @@ public struct DocumentFacts: Sendable {
 public enum DocumentWriter {
     public static func content(_ facts: DocumentFacts) -> DocumentContent {
         let form = facts.form
-        let day = LocalDate(facts.transition.at)
+        let day = LocalDate(facts.issuedAt)
         let who = form.applicant.name
         let matter = form.matter.type?.chinese ?? "—"
-        let payload = facts.transition.payload
+        let payload = facts.payload
         var doc = DocumentContent(title: facts.kind.title, number: facts.number.text, issuer: facts.issuer, issuedOn: day)
         let id = ResidentID.parse(form.applicant.idNumber)
         let maskedID = (try? id.get())?.masked ?? ""
@@ -144,6 +147,17 @@ public enum DocumentWriter {
                 "你申请的法律援助事项（编号\(facts.applicationNumber)），经审查，本中心决定不予法律援助。",
                 "理由：\(payload["reasons"] ?? "")",
                 "如对本决定有异议，可以自收到本决定书之日起向司法局提出。司法局将自收到异议之日起五日内进行审查并作出维持或者责令改正的决定（法律援助法第四十九条）。",
+            ]
+
+        case .assignmentNotice:
+            doc.addressee = payload["lawyer"].map { "\($0)律师" }
+            doc.rows = [
+                .init("申请编号", facts.applicationNumber), .init("受援人", who), .init("援助事项", matter),
+                .init("案由", form.matter.cause), .init("承办律师", payload["lawyer"] ?? "—"),
+            ]
+            doc.paragraphs = [
+                "根据《中华人民共和国法律援助法》第四十三条，本中心决定指派你承办上述法律援助事项。",
+                "请自收到本通知之日起及时与受援人联系，依法履行职责，维护受援人合法权益；办理过程中应当向受援人通报办理进展（第四十六条），结案后三十日内提交结案报告及有关材料（第五十条）。",
             ]
         }
         return doc

@@ -9,6 +9,7 @@ public enum DocumentKind: String, Codable, Sendable, CaseIterable {
     case acceptanceNotice
     case grantDecision
     case denialDecision
+    case assignmentNotice
 
     public var title: String {
         switch self {
@@ -19,6 +20,7 @@ public enum DocumentKind: String, Codable, Sendable, CaseIterable {
         case .acceptanceNotice: "法援在线初审案件受理通知书"
         case .grantDecision: "给予法律援助决定书"
         case .denialDecision: "不予法律援助决定书"
+        case .assignmentNotice: "指派通知书"
         }
     }
 
@@ -32,6 +34,7 @@ public enum DocumentKind: String, Codable, Sendable, CaseIterable {
         case .acceptanceNotice: "受"
         case .grantDecision: "援"
         case .denialDecision: "不援"
+        case .assignmentNotice: "指"
         }
     }
 }

@@ -45,6 +45,9 @@ enum Layout {
                 links.append("<a href=\"\(SiteURL.newApplication)\">申请法律援助</a>")
             } else {
                 links.append("<a href=\"\(SiteURL.workbench)\">工作台</a>")
+                if account.roles?.containsAny([.centreReviewer, .centreDirector, .lawyer, .supervisor]) == true {
+                    links.append("<a href=\"/cases\">案件</a>")
+                }
                 if account.roles?.contains(.communityStaff) == true {
                     links.append("<a href=\"\(SiteURL.newApplication)\">代为填写申请</a>")
                 }

@@ -1,0 +1,67 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// A legal aid case: created when the centre decides to give aid, it carries the application
+/// through assignment, handling, closure, quality review and the return visit.
+final class CaseModel: Model, @unchecked Sendable {
+    static let schema = "legal_aid_cases"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "application_id") var applicationID: UUID
+    @Field(key: "centre_id") var centreID: UUID
+    @Field(key: "state") var state: String
+    @Field(key: "version") var version: Int
+    @Field(key: "decided_on") var decidedOn: String
+    /// 法律援助法 第43条: assign within 3 days of the decision.
+    @Field(key: "assignment_due") var assignmentDue: String
+    @OptionalField(key: "lawyer_account_id") var lawyerAccountID: UUID?
+    @OptionalField(key: "firm_id") var firmID: UUID?
+    @OptionalField(key: "possible_life_or_death") var possibleLifeOrDeath: Bool?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var caseState: CaseState { CaseState(rawValue: state) ?? .awaitingAssignment }
+}
+
+/// Every change of a case: who, when, from, to, what.
+final class CaseEventModel: Model, @unchecked Sendable {
+    static let schema = "case_events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "case_id") var caseID: UUID
+    @Field(key: "seq") var seq: Int
+    @Field(key: "at") var at: Date
+    @Field(key: "actor_account_id") var actorAccountID: UUID
+    @Field(key: "actor_name") var actorName: String
+    @Field(key: "from_state") var fromState: String
+    @Field(key: "to_state") var toState: String
+    @Field(key: "event") var event: String
+    @Field(key: "payload") var sealedPayload: Sealed<[String: String]>
+
+    init() {}
+
+    var payload: [String: String] {
+        get { sealedPayload.value }
+        set { sealedPayload = Sealed(newValue) }
+    }
+}
+
+/// A lawyer's practice record, for the assignment picker (法律援助法 第26条).
+final class LawyerProfileModel: Model, @unchecked Sendable {
+    static let schema = "lawyer_profiles"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "practice_years") var practiceYears: Int
+    @Field(key: "criminal_years") var criminalYears: Int
+    /// Comma-separated `MatterType` raw values.
+    @Field(key: "specialities") var specialitiesText: String
+    @Field(key: "available") var available: Bool
+
+    init() {}
+
+    var specialities: Set<MatterType> { Set(specialitiesText.split(separator: ",").compactMap { MatterType(rawValue: String($0)) }) }
+}

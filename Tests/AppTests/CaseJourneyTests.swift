@@ -1,0 +1,102 @@
+import Fluent
+import XCTVapor
+import XCTest
+@testable import App
+@testable import LegalAidCore
+
+/// The case after the decision, through the pages: assignment (法律援助法 第26、43条), handling,
+/// closing report (第50条), quality review, return visit, termination (第48条).
+final class CaseJourneyTests: XCTestCase {
+    func approvedCase(_ test: TestApp) async throws -> (CaseModel, ApplicationModel) {
+        let record = try await CaseModel.query(on: test.db).firstOrFail()
+        let app = try await ApplicationModel.find(record.applicationID, on: test.db)!
+        return (record, app)
+    }
+
+    func test_approvalOpensACaseDueForAssignmentWithinThreeDays_art43() async throws {
+        try await withTestApp(now: chinaNoon("2026-09-24")) { test in
+            let (record, app) = try await approvedCase(test)
+            XCTAssertEqual(app.applicationState, .approved)
+            XCTAssertEqual(record.caseState, .awaitingAssignment)
+            XCTAssertEqual(record.assignmentDue, "2026-09-28") // day 3 is Sunday 09-27 (中秋节)
+        }
+    }
+
+    func test_fromAssignmentToReturnVisit() async throws {
+        try await withTestApp { test in
+            let (record, app) = try await approvedCase(test)
+            let path = "/cases/\(record.id!.uuidString)"
+            let reviewer = Browser(test)
+            try await reviewer.login("shencha", DemoSeed.staffPassword)
+            let page = try await reviewer.get(path)
+            XCTAssertTrue(page.contains("建议指派：<strong>秦明</strong>"), "the specialist in wage claims with no open cases")
+
+            let lawyer = try await test.account("lvshi1")
+            let _v901 = try await reviewer.post(path + "/actions/assignLawyer", [("version", "0"), ("lawyerID", lawyer.id!.uuidString)]).status
+            XCTAssertEqual(_v901, .seeOther)
+            let notice = try await DocumentModel.query(on: test.db).filter(\.$kind == "assignmentNotice").firstOrFail()
+            XCTAssertEqual(notice.number, "（\(LocalDate(test.clock.now()).year)）示法援指字第0001号")
+            XCTAssertEqual(notice.content.addressee, "秦明律师")
+            let sms = try await SMSOutboxModel.query(on: test.db).filter(\.$applicationID == app.id!).all()
+            XCTAssertTrue(sms.contains { $0.body.contains("已指派秦明律师承办") })
+
+            // The lawyer sees the case; the other firm's lawyer does not.
+            let qin = Browser(test)
+            try await qin.login("lvshi1", DemoSeed.staffPassword)
+            let _v902 = try await qin.get("/cases").contains(app.number)
+            XCTAssertTrue(_v902)
+            let xu = Browser(test)
+            try await xu.login("lvshi2", DemoSeed.staffPassword)
+            let _v903 = try await xu.get(path).status
+            XCTAssertEqual(_v903, .notFound)
+
+            let _v904 = try await qin.post(path + "/actions/fileClosingReport", [("version", "1"), ("outcome", "经调解，用人单位支付拖欠工资两万元")]).status
+            XCTAssertEqual(_v904, .seeOther)
+            let second = try await qin.post(path + "/actions/fileClosingReport", [("version", "2"), ("outcome", "再次提交")])
+            XCTAssertEqual(second.status, .conflict, "a second closing report is refused")
+
+            try await reviewer.post(path + "/actions/close", [("version", "2")])
+            try await reviewer.post(path + "/actions/reviewQuality", [("version", "3"), ("grade", "good"), ("remarks", "案卷完整")])
+            try await reviewer.post(path + "/actions/recordReturnVisit", [("version", "4"), ("satisfaction", "5"), ("comments", "很满意")])
+            let done = try await CaseModel.find(record.id, on: test.db)!
+            XCTAssertEqual(done.caseState, .followedUp)
+            let events = try await CaseEventModel.query(on: test.db).filter(\.$caseID == record.id!).sort(\.$seq).all().map(\.event)
+            XCTAssertEqual(events, ["assignLawyer", "fileClosingReport", "close", "reviewQuality", "recordReturnVisit"])
+        }
+    }
+
+    func test_lifeOrDeathCaseRefusesALawyerWithUnderThreeYears_art26() async throws {
+        try await withTestApp { test in
+            let (record, _) = try await approvedCase(test)
+            let reviewer = Browser(test)
+            try await reviewer.login("shencha", DemoSeed.staffPassword)
+            let junior = try await test.account("lvshi2")
+            let refused = try await reviewer.post("/cases/\(record.id!.uuidString)/actions/assignLawyer",
+                                                  [("version", "0"), ("lawyerID", junior.id!.uuidString), ("possibleLifeOrDeath", "true")])
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.contains("刑事辩护执业不满三年"))
+            let unchanged = try await CaseModel.find(record.id, on: test.db)!
+            XCTAssertEqual(unchanged.caseState, .awaitingAssignment)
+            XCTAssertNil(unchanged.lawyerAccountID)
+        }
+    }
+
+    func test_directorTerminatesWithAnArticle48Ground() async throws {
+        try await withTestApp { test in
+            let (record, _) = try await approvedCase(test)
+            let path = "/cases/\(record.id!.uuidString)/actions/terminate"
+            let reviewer = Browser(test)
+            try await reviewer.login("shencha", DemoSeed.staffPassword)
+            let _v905 = try await reviewer.post(path, [("version", "0"), ("ground", "ownLawyerHired"), ("explanation", "自行委托")]).status
+            XCTAssertEqual(_v905, .forbidden)
+            let director = Browser(test)
+            try await director.login("shenpi", DemoSeed.staffPassword)
+            let missing = try await director.post(path, [("version", "0"), ("ground", "ownLawyerHired"), ("explanation", "")])
+            XCTAssertTrue(missing.contains("请写明终止法律援助的事实和理由"))
+            let _v906 = try await director.post(path, [("version", "0"), ("ground", "ownLawyerHired"), ("explanation", "受援人已自行委托律师")]).status
+            XCTAssertEqual(_v906, .seeOther)
+            let _v907 = try await CaseModel.find(record.id, on: test.db)?.caseState
+            XCTAssertEqual(_v907, .terminated)
+        }
+    }
+}
