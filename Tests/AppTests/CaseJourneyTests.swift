@@ -15,9 +15,20 @@ final class CaseJourneyTests: XCTestCase {
 
     func test_approvalOpensACaseDueForAssignmentWithinThreeDays_art43() async throws {
         try await withTestApp(now: chinaNoon("2026-09-24")) { test in
-            let (record, app) = try await approvedCase(test)
-            XCTAssertEqual(app.applicationState, .approved)
+            let service = ApplicationService(db: test.db, services: test.app.fayuan, logger: test.app.logger, clientAddress: "test")
+            let reference = try await ReferenceData.load(on: test.db)
+            let community = try await test.account("shequ1")
+            let app = try await service.createDraft(form: SyntheticPerson.form(name: "中秋测试", birth: "19660606", sequence: 71, phone: "13900000071"),
+                                                    communityPointID: nil, preReviewOrganisationID: nil, by: community, reference: reference)
+            try await service.perform(.submit, on: app.id!, expectedVersion: nil, by: community)
+            try await service.perform(.preApprove(opinion: "同意"), on: app.id!, expectedVersion: nil, by: try await test.account("gongzuozhan1"))
+            let reviewer = try await test.account("shencha")
+            try await service.perform(.accept, on: app.id!, expectedVersion: nil, by: reviewer)
+            try await service.perform(.fileReview(ReviewOpinion(recommendApproval: true, opinion: "同意")), on: app.id!, expectedVersion: nil, by: reviewer)
+            try await service.perform(.approve(note: ""), on: app.id!, expectedVersion: nil, by: try await test.account("shenpi"))
+            let record = try await CaseModel.query(on: test.db).filter(\.$applicationID == app.id!).firstOrFail()
             XCTAssertEqual(record.caseState, .awaitingAssignment)
+            XCTAssertEqual(record.decidedOn, "2026-09-24")
             XCTAssertEqual(record.assignmentDue, "2026-09-28") // day 3 is Sunday 09-27 (中秋节)
         }
     }
@@ -39,6 +50,9 @@ final class CaseJourneyTests: XCTestCase {
             XCTAssertEqual(notice.content.addressee, "秦明律师")
             let sms = try await SMSOutboxModel.query(on: test.db).filter(\.$applicationID == app.id!).all()
             XCTAssertTrue(sms.contains { $0.body.contains("已指派秦明律师承办") })
+
+            let applicationPage = try await reviewer.get(SiteURL.application(app.id!).path)
+            XCTAssertTrue(applicationPage.contains("承办律师</dt><dd>秦明"))
 
             // The lawyer sees the case; the other firm's lawyer does not.
             let qin = Browser(test)

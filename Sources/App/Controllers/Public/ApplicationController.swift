@@ -31,6 +31,9 @@ struct ApplicationController: RouteCollection {
         let events = try await ApplicationEventModel.query(on: req.db).filter(\.$applicationID == id).sort(\.$seq).all()
         let attachments = try await AttachmentModel.query(on: req.db).filter(\.$applicationID == id).sort(\.$createdAt).all()
         let documents = try await DocumentModel.query(on: req.db).filter(\.$applicationID == id).sort(\.$issuedAt).all()
+        let legalAidCase = try await CaseModel.query(on: req.db).filter(\.$applicationID == id).first()
+        var lawyerName: String?
+        if let lawyer = legalAidCase?.lawyerAccountID { lawyerName = try await AccountModel.find(lawyer, on: req.db)?.displayName }
         let actor = account.actor
         let mayAct = actor.map { AccessPolicy.canAct(app.scope, actor: $0, tree: reference.tree) } ?? false
         let today = LocalDate(req.now)
@@ -38,7 +41,8 @@ struct ApplicationController: RouteCollection {
             app: app, events: events, attachments: attachments, documents: documents, reference: reference, account: account,
             availableEvents: mayAct ? actor.map { Workflow.availableEvents(in: app.applicationState, for: $0) } ?? [] : [],
             canUpload: AttachmentStore.mayUpload(to: app, account: account, reference: reference),
-            today: today, defaultSupplyBy: today.adding(days: req.fayuan.settings.materialsSupplyDays))
+            today: today, defaultSupplyBy: today.adding(days: req.fayuan.settings.materialsSupplyDays),
+            legalAidCase: legalAidCase, caseLawyer: lawyerName)
     }
 
     /// The fields any action form may post.

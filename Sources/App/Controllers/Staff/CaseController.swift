@@ -20,7 +20,7 @@ struct CaseController: RouteCollection {
         let rows: [HTML] = cases.map { record, app in
             let overdue = record.caseState == .awaitingAssignment && LocalDate(iso: record.assignmentDue).map { today > $0 } == true
             let due: HTML = record.caseState == .awaitingAssignment
-                ? (overdue ? "<span class=\"overdue\">指派已超期（\(record.assignmentDue)）</span>" : "\(record.assignmentDue)前指派")
+                ? (overdue ? "<span class=\"overdue\">指派已超期（\(CaseDates.chinese(record.assignmentDue))）</span>" : "\(CaseDates.chinese(record.assignmentDue))前指派")
                 : "—"
             return """
             <tr><td><a href="/cases/\(record.id!.uuidString)">\(app.number)</a></td><td>\(app.applicantName)</td>
@@ -208,10 +208,10 @@ struct CasePage {
         \(errors.summary())
         <div class="panel"><dl class="facts">
           <dt>状态</dt><dd><span class="state state-wait">\(state.chinese)</span></dd>
-          <dt>受援人</dt><dd>\(app.applicantName)</dd>
+          <dt>受援人</dt><dd>\(app.applicantName)（<a href="\(SiteURL.application(app.id!))">申请 \(app.number)</a>）</dd>
           <dt>援助事项</dt><dd>\(app.form.matter.type?.chinese ?? "—")；\(app.form.matter.cause)</dd>
-          <dt>决定日期</dt><dd>\(record.decidedOn)</dd>
-          <dt>指派期限</dt><dd>\(record.assignmentDue)前（法律援助法第43条：决定之日起3日内）\(overdue ? "<span class=\"overdue\">已超期</span>" : "")</dd>
+          <dt>决定日期</dt><dd>\(CaseDates.chinese(record.decidedOn))</dd>
+          <dt>指派期限</dt><dd>\(CaseDates.chinese(record.assignmentDue))前（法律援助法第43条：决定之日起3日内）\(overdue ? "<span class=\"overdue\">已超期</span>" : "")</dd>
           <dt>承办律师</dt><dd>\(lawyerName ?? "—")\(record.firmID.map { "（\(reference.name($0))）" } ?? "")</dd>
           \(when(!app.form.preferredLawyer.isEmpty) { "<dt>申请人希望的律师</dt><dd>\(app.form.preferredLawyer)</dd>" })
         </dl></div>
@@ -264,4 +264,9 @@ enum CaseLabels {
         default: value
         }
     }
+}
+
+enum CaseDates {
+    /// `2026年9月28日` from the stored `2026-09-28`.
+    static func chinese(_ iso: String) -> String { LocalDate(iso: iso)?.chinese ?? iso }
 }

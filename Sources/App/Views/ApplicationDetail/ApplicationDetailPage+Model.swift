@@ -19,6 +19,9 @@ struct ApplicationDetailPage {
     var errors = FormErrors()
     /// Full ID and phone numbers on screen (each reveal is audited).
     var revealed = false
+    /// The case opened when aid was granted, and its lawyer's name.
+    var legalAidCase: CaseModel?
+    var caseLawyer: String?
 
     var mayReveal: Bool { account.actor.map(PersonalDataPolicy.mayReveal) ?? false }
 

@@ -9,6 +9,7 @@ extension ApplicationDetailPage {
         \(when(failedAction != nil) { errors.summary() })
         \(summary.render())
         \(when(app.applicationState == .draft) { "<p><a class=\"button\" href=\"\(SiteURL.editApplication(app.id!))\">继续填写</a></p>" })
+        \(casePanel)
         \(when(isStaff) { eligibilityPanel })
         \(actionForms(csrf: csrf))
         <h2>申请内容</h2>
@@ -37,6 +38,17 @@ extension ApplicationDetailPage {
         \(when(isStaff) { "<h2>完整办理记录</h2>" + summary.timeline(detailed: true) })
         """
         return request.page("法律援助申请 \(app.number)", body)
+    }
+
+    private var casePanel: HTML {
+        guard let legalAidCase else { return .empty }
+        let link: HTML = when(isStaff) { " <a href=\"/cases/\(legalAidCase.id!.uuidString)\">查看案件办理</a>" }
+        return """
+        <div class="panel"><h2>法律援助案件</h2><dl class="facts">
+          <dt>办理状态</dt><dd>\(legalAidCase.caseState.chinese)\(link)</dd>
+          <dt>承办律师</dt><dd>\(caseLawyer ?? "尚未指派（\(CaseDates.chinese(legalAidCase.assignmentDue))前指派）")</dd>
+        </dl></div>
+        """
     }
 
     private var eligibilityPanel: HTML {
