@@ -212,52 +212,19 @@ struct ApplicationService {
     }
 
     private func issueDocuments(for transition: Transition, on app: ApplicationModel, reference: ReferenceData, on tx: Database) async throws {
-        let centre = reference.organisations[app.centreID]
         for kind in transition.documents {
-            let year = LocalDate(transition.at).year
-            let sequence = try await Counters.next("doc:\(app.centreID):\(kind.rawValue)", year: year, on: tx)
-            let number = DocumentNumber(centreCode: centre?.code ?? "", kind: kind, year: year, sequence: sequence)
             let issuer = switch kind {
             case .applicationForm: reference.name(app.communityPointID)
             case .materialsNotice: transition.from.isAtPreReview ? reference.name(app.preReviewOrganisationID) : reference.name(app.centreID)
             case .preRejectionNotice, .preReviewApproval: reference.name(app.preReviewOrganisationID)
             case .acceptanceNotice, .grantDecision, .denialDecision, .assignmentNotice: reference.name(app.centreID)
             }
-            let facts = DocumentFacts(kind: kind, number: number, applicationNumber: app.number, form: app.form, issuedAt: transition.at, payload: transition.payload,
-                                      issuer: issuer, centreName: reference.name(app.centreID),
-                                      preReviewName: reference.name(app.preReviewOrganisationID),
-                                      communityPointName: reference.name(app.communityPointID),
-                                      eligibility: app.eligibility, decisionDue: app.decisionDue.flatMap(LocalDate.init(iso:)))
-            let doc = DocumentModel()
-            doc.applicationID = app.id!
-            doc.kind = kind.rawValue
-            doc.number = number.text
-            doc.centreID = app.centreID
-            doc.year = year
-            doc.sequence = sequence
-            doc.content = DocumentWriter.content(facts)
-            doc.issuedAt = transition.at
-            try await doc.create(on: tx)
+            try await ApplicationPaperwork.issue(kind, for: app, issuer: issuer, payload: transition.payload, at: transition.at, reference: reference, on: tx)
         }
     }
 
     private func notify(_ transition: Transition, on app: ApplicationModel, on tx: Database) async throws {
         guard let notice = ApplicantNotice.forTransition(transition, applicationNumber: app.number) else { return }
-        if let owner = app.ownerAccountID {
-            let message = MessageModel()
-            message.accountID = owner
-            message.applicationID = app.id
-            message.title = notice.title
-            message.body = notice.body
-            try await message.create(on: tx)
-        }
-        if let phone = MobileNumber.parse(app.form.contactPhone) {
-            let sms = SMSOutboxModel()
-            sms.phone = phone.value
-            sms.body = notice.sms
-            sms.applicationID = app.id
-            sms.status = "pending"
-            try await sms.create(on: tx)
-        }
+        try await ApplicationPaperwork.tellApplicant(app, title: notice.title, body: notice.body, sms: notice.sms, on: tx)
     }
 }

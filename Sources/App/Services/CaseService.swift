@@ -111,12 +111,14 @@ struct CaseService {
             try await entry.create(on: tx)
 
             if transition.event == "assignLawyer" || transition.event == "nominateLawyer" || transition.event == "changeLawyer" {
-                try await issueAssignmentNotice(app: app, payload: transition.payload, at: now, reference: reference, on: tx)
-                try await notifyApplicant(app, title: "已指派承办律师",
-                                          body: "您的法律援助申请（\(app.number)）已指派\(transition.payload["lawyer"] ?? "")律师承办，律师将与您联系。", on: tx)
+                try await ApplicationPaperwork.issue(.assignmentNotice, for: app, issuer: reference.name(app.centreID), payload: transition.payload,
+                                                     at: now, reference: reference, on: tx)
+                let body = "您的法律援助申请（\(app.number)）已指派\(transition.payload["lawyer"] ?? "")律师承办，律师将与您联系。"
+                try await ApplicationPaperwork.tellApplicant(app, title: "已指派承办律师", body: body, sms: "【法援在线】" + body, on: tx)
             }
             if transition.to == .closed {
-                try await notifyApplicant(app, title: "案件已结案", body: "您的法律援助案件（\(app.number)）已结案。中心将进行回访，请对承办律师的服务作出评价。", on: tx)
+                let body = "您的法律援助案件（\(app.number)）已结案。中心将进行回访，请对承办律师的服务作出评价。"
+                try await ApplicationPaperwork.tellApplicant(app, title: "案件已结案", body: body, sms: "【法援在线】" + body, on: tx)
             }
             try await AuditLog.append(AuditRecord(account: account, event: "case.\(transition.event)", target: "application:\(app.number)",
                                                   clientAddress: clientAddress, detail: "\(transition.from.rawValue) → \(transition.to.rawValue)"),
@@ -125,45 +127,6 @@ struct CaseService {
         }
     }
 
-    private func issueAssignmentNotice(app: ApplicationModel, payload: [String: String], at now: Date, reference: ReferenceData, on tx: Database) async throws {
-        let year = LocalDate(now).year
-        let kind = DocumentKind.assignmentNotice
-        let sequence = try await Counters.next("doc:\(app.centreID):\(kind.rawValue)", year: year, on: tx)
-        let number = DocumentNumber(centreCode: reference.organisations[app.centreID]?.code ?? "", kind: kind, year: year, sequence: sequence)
-        let facts = DocumentFacts(kind: kind, number: number, applicationNumber: app.number, form: app.form, issuedAt: now, payload: payload,
-                                  issuer: reference.name(app.centreID), centreName: reference.name(app.centreID),
-                                  preReviewName: reference.name(app.preReviewOrganisationID), communityPointName: reference.name(app.communityPointID),
-                                  eligibility: app.eligibility, decisionDue: nil)
-        let doc = DocumentModel()
-        doc.applicationID = app.id!
-        doc.kind = kind.rawValue
-        doc.number = number.text
-        doc.centreID = app.centreID
-        doc.year = year
-        doc.sequence = sequence
-        doc.content = DocumentWriter.content(facts)
-        doc.issuedAt = now
-        try await doc.create(on: tx)
-    }
-
-    private func notifyApplicant(_ app: ApplicationModel, title: String, body: String, on tx: Database) async throws {
-        if let owner = app.ownerAccountID {
-            let message = MessageModel()
-            message.accountID = owner
-            message.applicationID = app.id
-            message.title = title
-            message.body = body
-            try await message.create(on: tx)
-        }
-        if let phone = MobileNumber.parse(app.form.contactPhone) {
-            let sms = SMSOutboxModel()
-            sms.phone = phone.value
-            sms.body = "【法援在线】" + body
-            sms.applicationID = app.id
-            sms.status = "pending"
-            try await sms.create(on: tx)
-        }
-    }
 }
 
 extension CaseError {
