@@ -77,6 +77,8 @@ final class AccessMatrixTests: XCTestCase {
         "GET /cases": staff,
         "GET /cases/:id": "-------++-+---",
         "POST /cases/:id/actions/:event": "-------++-----",
+        // Only the assigned lawyer records progress; the matrix's case has none yet.
+        "POST /cases/:id/progress": "--------------",
         "GET /admin/holidays": systemAdmin,
         "POST /admin/holidays": systemAdmin,
         "POST /admin/holidays/:id/delete": systemAdmin,

@@ -64,6 +64,15 @@ final class CaseJourneyTests: XCTestCase {
             let _v903 = try await xu.get(path).status
             XCTAssertEqual(_v903, .notFound)
 
+            let intruder = try await xu.post(path + "/progress", [("kind", "meeting"), ("note", "越权记录"), ("notify", "true")])
+            XCTAssertEqual(intruder.status, .notFound)
+            let recorded = try await qin.post(path + "/progress", [("kind", "mediation"), ("note", "受援人同意先行调解，已约定下周三在街道调解室调解"), ("notify", "true")])
+            XCTAssertEqual(recorded.status, .seeOther)
+            let progressSMS = try await SMSOutboxModel.query(on: test.db).filter(\.$applicationID == app.id!).all()
+            XCTAssertTrue(progressSMS.contains { $0.body.contains("有新进展：调解") && !$0.body.contains("调解室") }, "the SMS names the step, not the facts")
+            let shared = try await reviewer.get(SiteURL.application(app.id!).path)
+            XCTAssertTrue(shared.contains("已约定下周三在街道调解室调解"))
+
             let _v904 = try await qin.post(path + "/actions/fileClosingReport", [("version", "1"), ("outcome", "经调解，用人单位支付拖欠工资两万元")]).status
             XCTAssertEqual(_v904, .seeOther)
             let second = try await qin.post(path + "/actions/fileClosingReport", [("version", "2"), ("outcome", "再次提交")])

@@ -21,6 +21,7 @@ extension Application {
             CreateCases(),
             CreateCaseEvents(),
             CreateLawyerProfiles(),
+            CreateCaseProgress(),
         ] as [any Migration])
     }
 }

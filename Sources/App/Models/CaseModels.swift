@@ -65,3 +65,26 @@ final class LawyerProfileModel: Model, @unchecked Sendable {
 
     var specialities: Set<MatterType> { Set(specialitiesText.split(separator: ",").compactMap { MatterType(rawValue: String($0)) }) }
 }
+
+/// One entry of the lawyer's progress log. The note may hold case facts: encrypted.
+final class CaseProgressModel: Model, @unchecked Sendable {
+    static let schema = "case_progress"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "case_id") var caseID: UUID
+    @Field(key: "at") var at: Date
+    @Field(key: "author_account_id") var authorAccountID: UUID
+    @Field(key: "author_name") var authorName: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "note") var sealedNote: Sealed<String>
+    @Field(key: "notify_applicant") var notifyApplicant: Bool
+
+    init() {}
+
+    var note: String {
+        get { sealedNote.value }
+        set { sealedNote = Sealed(newValue) }
+    }
+
+    var progressKind: CaseProgressKind { CaseProgressKind(rawValue: kind) ?? .other }
+}

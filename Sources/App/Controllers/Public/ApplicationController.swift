@@ -34,6 +34,10 @@ struct ApplicationController: RouteCollection {
         let legalAidCase = try await CaseModel.query(on: req.db).filter(\.$applicationID == id).first()
         var lawyerName: String?
         if let lawyer = legalAidCase?.lawyerAccountID { lawyerName = try await AccountModel.find(lawyer, on: req.db)?.displayName }
+        var progress: [CaseProgressModel] = []
+        if let caseID = legalAidCase?.id {
+            progress = try await CaseProgressModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$notifyApplicant == true).sort(\.$at).all()
+        }
         let actor = account.actor
         let mayAct = actor.map { AccessPolicy.canAct(app.scope, actor: $0, tree: reference.tree) } ?? false
         let today = LocalDate(req.now)
@@ -42,7 +46,7 @@ struct ApplicationController: RouteCollection {
             availableEvents: mayAct ? actor.map { Workflow.availableEvents(in: app.applicationState, for: $0) } ?? [] : [],
             canUpload: AttachmentStore.mayUpload(to: app, account: account, reference: reference),
             today: today, defaultSupplyBy: today.adding(days: req.fayuan.settings.materialsSupplyDays),
-            legalAidCase: legalAidCase, caseLawyer: lawyerName)
+            legalAidCase: legalAidCase, caseLawyer: lawyerName, caseProgress: progress)
     }
 
     /// The fields any action form may post.

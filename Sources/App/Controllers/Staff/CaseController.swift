@@ -8,6 +8,7 @@ struct CaseController: RouteCollection {
         routes.get("cases", use: index)
         routes.get("cases", ":id", use: show)
         routes.post("cases", ":id", "actions", ":event", use: act)
+        routes.post("cases", ":id", "progress", use: recordProgress)
     }
 
     func index(req: Request) async throws -> HTML {
@@ -40,6 +41,49 @@ struct CaseController: RouteCollection {
         let (record, app) = try await service.find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "case")
         return try await CasePage.make(req, record: record, app: app, account: account, reference: reference).render(req)
+    }
+
+    struct ProgressInput: Content {
+        var kind: String?
+        var note: String?
+        var notify: String?
+    }
+
+    /// The assigned lawyer records a step; the applicant is told unless the lawyer unticks it.
+    func recordProgress(req: Request) async throws -> Response {
+        let account = try req.requireStaff()
+        let id = try req.parameters.require("id", as: UUID.self)
+        let reference = try await ReferenceData.load(on: req.db)
+        let (record, app) = try await CaseService(req).find(id, for: account, reference: reference)
+        guard ProgressRule.mayRecord(state: record.caseState, actorID: account.id!, assignedLawyer: record.lawyerAccountID) else { throw AppError.forbidden }
+        let input = try req.content.decode(ProgressInput.self)
+        let note = (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let kind = input.kind.flatMap(CaseProgressKind.init(rawValue:)), !note.isEmpty else {
+            var page = try await CasePage.make(req, record: record, app: app, account: account, reference: reference)
+            page.errors = FormErrors([input.kind.flatMap(CaseProgressKind.init(rawValue:)) == nil
+                ? FieldError(field: "kind", code: "required", message: "请选择进展类型")
+                : .required("note", "进展情况")])
+            return try await page.render(req).response(req, status: .unprocessableEntity)
+        }
+        let entry = CaseProgressModel()
+        entry.caseID = id
+        entry.at = req.now
+        entry.authorAccountID = account.id!
+        entry.authorName = account.displayName
+        entry.kind = kind.rawValue
+        entry.note = note
+        entry.notifyApplicant = input.notify == "true"
+        let services = req.fayuan
+        try await services.transaction(on: req.db) { tx in
+            try await entry.create(on: tx)
+            if entry.notifyApplicant {
+                try await ApplicationPaperwork.tellApplicant(app, title: "案件进展：\(kind.chinese)", body: "\(kind.chinese)：\(note)",
+                                                            sms: "【法援在线】您的法律援助案件（\(app.number)）有新进展：\(kind.chinese)。详情请登录查看或联系承办律师。", on: tx)
+            }
+        }
+        try await req.audit("case.progress", target: "application:\(app.number)", detail: kind.rawValue)
+        req.flash("已记录：\(kind.chinese)。")
+        return req.redirect(to: "/cases/\(id.uuidString)")
     }
 
     struct ActionInput: Content {
@@ -119,6 +163,7 @@ struct CasePage {
     var record: CaseModel
     var app: ApplicationModel
     var events: [CaseEventModel]
+    var progress: [CaseProgressModel]
     var candidates: [LawyerCandidate]
     var suggestion: Result<Assignment.Suggestion, AssignmentRefusal>
     var account: AccountModel
@@ -131,7 +176,8 @@ struct CasePage {
         let needs = AssignmentNeeds(matter: app.form.matter.type ?? .other, possibleLifeOrDeathSentence: record.possibleLifeOrDeath == true,
                                     preferredLawyerID: candidates.first { !app.form.preferredLawyer.isEmpty && $0.name.contains(app.form.preferredLawyer) }?.id)
         let events = try await CaseEventModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$seq).all()
-        return CasePage(record: record, app: app, events: events, candidates: candidates,
+        let progress = try await CaseProgressModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$at).all()
+        return CasePage(record: record, app: app, events: events, progress: progress, candidates: candidates,
                         suggestion: Assignment.suggest(candidates, for: needs, lastAssigned: try await service.lastAssignedLawyer()),
                         account: account, reference: reference)
     }
@@ -176,6 +222,18 @@ struct CasePage {
         if state == .awaitingFirmNomination && has(.lawyer) {
             forms.append(form("nominateLawyer", "确定承办律师", Fields.select("lawyerID", "承办律师", options: lawyerOptions.filter { option in candidates.first { $0.id.uuidString == option.value }?.firmID == record.firmID }, selected: nil, errors: errors)))
         }
+        if ProgressRule.mayRecord(state: state, actorID: account.id!, assignedLawyer: record.lawyerAccountID) {
+            forms.append("""
+            <details class="panel" open><summary><strong>记录办理进展</strong></summary>
+            <form method="post" action="/cases/\(record.id!.uuidString)/progress" novalidate>
+              \(Fields.csrf(csrf))
+              \(Fields.select("kind", "进展类型", options: CaseProgressKind.allCases.map { (value: $0.rawValue, label: $0.chinese) }, selected: nil, errors: errors))
+              \(Fields.textarea("note", "进展情况", value: "", errors: errors, hint: "简要写明时间、做了什么、下一步；简单的非刑事纠纷可先尝试调解，并记录受援人是否同意"))
+              \(Fields.checkbox("notify", "告知受援人（站内消息和短信提醒）", checked: true, errors: errors))
+              <div class="actions"><button type="submit">记录进展</button></div>
+            </form></details>
+            """)
+        }
         if state == .inProgress && has(.lawyer) {
             forms.append(form("fileClosingReport", "提交结案报告", Fields.textarea("outcome", "办理结果（结案报告，第50条）", value: "", errors: errors, hint: "写明办理经过、结果和受援人获得的利益")))
         }
@@ -216,6 +274,7 @@ struct CasePage {
           \(when(!app.form.preferredLawyer.isEmpty) { "<dt>申请人希望的律师</dt><dd>\(app.form.preferredLawyer)</dd>" })
         </dl></div>
         \(when(!forms.isEmpty) { "<h2>办理</h2>" + forms.joined() })
+        \(when(!progress.isEmpty) { "<h2>办理进展</h2><ol class=\"timeline\">" + progress.map { item -> HTML in "<li><time>\(TimeText.chinese(item.at))</time><strong>\(item.progressKind.chinese)</strong>（\(item.authorName)\(item.notifyApplicant ? "，已告知受援人" : "")）<br>\(item.note)</li>" }.joined() + "</ol>" })
         <h2>案件记录</h2>
         \((history.isEmpty ? "<p>暂无记录。</p>" : "<ol class=\"timeline\">\(history)</ol>") as HTML)
         """)

@@ -22,6 +22,8 @@ struct ApplicationDetailPage {
     /// The case opened when aid was granted, and its lawyer's name.
     var legalAidCase: CaseModel?
     var caseLawyer: String?
+    /// Progress the lawyer chose to share with the applicant.
+    var caseProgress: [CaseProgressModel] = []
 
     var mayReveal: Bool { account.actor.map(PersonalDataPolicy.mayReveal) ?? false }
 

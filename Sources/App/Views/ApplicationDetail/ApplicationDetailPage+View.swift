@@ -47,7 +47,9 @@ extension ApplicationDetailPage {
         <div class="panel"><h2>法律援助案件</h2><dl class="facts">
           <dt>办理状态</dt><dd>\(legalAidCase.caseState.chinese)\(link)</dd>
           <dt>承办律师</dt><dd>\(caseLawyer ?? "尚未指派（\(CaseDates.chinese(legalAidCase.assignmentDue))前指派）")</dd>
-        </dl></div>
+        </dl>
+        \(when(!caseProgress.isEmpty) { "<h3>办理进展</h3><ol class=\"timeline\">" + caseProgress.map { item -> HTML in "<li><time>\(TimeText.chinese(item.at))</time><strong>\(item.progressKind.chinese)</strong><br>\(item.note)</li>" }.joined() + "</ol>" })
+        </div>
         """
     }
 
