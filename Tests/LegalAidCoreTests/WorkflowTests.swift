@@ -68,10 +68,12 @@ final class WorkflowTests: XCTestCase {
         XCTAssertEqual(message, "申请当前状态为“决定给予法律援助”，不能执行“提交申请”")
     }
 
+    /// Except that the bureau, upholding an objection to a denial, reopens it (第49条).
     func test_terminalStatesAcceptNoEvent() {
         for state in ApplicationState.allCases where state.isTerminal {
             for role in Role.allCases {
-                XCTAssertEqual(Workflow.availableEvents(in: state, for: actor(role)), [], "\(state) \(role)")
+                let expected: [ApplicationEventKind] = state == .denied && role == .supervisor ? [.reopenAfterObjection] : []
+                XCTAssertEqual(Workflow.availableEvents(in: state, for: actor(role)), expected, "\(state) \(role)")
             }
         }
     }

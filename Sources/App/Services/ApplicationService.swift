@@ -217,7 +217,9 @@ struct ApplicationService {
             case .applicationForm: reference.name(app.communityPointID)
             case .materialsNotice: transition.from.isAtPreReview ? reference.name(app.preReviewOrganisationID) : reference.name(app.centreID)
             case .preRejectionNotice, .preReviewApproval: reference.name(app.preReviewOrganisationID)
-            case .acceptanceNotice, .grantDecision, .denialDecision, .assignmentNotice: reference.name(app.centreID)
+            case .acceptanceNotice, .grantDecision, .denialDecision, .assignmentNotice, .officialLetter, .urgentAidDecision,
+                 .terminationDecision, .transferLetter: reference.name(app.centreID)
+            case .objectionDecision: reference.name(reference.tree.nearest(.bureau, from: app.centreID)?.id)
             }
             try await ApplicationPaperwork.issue(kind, for: app, issuer: issuer, payload: transition.payload, at: transition.at, reference: reference, on: tx)
         }

@@ -79,6 +79,8 @@ public enum CaseEvent: Hashable, Sendable {
     case recordReturnVisit(satisfaction: Int, comments: String)
     case terminate(TerminationGround, explanation: String)
     case transfer(toCentre: String, reason: String)
+    /// 第49条: the bureau upheld an objection to the termination and ordered the centre to correct it.
+    case reinstate(order: String, hasLawyer: Bool)
 
     public var code: String {
         switch self {
@@ -94,6 +96,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .recordReturnVisit: "recordReturnVisit"
         case .terminate: "terminate"
         case .transfer: "transfer"
+        case .reinstate: "reinstate"
         }
     }
 }
@@ -140,7 +143,7 @@ public enum CaseWorkflow {
         "nominateLawyer": [.lawyer], "changeLawyer": assigners,
         "fileClosingReport": [.lawyer], "returnClosingReport": assigners, "close": assigners,
         "reviewQuality": assigners.union([.supervisor]), "recordReturnVisit": assigners,
-        "terminate": [.centreDirector], "transfer": [.centreDirector],
+        "terminate": [.centreDirector], "transfer": [.centreDirector], "reinstate": [.supervisor],
     ]
 
     public static func apply(_ event: CaseEvent, in state: CaseState, by actor: Actor, at now: Date) -> Result<CaseTransition, CaseError> {
@@ -184,22 +187,9 @@ public enum CaseWorkflow {
         case let .transfer(centre, reason):
             guard !centre.trimmed.isEmpty else { return .failure(.missingField(field: "toCentre", message: "请填写接收的法律援助机构")) }
             return move([.awaitingAssignment], [.centreDirector], to: .transferred, ["toCentre": centre.trimmed, "reason": reason.trimmed])
+        case let .reinstate(order, hasLawyer):
+            guard !order.trimmed.isEmpty else { return .failure(.missingField(field: "explanation", message: "请写明责令改正的理由")) }
+            return move([.terminated], [.supervisor], to: hasLawyer ? .inProgress : .awaitingAssignment, ["order": order.trimmed])
         }
     }
-}
-
-/// 法律援助法 第44条: aid may be given first and the paperwork completed later only when a
-/// limitation period or filing deadline is less than 7 days away, or preservation or advance
-/// execution is urgently needed.
-public enum UrgentAid {
-    public static func allowed(daysToDeadline: Int?, urgentPreservation: Bool) -> Bool {
-        urgentPreservation || (daysToDeadline.map { $0 < 7 } ?? false)
-    }
-}
-
-/// 法律援助法 第39条: a detained applicant's request is forwarded to the centre within 24 hours.
-public enum DetainedRequest {
-    public static let forwardWithin: TimeInterval = 24 * 3600
-
-    public static func forwardingDue(receivedAt: Date) -> Date { receivedAt.addingTimeInterval(forwardWithin) }
 }

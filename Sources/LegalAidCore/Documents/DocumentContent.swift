@@ -159,6 +159,54 @@ public enum DocumentWriter {
                 "根据《中华人民共和国法律援助法》第四十三条，本中心决定指派你承办上述法律援助事项。",
                 "请自收到本通知之日起及时与受援人联系，依法履行职责，维护受援人合法权益；办理过程中应当向受援人通报办理进展（第四十六条），结案后三十日内提交结案报告及有关材料（第五十条）。",
             ]
+
+        case .officialLetter:
+            doc.addressee = payload["authorityName"].flatMap { $0.isEmpty ? nil : $0 } ?? "有关办案机关"
+            doc.rows = [
+                .init("受援人", who), .init("案由", form.matter.cause), .init("承办律师", payload["lawyer"] ?? "—"),
+                .init("律师事务所", payload["firm"] ?? "—"),
+            ]
+            doc.paragraphs = [
+                "根据《中华人民共和国法律援助法》的规定，本中心指派\(payload["lawyer"] ?? "")律师担任\(who)的\(form.matter.type == .criminalDefence ? "辩护人" : "代理人")，提供法律援助。",
+                "特此函告，请予以支持和配合。",
+            ]
+
+        case .urgentAidDecision:
+            doc.addressee = who
+            doc.rows = [.init("申请编号", facts.applicationNumber), .init("援助事项", matter), .init("紧急情况", payload["reason"] ?? "—")]
+            doc.paragraphs = [
+                "根据《中华人民共和国法律援助法》第四十四条，本中心决定先行提供法律援助，并立即指派承办人员。",
+                "请于\(payload["paperworkBy"].flatMap(LocalDate.init(iso:))?.chinese ?? "七日内")前补办法律援助申请手续，补充有关材料；经审查不符合法律援助条件的，本中心将终止法律援助。",
+            ]
+
+        case .terminationDecision:
+            doc.addressee = who
+            doc.rows = [.init("申请编号", facts.applicationNumber), .init("援助事项", matter),
+                        .init("终止理由", payload["ground"].flatMap(TerminationGround.init(rawValue:))?.chinese ?? "—")]
+            doc.paragraphs = [
+                "根据《中华人民共和国法律援助法》第四十八条，本中心决定终止对你的法律援助。",
+                "事实和理由：\(payload["explanation"] ?? "")",
+                "如对本决定有异议，可以向司法局提出。司法局将自收到异议之日起五日内进行审查并作出维持或者责令改正的决定（法律援助法第四十九条）。",
+            ]
+
+        case .transferLetter:
+            doc.addressee = payload["toCentre"]
+            doc.rows = [.init("申请编号", facts.applicationNumber), .init("受援人", who), .init("援助事项", matter), .init("案由", form.matter.cause)]
+            doc.paragraphs = [
+                "上述法律援助事项经本中心决定给予法律援助。因\(payload["reason"].flatMap { $0.isEmpty ? nil : $0 } ?? "案件需在贵地办理")，现将案件及全部案卷材料移交贵中心，请予接收办理，并将办理情况函告本中心。",
+            ]
+
+        case .objectionDecision:
+            doc.addressee = who
+            let upheld = payload["outcome"] == "upheld"
+            doc.rows = [.init("申请编号", facts.applicationNumber), .init("异议事项", payload["subject"] ?? "—"),
+                        .init("收到异议日期", payload["receivedOn"].flatMap(LocalDate.init(iso:))?.chinese ?? "—")]
+            doc.paragraphs = [
+                "你对\(payload["subject"] ?? "法律援助中心的决定")提出的异议，本局已依照《中华人民共和国法律援助法》第四十九条进行审查。",
+                upheld ? "经审查，本局决定维持原决定。" : "经审查，本局责令\(facts.centreName)改正，重新作出决定。",
+                "理由：\(payload["explanation"] ?? "")",
+                upheld ? "对本决定不服的，可以依法申请行政复议或者提起行政诉讼。" : "法律援助中心将依照本决定重新办理，并将结果告知你。",
+            ]
         }
         return doc
     }

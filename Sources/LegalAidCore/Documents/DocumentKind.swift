@@ -10,6 +10,12 @@ public enum DocumentKind: String, Codable, Sendable, CaseIterable {
     case grantDecision
     case denialDecision
     case assignmentNotice
+    /// 法律援助公函: tells the court, procuratorate or police who the assigned lawyer is.
+    case officialLetter
+    case urgentAidDecision
+    case terminationDecision
+    case transferLetter
+    case objectionDecision
 
     public var title: String {
         switch self {
@@ -21,6 +27,11 @@ public enum DocumentKind: String, Codable, Sendable, CaseIterable {
         case .grantDecision: "给予法律援助决定书"
         case .denialDecision: "不予法律援助决定书"
         case .assignmentNotice: "指派通知书"
+        case .officialLetter: "法律援助公函"
+        case .urgentAidDecision: "先行提供法律援助决定书"
+        case .terminationDecision: "终止法律援助决定书"
+        case .transferLetter: "法律援助异地协作函"
+        case .objectionDecision: "法律援助异议审查决定书"
         }
     }
 
@@ -35,6 +46,11 @@ public enum DocumentKind: String, Codable, Sendable, CaseIterable {
         case .grantDecision: "援"
         case .denialDecision: "不援"
         case .assignmentNotice: "指"
+        case .officialLetter: "函"
+        case .urgentAidDecision: "先"
+        case .terminationDecision: "终"
+        case .transferLetter: "协"
+        case .objectionDecision: "异"
         }
     }
 }

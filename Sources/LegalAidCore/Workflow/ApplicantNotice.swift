@@ -25,6 +25,7 @@ public struct ApplicantNotice: Hashable, Sendable {
         case .deny: headline = "中心决定不予法律援助，您可查看决定书及异议途径"
         case .withdraw: headline = "已撤回"
         case .deemWithdrawn: headline = "因未在期限内补充材料，视为撤回"
+        case .reopenAfterObjection: headline = "经司法局审查异议，已责令法律援助中心重新审查，中心将在7日内重新作出决定"
         }
         let body = "您的法律援助申请（\(number)）\(headline)。"
         return ApplicantNotice(title: transition.to.chinese, body: body + transition.to.nextStep, sms: "【法援在线】" + body + lookup)

@@ -36,7 +36,9 @@ public struct ApplicationCase: Hashable, Sendable {
         let today = LocalDate(transition.at)
         switch transition.clock {
         case .none: break
-        case .startDecisionClock: next.receivedOn = today
+        case .startDecisionClock:
+            next.receivedOn = today
+            next.pauses = []
         case .pause(let supplyBy):
             next.supplyBy = supplyBy
             if receivedOn != nil { next.pauses.append(ClockPause(from: today, until: nil)) }

@@ -40,6 +40,8 @@ public enum ApplicationEvent: Hashable, Sendable {
     case returnForReview(reason: String)
     case withdraw(reason: String)
     case deemWithdrawn
+    /// 法律援助法 第49条: the bureau upheld an objection to a denial and ordered the centre to correct it.
+    case reopenAfterObjection(order: String)
 
     public var kind: ApplicationEventKind {
         switch self {
@@ -55,6 +57,7 @@ public enum ApplicationEvent: Hashable, Sendable {
         case .returnForReview: .returnForReview
         case .withdraw: .withdraw
         case .deemWithdrawn: .deemWithdrawn
+        case .reopenAfterObjection: .reopenAfterObjection
         }
     }
 }
@@ -62,7 +65,7 @@ public enum ApplicationEvent: Hashable, Sendable {
 /// The kind of an event, without its data: the stable code stored with each event record.
 public enum ApplicationEventKind: String, Codable, Sendable, CaseIterable {
     case submit, requestMaterials, supplyMaterials, preReject, preApprove, accept
-    case fileReview, approve, deny, returnForReview, withdraw, deemWithdrawn
+    case fileReview, approve, deny, returnForReview, withdraw, deemWithdrawn, reopenAfterObjection
 
     public var chinese: String {
         switch self {
@@ -78,6 +81,7 @@ public enum ApplicationEventKind: String, Codable, Sendable, CaseIterable {
         case .returnForReview: "退回重新审查"
         case .withdraw: "撤回申请"
         case .deemWithdrawn: "视为撤回"
+        case .reopenAfterObjection: "司法局责令改正，重新审查"
         }
     }
 }

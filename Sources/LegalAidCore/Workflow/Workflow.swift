@@ -101,6 +101,13 @@ public enum Workflow {
             if let supplyBy = current.supplyBy, today <= supplyBy { return .failure(.materialsPeriodNotOver(supplyBy: supplyBy)) }
             transition.to = .deemedWithdrawn
             transition.clock = .stop
+
+        case .reopenAfterObjection(let order):
+            // 第49条: the centre must correct its denial: it reviews the application afresh, on a new 7-day clock.
+            guard !order.trimmed.isEmpty else { return .failure(.missingField(field: "explanation", message: "请写明责令改正的理由")) }
+            transition.to = .underReview
+            transition.payload = ["order": order.trimmed]
+            transition.clock = .startDecisionClock
         }
         return .success(transition)
     }
@@ -141,6 +148,7 @@ public enum Workflow {
         .deny: Rule(from: [.awaitingDecision]) { _ in [.centreDirector] },
         .returnForReview: Rule(from: [.awaitingDecision]) { _ in [.centreDirector] },
         .withdraw: Rule(from: beforeDecision) { _ in frontDesk.union([.citizen, .centreReviewer]) },
+        .reopenAfterObjection: Rule(from: [.denied]) { _ in [.supervisor] },
         .deemWithdrawn: Rule(from: [.preReviewMaterialsRequested, .centreMaterialsRequested]) { state in
             state == .preReviewMaterialsRequested ? preReviewers : [.centreReviewer]
         },

@@ -97,6 +97,7 @@ struct ApplicationController: RouteCollection {
             case .returnForReview: return .returnForReview(reason: reason ?? "")
             case .withdraw: return .withdraw(reason: reason ?? "")
             case .deemWithdrawn: return .deemWithdrawn
+            case .reopenAfterObjection: throw AppError.notFound()  // only through the bureau's objection decision
             }
         }
     }

@@ -115,6 +115,8 @@ extension ApplicationDetailPage {
         case .deemWithdrawn:
             fields = "<p>补充材料期限已过仍未补充的，可以按视为撤回处理（法律援助法第43条）。</p>"
             buttonClass = "secondary"
+        case .reopenAfterObjection:
+            return ""
         }
         return """
         <details class="panel"\(HTML(raw: open || availableEvents.count <= 2 ? " open" : ""))>
