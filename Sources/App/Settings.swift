@@ -43,6 +43,8 @@ public struct Settings: Sendable {
     public var signInsPerMinute = 10
     public var lookupsPerMinute = 20
     public var applicationWritesPerTenMinutes = 60
+    /// Seconds between deadline sweeps while the server runs (0: off, e.g. when a cron job runs `sweep-deadlines`).
+    public var deadlineSweepSeconds = 60
     /// Run `autoMigrate` at start-up.
     public var migrateOnStart = true
 
@@ -70,6 +72,7 @@ public struct Settings: Sendable {
         if let value = env["FAYUAN_SIGNINS_PER_MINUTE"].flatMap(Int.init) { settings.signInsPerMinute = value }
         if let value = env["FAYUAN_LOOKUPS_PER_MINUTE"].flatMap(Int.init) { settings.lookupsPerMinute = value }
         if let value = env["FAYUAN_APPLICATION_WRITES_PER_10_MINUTES"].flatMap(Int.init) { settings.applicationWritesPerTenMinutes = value }
+        if let value = env["FAYUAN_DEADLINE_SWEEP_SECONDS"].flatMap(Int.init) { settings.deadlineSweepSeconds = value }
         if let max = env["FAYUAN_MAX_UPLOAD_MB"].flatMap(Int.init) { settings.maxUploadBytes = max * 1024 * 1024 }
         return settings
     }

@@ -40,6 +40,38 @@ struct RotateKeysCommand: AsyncCommand {
             try await sms.update(on: db)
             rows += 1
         }
+        for event in try await CaseEventModel.query(on: db).all() {
+            event.payload = event.payload
+            try await event.update(on: db)
+            rows += 1
+        }
+        for entry in try await CaseProgressModel.query(on: db).all() {
+            entry.note = entry.note
+            try await entry.update(on: db)
+            rows += 1
+        }
+        for objection in try await ObjectionModel.query(on: db).all() {
+            objection.reason = objection.reason
+            objection.explanation = objection.explanation
+            try await objection.update(on: db)
+            rows += 1
+        }
+        for request in try await LawyerChangeRequestModel.query(on: db).all() {
+            request.reason = request.reason
+            request.response = request.response
+            try await request.update(on: db)
+            rows += 1
+        }
+        for member in try await CaseMemberModel.query(on: db).all() {
+            member.member = member.member
+            try await member.update(on: db)
+            rows += 1
+        }
+        for detained in try await DetainedRequestModel.query(on: db).all() {
+            detained.person = detained.person
+            try await detained.update(on: db)
+            rows += 1
+        }
         for account in try await AccountModel.query(on: db).filter(\.$sealedPhone != nil).all() {
             guard let phone = account.phone.flatMap(MobileNumber.parse) else { continue }
             account.phone = phone.value

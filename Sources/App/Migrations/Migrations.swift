@@ -22,6 +22,12 @@ extension Application {
             CreateCaseEvents(),
             CreateLawyerProfiles(),
             CreateCaseProgress(),
+            AddCaseTracking(),
+            CreateObjections(),
+            CreateLawyerChangeRequests(),
+            CreateCaseMembers(),
+            CreateDetainedRequests(),
+            CreateAlerts(),
         ] as [any Migration])
     }
 }

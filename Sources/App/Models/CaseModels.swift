@@ -18,12 +18,25 @@ final class CaseModel: Model, @unchecked Sendable {
     @OptionalField(key: "lawyer_account_id") var lawyerAccountID: UUID?
     @OptionalField(key: "firm_id") var firmID: UUID?
     @OptionalField(key: "possible_life_or_death") var possibleLifeOrDeath: Bool?
+    /// `CaseOrigin`; nil on rows from before it was recorded (= decision).
+    @OptionalField(key: "origin") var origin: String?
+    /// For a criminal notification: the court, procuratorate or police who notified (addressee of the 公函).
+    @OptionalField(key: "notifying_authority") var notifyingAuthority: String?
+    /// 第44条: urgent aid's paperwork to be completed by this day; done when the application is decided.
+    @OptionalField(key: "paperwork_due") var paperworkDue: String?
+    @OptionalField(key: "paperwork_done_at") var paperworkDoneAt: Date?
+    @OptionalField(key: "mediation_consent") var mediationConsent: String?
+    @OptionalField(key: "mediation_how") var mediationHow: String?
+    @OptionalField(key: "quality_review_due") var qualityReviewDue: String?
+    @OptionalField(key: "return_visit_due") var returnVisitDue: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
 
     var caseState: CaseState { CaseState(rawValue: state) ?? .awaitingAssignment }
+    var caseOrigin: CaseOrigin { origin.flatMap(CaseOrigin.init(rawValue:)) ?? .decision }
+    var consent: MediationFirst.Consent? { mediationConsent.flatMap(MediationFirst.Consent.init(rawValue:)) }
 }
 
 /// Every change of a case: who, when, from, to, what.

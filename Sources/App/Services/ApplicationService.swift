@@ -148,12 +148,22 @@ struct ApplicationService {
     @discardableResult
     func perform(_ event: ApplicationEvent, on id: UUID, expectedVersion: Int?, by account: AccountModel) async throws -> (ApplicationModel, Transition) {
         let reference = try await ReferenceData.load(on: db)
-        let moment = now
         return try await services.transaction(on: db) { tx in
+            try await perform(event, on: id, expectedVersion: expectedVersion, by: account, reference: reference, inside: tx)
+        }
+    }
+
+    /// The same, inside a transaction the caller holds (the bureau's objection decision reopens
+    /// a denial in the same transaction as it records the decision).
+    func perform(_ event: ApplicationEvent, on id: UUID, expectedVersion: Int?, by account: AccountModel, reference: ReferenceData,
+                 inside tx: Database) async throws -> (ApplicationModel, Transition) {
+        let moment = now
+        do {
             guard let app = try await ApplicationModel.find(id, on: tx), let actor = account.actor,
                   AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree)
             else { throw AppError.notFound("申请") }
-            guard AccessPolicy.canAct(app.scope, actor: actor, tree: reference.tree) else { throw AppError.forbidden }
+            let bureauOrder = event.kind == .reopenAfterObjection && AccessPolicy.canDecideObjection(centreID: app.centreID, actor: actor, tree: reference.tree)
+            guard AccessPolicy.canAct(app.scope, actor: actor, tree: reference.tree) || bureauOrder else { throw AppError.forbidden }
             if let expectedVersion, expectedVersion != app.version { throw WorkflowError.changedConcurrently }
             if event.kind == .submit {
                 let errors = app.form.validateForSubmission()
@@ -167,7 +177,7 @@ struct ApplicationService {
             app.absorb(app.workflowCase.applying(transition), calendar: reference.calendar, today: today)
             if transition.event == .submit { app.submittedAt = moment }
             if transition.to == .approved || transition.to == .denied { app.decidedAt = moment }
-            if transition.to == .approved { try await CaseService.open(for: app, decidedAt: moment, calendar: reference.calendar, on: tx) }
+            try await settleUrgentCase(after: transition, on: app, by: account, reference: reference, on: tx)
             try await bumpVersion(app, on: tx)
             try await app.save(on: tx)
             try await record(transition, on: app, by: account, on: tx)
@@ -179,6 +189,26 @@ struct ApplicationService {
             logger.info("application \(app.number) \(transition.from.rawValue) -> \(transition.to.rawValue) by \(actor.accountID)")
             return (app, transition)
         }
+    }
+
+    /// A decision opens the case, unless aid was already given first (第44条): then approval
+    /// completes the paperwork, and a denial ends the urgent aid with a termination decision.
+    private func settleUrgentCase(after transition: Transition, on app: ApplicationModel, by account: AccountModel,
+                                  reference: ReferenceData, on tx: Database) async throws {
+        guard transition.to == .approved || transition.to == .denied else { return }
+        let existing = try await CaseModel.query(on: tx).filter(\.$applicationID == app.id!).first()
+        guard let urgent = existing else {
+            if transition.to == .approved { try await CaseService.open(for: app, decidedAt: transition.at, calendar: reference.calendar, on: tx) }
+            return
+        }
+        urgent.paperworkDoneAt = transition.at
+        try await urgent.save(on: tx)
+        guard transition.to == .denied, !urgent.caseState.isTerminal, let actor = account.actor else { return }
+        let explanation = "先行提供法律援助后补办手续，经审查不符合法律援助条件：\(transition.payload["reasons"] ?? "")"
+        let ending = try CaseWorkflow.apply(.terminate(.noLongerInHardship, explanation: explanation), in: urgent.caseState, by: actor, at: transition.at)
+            .mapError { AppError(status: .conflict, code: "illegalTransition", message: $0.message) }.get()
+        try await CaseService(db: tx, services: services, clientAddress: clientAddress)
+            .commit(ending, record: urgent, app: app, by: account, reference: reference, on: tx)
     }
 
     /// Optimistic lock: only one writer can move a version forward.

@@ -11,14 +11,20 @@ struct CaseService {
     var clientAddress: String
 
     init(_ request: Request) {
-        db = request.db
-        services = request.fayuan
-        clientAddress = request.clientAddress
+        self.init(db: request.db, services: request.fayuan, clientAddress: request.clientAddress)
+    }
+
+    init(db: Database, services: FayuanServices, clientAddress: String) {
+        self.db = db
+        self.services = services
+        self.clientAddress = clientAddress
     }
 
     /// Called inside the decision's transaction: the case exists the moment aid is granted,
     /// with its assignment clock (法律援助法 第43条: 3 days) running.
-    static func open(for app: ApplicationModel, decidedAt: Date, calendar: HolidayCalendar, on tx: Database) async throws {
+    @discardableResult
+    static func open(for app: ApplicationModel, decidedAt: Date, calendar: HolidayCalendar, origin: CaseOrigin = .decision,
+                     assignmentDue: LocalDate? = nil, on tx: Database) async throws -> CaseModel {
         let record = CaseModel()
         record.applicationID = app.id!
         record.centreID = app.centreID
@@ -26,9 +32,11 @@ struct CaseService {
         record.version = 0
         let day = LocalDate(decidedAt)
         record.decidedOn = day.iso
-        record.assignmentDue = Period.lastDay(ofCalendarDays: CaseWorkflow.assignmentPeriodDays, after: day, calendar: calendar).iso
+        record.assignmentDue = (assignmentDue ?? Period.lastDay(ofCalendarDays: CaseWorkflow.assignmentPeriodDays, after: day, calendar: calendar)).iso
         record.possibleLifeOrDeath = false
+        record.origin = origin.rawValue
         try await record.create(on: tx)
+        return record
     }
 
     func scope(_ record: CaseModel, app: ApplicationModel) -> CaseScope {
@@ -89,42 +97,70 @@ struct CaseService {
                            fieldErrors: error.field.map { [FieldError(field: $0, code: error.code, message: error.message)] } ?? [])
         }
         return try await services.transaction(on: db) { tx in
-            guard let sql = tx as? SQLDatabase else { throw AppError.forbidden }
-            let rows = try await sql.raw("UPDATE legal_aid_cases SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: record.version) RETURNING version").all()
-            guard rows.count == 1 else { throw WorkflowError.changedConcurrently }
-            record.version += 1
-            record.state = transition.to.rawValue
-            if let lawyer = transition.payload["lawyerID"].flatMap(UUID.init(uuidString:)) { record.lawyerAccountID = lawyer }
-            if let firm = transition.payload["firmID"].flatMap(UUID.init(uuidString:)) { record.firmID = firm }
-            try await record.save(on: tx)
-
-            let entry = CaseEventModel()
-            entry.caseID = id
-            entry.seq = record.version
-            entry.at = now
-            entry.actorAccountID = account.id!
-            entry.actorName = account.displayName
-            entry.fromState = transition.from.rawValue
-            entry.toState = transition.to.rawValue
-            entry.event = transition.event
-            entry.payload = transition.payload
-            try await entry.create(on: tx)
-
-            if transition.event == "assignLawyer" || transition.event == "nominateLawyer" || transition.event == "changeLawyer" {
-                try await ApplicationPaperwork.issue(.assignmentNotice, for: app, issuer: reference.name(app.centreID), payload: transition.payload,
-                                                     at: now, reference: reference, on: tx)
-                let body = "您的法律援助申请（\(app.number)）已指派\(transition.payload["lawyer"] ?? "")律师承办，律师将与您联系。"
-                try await ApplicationPaperwork.tellApplicant(app, title: "已指派承办律师", body: body, sms: "【法援在线】" + body, on: tx)
-            }
-            if transition.to == .closed {
-                let body = "您的法律援助案件（\(app.number)）已结案。中心将进行回访，请对承办律师的服务作出评价。"
-                try await ApplicationPaperwork.tellApplicant(app, title: "案件已结案", body: body, sms: "【法援在线】" + body, on: tx)
-            }
-            try await AuditLog.append(AuditRecord(account: account, event: "case.\(transition.event)", target: "application:\(app.number)",
-                                                  clientAddress: clientAddress, detail: "\(transition.from.rawValue) → \(transition.to.rawValue)"),
-                                      at: now, on: tx)
+            try await commit(transition, record: record, app: app, by: account, reference: reference, on: tx)
             return transition
         }
+    }
+
+    /// Writes one accepted transition inside the caller's transaction: bumps the version (refusing
+    /// if someone else moved first), records the event, schedules follow-up, issues the documents,
+    /// tells the applicant and appends to the audit trail.
+    func commit(_ transition: CaseTransition, record: CaseModel, app: ApplicationModel, by account: AccountModel,
+                reference: ReferenceData, on tx: Database) async throws {
+        let now = transition.at
+        guard let sql = tx as? SQLDatabase, let id = record.id else { throw AppError.forbidden }
+        let rows = try await sql.raw("UPDATE legal_aid_cases SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: record.version) RETURNING version").all()
+        guard rows.count == 1 else { throw WorkflowError.changedConcurrently }
+        record.version += 1
+        record.state = transition.to.rawValue
+        if let lawyer = transition.payload["lawyerID"].flatMap(UUID.init(uuidString:)) { record.lawyerAccountID = lawyer }
+        if let firm = transition.payload["firmID"].flatMap(UUID.init(uuidString:)) { record.firmID = firm }
+        let today = LocalDate(now)
+        if transition.to == .closed { record.qualityReviewDue = CaseFollowUp.qualityReviewDue(closedOn: today, calendar: reference.calendar).iso }
+        if transition.to == .qualityReviewed { record.returnVisitDue = CaseFollowUp.returnVisitDue(reviewedOn: today, calendar: reference.calendar).iso }
+        try await record.save(on: tx)
+
+        let entry = CaseEventModel()
+        entry.caseID = id
+        entry.seq = record.version
+        entry.at = now
+        entry.actorAccountID = account.id!
+        entry.actorName = account.displayName
+        entry.fromState = transition.from.rawValue
+        entry.toState = transition.to.rawValue
+        entry.event = transition.event
+        entry.payload = transition.payload
+        try await entry.create(on: tx)
+
+        let centre = reference.name(app.centreID)
+        switch transition.event {
+        case "assignLawyer", "nominateLawyer", "changeLawyer":
+            var payload = transition.payload
+            payload["authorityName"] = record.notifyingAuthority ?? ""
+            if let lawyer = transition.payload["lawyerID"].flatMap(UUID.init(uuidString:)),
+               let firm = try await AccountModel.find(lawyer, on: tx)?.organisationID {
+                payload["firm"] = reference.name(firm)
+            }
+            try await ApplicationPaperwork.issue(.assignmentNotice, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
+            try await ApplicationPaperwork.issue(.officialLetter, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
+            let body = "您的法律援助申请（\(app.number)）已指派\(transition.payload["lawyer"] ?? "")律师承办，律师将与您联系。"
+            try await ApplicationPaperwork.tellApplicant(app, title: "已指派承办律师", body: body, sms: "【法援在线】" + body, on: tx)
+        case "terminate":
+            try await ApplicationPaperwork.issue(.terminationDecision, for: app, issuer: centre, payload: transition.payload, at: now, reference: reference, on: tx)
+            let body = "您的法律援助案件（\(app.number)）已终止法律援助，请查看终止法律援助决定书。如有异议，可以在本平台向司法局提出。"
+            try await ApplicationPaperwork.tellApplicant(app, title: "已终止法律援助", body: body, sms: "【法援在线】" + body, on: tx)
+        case "transfer":
+            try await ApplicationPaperwork.issue(.transferLetter, for: app, issuer: centre, payload: transition.payload, at: now, reference: reference, on: tx)
+            let body = "您的法律援助案件（\(app.number)）已移交\(transition.payload["toCentre"] ?? "")办理，对方将与您联系。"
+            try await ApplicationPaperwork.tellApplicant(app, title: "案件已移交异地办理", body: body, sms: "【法援在线】" + body, on: tx)
+        case "close":
+            let body = "您的法律援助案件（\(app.number)）已结案。中心将进行回访，请对承办律师的服务作出评价。"
+            try await ApplicationPaperwork.tellApplicant(app, title: "案件已结案", body: body, sms: "【法援在线】" + body, on: tx)
+        default: break
+        }
+        try await AuditLog.append(AuditRecord(account: account, event: "case.\(transition.event)", target: "application:\(app.number)",
+                                              clientAddress: clientAddress, detail: "\(transition.from.rawValue) → \(transition.to.rawValue)"),
+                                  at: now, on: tx)
     }
 
 }

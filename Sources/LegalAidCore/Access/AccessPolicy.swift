@@ -100,3 +100,11 @@ extension AccessPolicy {
         return false
     }
 }
+
+extension AccessPolicy {
+    /// 法律援助法 第49条: objections go to the justice bureau above the centre; its supervisors decide.
+    public static func canDecideObjection(centreID: UUID, actor: Actor, tree: OrganisationTree) -> Bool {
+        guard actor.has(.supervisor), let org = actor.organisationID, tree[org]?.kind == .bureau else { return false }
+        return tree.contains(centreID, within: org)
+    }
+}

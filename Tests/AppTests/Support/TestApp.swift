@@ -41,6 +41,7 @@ final class TestApp {
         } else {
             settings.database = .sqliteMemory
         }
+        settings.deadlineSweepSeconds = 0
         adjust(&settings)
         do {
             try await configure(app, settings: settings, clock: clock)

@@ -1,0 +1,151 @@
+import Fluent
+import LegalAidCore
+import SQLKit
+import Vapor
+
+/// Gathers every running clock (DOMAIN §3) with the people responsible for it and their
+/// supervisors, for the workbench and for the sweep.
+struct DeadlineBoard {
+    /// Working staff by role, for finding who is responsible for what.
+    struct Staff {
+        var accounts: [AccountModel]
+
+        func with(_ role: Role, in organisation: UUID, tree: OrganisationTree) -> Set<UUID> {
+            Set(accounts.filter { account in
+                account.roles?.contains(role) == true && account.organisationID.map { tree.contains($0, within: organisation) } == true
+            }.compactMap(\.id))
+        }
+
+        /// Supervisors at the bureau above an organisation.
+        func bureauSupervisors(above organisation: UUID, tree: OrganisationTree) -> Set<UUID> {
+            guard let bureau = tree.nearest(.bureau, from: organisation) else { return [] }
+            return Set(accounts.filter { $0.roles?.contains(.supervisor) == true && $0.organisationID == bureau.id }.compactMap(\.id))
+        }
+    }
+
+    static func collect(on db: Database, reference: ReferenceData, now: Date) async throws -> [WatchedDeadline] {
+        let staff = Staff(accounts: try await AccountModel.query(on: db).filter(\.$rolesText != Role.citizen.rawValue).all())
+        let tree = reference.tree
+        let today = LocalDate(now)
+        var deadlines: [WatchedDeadline] = []
+
+        let atCentre: [ApplicationState] = [.forwarded, .underReview, .awaitingDecision]
+        for app in try await ApplicationModel.query(on: db).filter(\.$state ~~ atCentre.map(\.rawValue)).all() {
+            guard let deadline = app.workflowCase.decisionDeadline, !deadline.isPaused, let id = app.id else { continue }
+            let deciding = app.applicationState == .awaitingDecision
+            deadlines.append(WatchedDeadline(
+                kind: .decision, subjectID: id, label: app.number, lastDay: deadline.lastDay(asOf: today, calendar: reference.calendar),
+                responsible: staff.with(deciding ? .centreDirector : .centreReviewer, in: app.centreID, tree: tree),
+                supervisors: deciding ? staff.bureauSupervisors(above: app.centreID, tree: tree) : staff.with(.centreDirector, in: app.centreID, tree: tree),
+                link: SiteURL.application(id).path))
+        }
+
+        let watchedCases: [CaseState] = [.awaitingAssignment, .awaitingFirmNomination, .inProgress, .closed, .qualityReviewed]
+        let cases = try await CaseModel.query(on: db).filter(\.$state ~~ watchedCases.map(\.rawValue)).all()
+        let numbers = Dictionary(try await ApplicationModel.query(on: db).filter(\.$id ~~ cases.map(\.applicationID)).all().map { ($0.id!, $0.number) },
+                                 uniquingKeysWith: { a, _ in a })
+        for record in cases {
+            guard let id = record.id else { continue }
+            let reviewers = staff.with(.centreReviewer, in: record.centreID, tree: tree)
+            let directors = staff.with(.centreDirector, in: record.centreID, tree: tree)
+            let label = numbers[record.applicationID] ?? ""
+            let link = "/cases/\(id.uuidString)"
+            func add(_ kind: DeadlineKind, _ iso: String?, responsible: Set<UUID>) {
+                guard let day = iso.flatMap(LocalDate.init(iso:)) else { return }
+                deadlines.append(WatchedDeadline(kind: kind, subjectID: id, label: label, lastDay: day, responsible: responsible, supervisors: directors, link: link))
+            }
+            switch record.caseState {
+            case .awaitingAssignment: add(.assignment, record.assignmentDue, responsible: reviewers)
+            case .awaitingFirmNomination:
+                let firmLawyers = record.firmID.map { staff.with(.lawyer, in: $0, tree: tree) } ?? []
+                add(.assignment, record.assignmentDue, responsible: reviewers.union(firmLawyers))
+            case .closed: add(.qualityReview, record.qualityReviewDue, responsible: reviewers)
+            case .qualityReviewed: add(.returnVisit, record.returnVisitDue, responsible: reviewers)
+            default: break
+            }
+            if record.caseOrigin == .urgent && record.paperworkDoneAt == nil && !record.caseState.isTerminal {
+                add(.paperwork, record.paperworkDue, responsible: reviewers)
+            }
+        }
+
+        for objection in try await ObjectionModel.query(on: db).filter(\.$state == Objection.State.pending.rawValue).all() {
+            guard let id = objection.id, let day = LocalDate(iso: objection.dueOn), let app = try await ApplicationModel.find(objection.applicationID, on: db) else { continue }
+            let bureau = staff.bureauSupervisors(above: app.centreID, tree: tree)
+            deadlines.append(WatchedDeadline(kind: .objection, subjectID: id, label: app.number, lastDay: day, responsible: bureau,
+                                             supervisors: bureau, link: "/objections/\(id.uuidString)"))
+        }
+
+        for entry in try await DetainedRequestModel.query(on: db).filter(\.$forwardedAt == nil).all() {
+            guard let id = entry.id else { continue }
+            deadlines.append(WatchedDeadline(kind: .forwarding, subjectID: id, label: "羁押人员申请（\(entry.placeName)）", due: entry.forwardDue,
+                                             responsible: staff.with(.centreReviewer, in: entry.centreID, tree: tree).union([entry.recordedByAccountID]),
+                                             supervisors: staff.with(.centreDirector, in: entry.centreID, tree: tree), link: "/intake"))
+        }
+        return deadlines.sorted { $0.due < $1.due }
+    }
+}
+
+/// Raises the alerts that are due. Idempotent (one row per key and recipient, inserted with
+/// ON CONFLICT DO NOTHING), so every app instance may run it every minute.
+enum DeadlineSweep {
+    @discardableResult
+    static func run(on db: Database, services: FayuanServices) async throws -> Int {
+        let now = services.clock.now()
+        let reference = try await ReferenceData.load(on: db)
+        let alerts = DeadlineWatch.alerts(for: try await DeadlineBoard.collect(on: db, reference: reference, now: now), at: now)
+        guard !alerts.isEmpty else { return 0 }
+        return try await services.transaction(on: db) { tx in
+            guard let sql = tx as? SQLDatabase else { return 0 }
+            var raised = 0
+            for alert in alerts {
+                let rows = try await sql.raw("""
+                    INSERT INTO alerts (id, key, recipient_account_id, level, kind, message, link, due, raised_at)
+                    VALUES (\(bind: UUID()), \(bind: alert.key), \(bind: alert.recipient), \(bind: alert.level.rawValue), \(bind: alert.deadline.kind.rawValue),
+                            \(bind: alert.message), \(bind: alert.deadline.link), \(bind: alert.deadline.due), \(bind: now))
+                    ON CONFLICT (key, recipient_account_id) DO NOTHING RETURNING id
+                    """).all()
+                raised += rows.count
+            }
+            return raised
+        }
+    }
+}
+
+/// Runs the sweep every `interval` seconds while the server runs.
+final class DeadlineSweepLifecycle: LifecycleHandler, @unchecked Sendable {
+    let interval: Int
+    private var task: Task<Void, Never>?
+
+    init(interval: Int) { self.interval = interval }
+
+    func didBoot(_ application: Application) throws {
+        let interval = UInt64(interval)
+        let logger = Logger(label: "fayuan.deadline-sweep")
+        task = Task {
+            while !Task.isCancelled {
+                do {
+                    let raised = try await DeadlineSweep.run(on: application.db, services: application.fayuan)
+                    if raised > 0 { logger.info("deadline sweep raised \(raised) alerts") }
+                } catch {
+                    logger.warning("deadline sweep failed: \(String(describing: type(of: error)))")
+                }
+                try? await Task.sleep(nanoseconds: interval * 1_000_000_000)
+            }
+        }
+    }
+
+    func shutdown(_ application: Application) {
+        task?.cancel()
+    }
+}
+
+/// `swift run Run sweep-deadlines`: one sweep, for a cron job where the server's own loop is off.
+struct SweepDeadlinesCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Raise due and overdue deadline alerts once." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let raised = try await DeadlineSweep.run(on: context.application.db, services: context.application.fayuan)
+        context.console.print("Raised \(raised) alerts.")
+    }
+}
