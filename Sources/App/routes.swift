@@ -18,6 +18,9 @@ func routes(_ app: Application) throws {
     // Staff.
     try app.register(collection: WorkbenchController())
     try app.register(collection: CaseController())
+    try app.register(collection: SideExitController())
+    try app.register(collection: ObjectionController())
+    try app.register(collection: IntakeController())
     try app.register(collection: HolidayAdminController())
     try app.register(collection: AuditController())
     try app.register(collection: SecurityAdminController())
@@ -25,6 +28,7 @@ func routes(_ app: Application) throws {
 
     // JSON API.
     try app.register(collection: APIController())
+    try app.register(collection: CaseAPIController())
 }
 
 enum OpenAPIDocument {

@@ -79,6 +79,23 @@ final class AccessMatrixTests: XCTestCase {
         "POST /cases/:id/actions/:event": "-------++-----",
         // Only the assigned lawyer records progress; the matrix's case has none yet.
         "POST /cases/:id/progress": "--------------",
+        // Side exits. The matrix's objection is about the submitted application; its case has no lawyer,
+        // so nobody may record mediation consent and the (community-filed) case has no citizen to ask for a change.
+        "POST /applications/:id/objection": "---++--+------",
+        "POST /applications/:id/urgent-aid": "--------+-----",
+        "POST /cases/:id/change-request": "--------------",
+        "POST /cases/:id/change-request/refuse": "-------++-----",
+        "POST /cases/:id/mediation": "--------------",
+        "POST /cases/:id/members": "-------++-----",
+        "GET /objections": staff,
+        "GET /objections/:id": seeSubmitted,
+        "POST /objections/:id/decision": "----------+---",
+        "GET /intake": "-------++-----",
+        "POST /intake/notifications": "-------++-----",
+        "POST /intake/detained": "-------++-----",
+        "POST /intake/detained/:id/forward": "-------++-----",
+        // The matrix's alert is the centre reviewer's.
+        "POST /alerts/:id/read": "-------+------",
         "GET /admin/holidays": systemAdmin,
         "POST /admin/holidays": systemAdmin,
         "POST /admin/holidays/:id/delete": systemAdmin,
@@ -101,6 +118,21 @@ final class AccessMatrixTests: XCTestCase {
         "POST /api/v1/applications/:id/attachments": actOnSubmitted,
         "GET /api/v1/documents/:id": seeSubmitted,
         "GET /api/v1/deadlines/overdue": staff,
+        "GET /api/v1/deadlines": staff,
+        "GET /api/v1/cases": signedIn,
+        "GET /api/v1/cases/:id": "-------++-+---",
+        // An unknown step is refused as bad input once the gate has opened: the supervisor may review quality.
+        "POST /api/v1/cases/:id/events": "-------++-+---",
+        "POST /api/v1/cases/:id/progress": "--------------",
+        "POST /api/v1/cases/:id/change-request": "--------------",
+        "POST /api/v1/cases/:id/change-request/refuse": "-------++-----",
+        "POST /api/v1/cases/:id/mediation": "--------------",
+        "POST /api/v1/cases/:id/members": "-------++-----",
+        "POST /api/v1/applications/:id/urgent-aid": "--------+-----",
+        "POST /api/v1/applications/:id/objection": "---++--+------",
+        "GET /api/v1/objections": signedIn,
+        "POST /api/v1/objections/:id/decision": "----------+---",
+        "POST /api/v1/notifications": "-------++-----",
         "POST /logout": everyone,
         "POST /account/logout-everywhere": signedIn,
     ]
@@ -129,6 +161,34 @@ final class AccessMatrixTests: XCTestCase {
             let holiday = try await HolidayModel.query(on: test.db).firstOrFail()
             let legalAidCase = try await CaseModel.query(on: test.db).firstOrFail()
             let someAccount = try await test.account("lvshi2")
+            let objection = ObjectionModel()
+            objection.applicationID = submitted.id!
+            objection.subject = Objection.Subject.denial.rawValue
+            objection.state = Objection.State.pending.rawValue
+            objection.receivedOn = "2026-03-02"
+            objection.dueOn = "2026-03-09"
+            objection.reason = "矩阵测试"
+            objection.filedByAccountID = try await test.account("shequ1").id!
+            objection.filedAt = Date()
+            try await objection.create(on: test.db)
+            let detained = DetainedRequestModel()
+            detained.centreID = try await test.organisation("示范区法律援助中心").id!
+            detained.placeName = "示范区看守所"
+            detained.person = DetainedPerson(name: "矩阵", charge: "盗窃", note: "")
+            detained.receivedAt = Date()
+            detained.forwardDue = Date().addingTimeInterval(86_400)
+            detained.recordedByAccountID = try await test.account("shencha").id!
+            try await detained.create(on: test.db)
+            let alert = AlertModel()
+            alert.key = "matrix"
+            alert.recipientAccountID = try await test.account("shencha").id!
+            alert.level = AlertLevel.dueSoon.rawValue
+            alert.kind = DeadlineKind.assignment.rawValue
+            alert.message = "矩阵"
+            alert.link = "/cases"
+            alert.due = Date()
+            alert.raisedAt = Date()
+            try await alert.create(on: test.db)
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
 
@@ -139,6 +199,9 @@ final class AccessMatrixTests: XCTestCase {
                     .replacingOccurrences(of: "/applications/:id", with: "/applications/\(submitted.id!)")
                     .replacingOccurrences(of: "/cases/:id/actions/:event", with: "/cases/\(legalAidCase.id!)/actions/assignLawyer")
                     .replacingOccurrences(of: "/cases/:id", with: "/cases/\(legalAidCase.id!)")
+                    .replacingOccurrences(of: "/objections/:id", with: "/objections/\(objection.id!)")
+                    .replacingOccurrences(of: "/intake/detained/:id", with: "/intake/detained/\(detained.id!)")
+                    .replacingOccurrences(of: "/alerts/:id", with: "/alerts/\(alert.id!)")
                     .replacingOccurrences(of: ":event", with: "preApprove")
                     .replacingOccurrences(of: "/attachments/:id", with: "/attachments/\(attachment.id!)")
                     .replacingOccurrences(of: "/documents/:id", with: "/documents/\(document.id!)")

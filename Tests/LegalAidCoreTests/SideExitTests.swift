@@ -115,7 +115,7 @@ final class SideExitTests: XCTestCase {
         let received = noon("2026-03-02").addingTimeInterval(-3 * 3600)
         XCTAssertEqual(DetainedRequest.forwardingDue(receivedAt: received), received.addingTimeInterval(24 * 3600))
         XCTAssertEqual(DetainedRequest.validate(placeName: "示范区看守所", personName: "", receivedAt: nil, now: noon("2026-03-02")).map(\.field),
-                       ["personName", "receivedAt"])
+                       ["detaineeName", "receivedAt"])
     }
 
     // MARK: 第46、55条 — the recipient asks to change lawyer

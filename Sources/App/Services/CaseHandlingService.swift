@@ -13,6 +13,35 @@ struct CaseHandlingService {
     private var db: Database { request.db }
     private var services: FayuanServices { request.fayuan }
 
+    /// The assigned lawyer records a step (第46条); the applicant is told unless the lawyer
+    /// chooses not to. The SMS names the kind of step, never the facts.
+    func recordProgress(on caseID: UUID, kind: CaseProgressKind?, note: String, notify: Bool, by account: AccountModel) async throws {
+        let reference = try await ReferenceData.load(on: db)
+        let (record, app) = try await CaseService(request).find(caseID, for: account, reference: reference)
+        guard ProgressRule.mayRecord(state: record.caseState, actorID: account.id!, assignedLawyer: record.lawyerAccountID) else { throw AppError.forbidden }
+        let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let kind else { throw AppError.invalid(field: "kind", code: "required", "请选择进展类型") }
+        guard !text.isEmpty else { throw AppError.invalid([.required("note", "进展情况")]) }
+        let entry = CaseProgressModel()
+        entry.caseID = caseID
+        entry.at = services.clock.now()
+        entry.authorAccountID = account.id!
+        entry.authorName = account.displayName
+        entry.kind = kind.rawValue
+        entry.note = text
+        entry.notifyApplicant = notify
+        let clientAddress = request.clientAddress
+        try await services.transaction(on: db) { tx in
+            try await entry.create(on: tx)
+            if notify {
+                try await ApplicationPaperwork.tellApplicant(app, title: "案件进展：\(kind.chinese)", body: "\(kind.chinese)：\(text)",
+                                                            sms: "【法援在线】您的法律援助案件（\(app.number)）有新进展：\(kind.chinese)。详情请登录查看或联系承办律师。", on: tx)
+            }
+            try await AuditLog.append(AuditRecord(account: account, event: "case.progress", target: "application:\(app.number)",
+                                                  clientAddress: clientAddress, detail: kind.rawValue), at: entry.at, on: tx)
+        }
+    }
+
     func pendingChangeRequest(of caseID: UUID) async throws -> LawyerChangeRequestModel? {
         try await LawyerChangeRequestModel.query(on: db).filter(\.$caseID == caseID).filter(\.$state == LawyerChangeRequest.State.pending.rawValue).first()
     }

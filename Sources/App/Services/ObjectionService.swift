@@ -68,6 +68,13 @@ struct ObjectionService {
         return (objection, app)
     }
 
+    /// Refuses anyone but the bureau's supervisors before any input is read.
+    func requireBureau(for id: UUID, account: AccountModel) async throws {
+        let reference = try await ReferenceData.load(on: db)
+        let (_, app) = try await find(id, for: account, reference: reference)
+        guard let actor = account.actor, AccessPolicy.canDecideObjection(centreID: app.centreID, actor: actor, tree: reference.tree) else { throw AppError.forbidden }
+    }
+
     /// The bureau's decision. Ordering correction reopens the denial or reinstates the case in
     /// the same transaction, so the order and its effect cannot part.
     func decide(_ id: UUID, outcome: Objection.Outcome, explanation: String, by account: AccountModel) async throws -> Objection.State {

@@ -108,7 +108,7 @@ public enum DetainedRequest {
     public static func validate(placeName: String, personName: String, receivedAt: Date?, now: Date) -> [FieldError] {
         var errors: [FieldError] = []
         if placeName.trimmed.isEmpty { errors.append(.required("placeName", "羁押场所")) }
-        if personName.trimmed.isEmpty { errors.append(.required("personName", "申请人姓名")) }
+        if personName.trimmed.isEmpty { errors.append(.required("detaineeName", "申请人姓名")) }
         if let receivedAt {
             if receivedAt > now { errors.append(FieldError(field: "receivedAt", code: "future", message: "收到申请的时间不能晚于现在")) }
         } else {

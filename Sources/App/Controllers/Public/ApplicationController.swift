@@ -46,7 +46,9 @@ struct ApplicationController: RouteCollection {
             availableEvents: mayAct ? actor.map { Workflow.availableEvents(in: app.applicationState, for: $0) } ?? [] : [],
             canUpload: AttachmentStore.mayUpload(to: app, account: account, reference: reference),
             today: today, defaultSupplyBy: today.adding(days: req.fayuan.settings.materialsSupplyDays),
-            legalAidCase: legalAidCase, caseLawyer: lawyerName, caseProgress: progress)
+            legalAidCase: legalAidCase, caseLawyer: lawyerName, caseProgress: progress,
+            objections: try await ObjectionModel.query(on: req.db).filter(\.$applicationID == id).sort(\.$filedAt).all(),
+            changeRequests: legalAidCase?.id == nil ? [] : try await LawyerChangeRequestModel.query(on: req.db).filter(\.$caseID == legalAidCase!.id!).sort(\.$filedAt).all())
     }
 
     /// The fields any action form may post.
@@ -124,7 +126,7 @@ struct ApplicationController: RouteCollection {
     }
 
     /// Shows the page again with the refused action open, what was typed, and why.
-    private func refused(_ req: Request, id: UUID, account: AccountModel, action: String?, values: [String: String], errors: [FieldError],
+    func refused(_ req: Request, id: UUID, account: AccountModel, action: String?, values: [String: String], errors: [FieldError],
                          status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
         let reference = try await ReferenceData.load(on: req.db)
         let app = try await ApplicationService(req).find(id, for: account, reference: reference)

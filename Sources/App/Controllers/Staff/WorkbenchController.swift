@@ -6,6 +6,7 @@ import Vapor
 struct WorkbenchController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get("workbench", use: index)
+        routes.post("alerts", ":id", "read", use: markRead)
     }
 
     func index(req: Request) async throws -> HTML {
@@ -13,7 +14,20 @@ struct WorkbenchController: RouteCollection {
         let reference = try await ReferenceData.load(on: req.db)
         let apps = try await ApplicationService(req).visible(to: account, reference: reference)
         let items = WorkItem.build(apps, account: account, reference: reference, now: req.now)
-        return WorkbenchPage(account: account, reference: reference, items: items).render(req)
+        let deadlines = try await DeadlineBoard.collect(on: req.db, reference: reference, now: req.now).filter { $0.concerns(account.id!) }
+        let alerts = try await AlertModel.query(on: req.db).filter(\.$recipientAccountID == account.id!).filter(\.$readAt == nil)
+            .sort(\.$raisedAt, .descending).limit(50).all()
+        return WorkbenchPage(account: account, reference: reference, items: items, deadlines: deadlines, alerts: alerts).render(req)
+    }
+
+    /// The recipient has seen the alert; it leaves the workbench (the deadline itself stays listed until met).
+    func markRead(req: Request) async throws -> Response {
+        let account = try req.requireStaff()
+        guard let alert = try await AlertModel.find(try req.parameters.require("id", as: UUID.self), on: req.db),
+              alert.recipientAccountID == account.id else { throw AppError.notFound("提醒") }
+        alert.readAt = req.now
+        try await alert.save(on: req.db)
+        return req.redirect(to: SiteURL.workbench.path)
     }
 }
 
@@ -44,8 +58,13 @@ struct WorkbenchPage {
     var account: AccountModel
     var reference: ReferenceData
     var items: [WorkItem]
+    var deadlines: [WatchedDeadline] = []
+    var alerts: [AlertModel] = []
 
     func render(_ req: Request) -> HTML {
+        let now = req.now
+        let overdueClocks = deadlines.filter { $0.isOverdue(at: now) }
+        let dueToday = deadlines.filter { $0.isDueToday(at: now) }
         let overdue = items.filter(\.overdue)
         let dueSoon = items.filter { !$0.overdue && ($0.daysLeft ?? 99) <= 2 }
         let todo = items.filter { !$0.myActions.isEmpty }.sorted { ($0.lastDay ?? .init(year: 9999, month: 1, day: 1)!) < ($1.lastDay ?? .init(year: 9999, month: 1, day: 1)!) }
@@ -54,15 +73,42 @@ struct WorkbenchPage {
         <p>\(account.displayName)，\(org)。\(account.roles?.roles.map(\.chinese).sorted().joined(separator: "、") ?? "")</p>
         <div class="cards three">
           <div class="card"><h2>待我办理</h2><p><strong>\(todo.count)</strong> 件</p></div>
-          <div class="card"><h2>已超期</h2><p class="\(overdue.isEmpty ? "" : "overdue")"><strong>\(overdue.count)</strong> 件</p></div>
-          <div class="card"><h2>两日内到期</h2><p><strong>\(dueSoon.count)</strong> 件</p></div>
+          <div class="card"><h2>今日到期</h2><p><strong>\(dueToday.count)</strong> 项</p></div>
+          <div class="card"><h2>已超期</h2><p class="\(overdueClocks.isEmpty && overdue.isEmpty ? "" : "overdue")"><strong>\(max(overdueClocks.count, overdue.count))</strong> 项</p></div>
         </div>
+        \(when(!alerts.isEmpty) { alertList(req) })
+        \(when(!overdueClocks.isEmpty || !dueToday.isEmpty) { deadlineTable(overdueClocks + dueToday, now: now) })
+        \(when(!dueSoon.isEmpty) { "<p>另有 \(dueSoon.count) 件申请的决定期限在两日内届满。</p>" })
         \(when(!overdue.isEmpty) { "<h2 class=\"overdue\">超期未决定（法律援助法第43条）</h2>" + table(overdue) })
         <h2>待我办理</h2>
         \(todo.isEmpty ? "<p>目前没有需要您办理的申请。</p>" : table(todo))
         <h2>本机构可见的全部申请</h2>
         \(items.isEmpty ? "<p>暂无申请。</p>" : table(items))
         """)
+    }
+
+    private func alertList(_ req: Request) -> HTML {
+        let csrf = req.pageContext.csrfToken
+        let rows: [HTML] = alerts.map { alert in
+            """
+            <li class="\(alert.alertLevel == .overdue ? "overdue" : "")"><strong>\(alert.alertLevel.chinese)</strong>：<a href="\(alert.link)">\(alert.message)</a>
+            <form method="post" action="/alerts/\(alert.id!.uuidString)/read" class="inline">\(Fields.csrf(csrf))<button type="submit" class="link">知道了</button></form></li>
+            """
+        }
+        return "<h2>期限提醒</h2><ul class=\"alerts\">\(rows)</ul>"
+    }
+
+    private func deadlineTable(_ rows: [WatchedDeadline], now: Date) -> HTML {
+        let body: [HTML] = rows.map { d in
+            let when: HTML = d.isOverdue(at: now) ? "<span class=\"overdue\">已超期（\(LocalDate(d.due).chinese)）</span>" : "今日到期"
+            let mine: HTML = d.responsible.isEmpty ? "" : (account.id.map { d.responsible.contains($0) } == true ? "由我办理" : "督办")
+            return "<tr><td><a href=\"\(d.link)\">\(d.label)</a></td><td>\(d.kind.chinese)</td><td>\(when)</td><td>\(mine)</td></tr>"
+        }
+        return """
+        <h2>今日到期和已超期</h2>
+        <div class="table-wrap"><table><thead><tr><th scope="col">事项</th><th scope="col">期限</th><th scope="col">状态</th><th scope="col">我的职责</th></tr></thead>
+        <tbody>\(body)</tbody></table></div>
+        """
     }
 
     private func table(_ rows: [WorkItem]) -> HTML {

@@ -24,6 +24,10 @@ struct ApplicationDetailPage {
     var caseLawyer: String?
     /// Progress the lawyer chose to share with the applicant.
     var caseProgress: [CaseProgressModel] = []
+    /// 第49条 objections about this application or its case.
+    var objections: [ObjectionModel] = []
+    /// 第46条 requests to change the lawyer.
+    var changeRequests: [LawyerChangeRequestModel] = []
 
     var mayReveal: Bool { account.actor.map(PersonalDataPolicy.mayReveal) ?? false }
 

@@ -10,6 +10,7 @@ extension ApplicationDetailPage {
         \(summary.render())
         \(when(app.applicationState == .draft) { "<p><a class=\"button\" href=\"\(SiteURL.editApplication(app.id!))\">继续填写</a></p>" })
         \(casePanel)
+        \(sideExitPanels(csrf: csrf))
         \(when(isStaff) { eligibilityPanel })
         \(actionForms(csrf: csrf))
         <h2>申请内容</h2>
@@ -47,6 +48,7 @@ extension ApplicationDetailPage {
         <div class="panel"><h2>法律援助案件</h2><dl class="facts">
           <dt>办理状态</dt><dd>\(legalAidCase.caseState.chinese)\(link)</dd>
           <dt>承办律师</dt><dd>\(caseLawyer ?? "尚未指派（\(CaseDates.chinese(legalAidCase.assignmentDue))前指派）")</dd>
+          \(when(legalAidCase.consent != nil) { "<dt>先行调解</dt><dd>\(legalAidCase.consent?.chinese ?? "")</dd>" })
         </dl>
         \(when(!caseProgress.isEmpty) { "<h3>办理进展</h3><ol class=\"timeline\">" + caseProgress.map { item -> HTML in "<li><time>\(TimeText.chinese(item.at))</time><strong>\(item.progressKind.chinese)</strong><br>\(item.note)</li>" }.joined() + "</ol>" })
         </div>

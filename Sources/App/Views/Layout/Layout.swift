@@ -48,6 +48,12 @@ enum Layout {
                 if account.roles?.containsAny([.centreReviewer, .centreDirector, .lawyer, .supervisor]) == true {
                     links.append("<a href=\"/cases\">案件</a>")
                 }
+                if account.roles?.containsAny([.centreReviewer, .centreDirector]) == true {
+                    links.append("<a href=\"/intake\">通知辩护与羁押申请</a>")
+                }
+                if account.roles?.containsAny([.centreReviewer, .centreDirector, .supervisor]) == true {
+                    links.append("<a href=\"/objections\">异议</a>")
+                }
                 if account.roles?.contains(.communityStaff) == true {
                     links.append("<a href=\"\(SiteURL.newApplication)\">代为填写申请</a>")
                 }

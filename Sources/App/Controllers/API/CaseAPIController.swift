@@ -1,0 +1,192 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// The case after the decision over JSON: the same services and the same refusals as the pages.
+struct CaseAPIController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1").grouped(BearerAccountAuthenticator())
+        api.get("cases", use: list)
+        api.get("cases", ":id", use: show)
+        api.post("cases", ":id", "events", use: event)
+        api.post("cases", ":id", "progress", use: progress)
+        api.post("cases", ":id", "change-request", use: requestChange)
+        api.post("cases", ":id", "change-request", "refuse", use: refuseChange)
+        api.post("cases", ":id", "mediation", use: mediation)
+        api.post("cases", ":id", "members", use: members)
+        api.post("applications", ":id", "urgent-aid", use: urgentAid)
+        api.post("applications", ":id", "objection", use: fileObjection)
+        api.get("objections", use: objections)
+        api.post("objections", ":id", "decision", use: decideObjection)
+        api.post("notifications", use: notification)
+        api.get("deadlines", use: deadlines)
+    }
+
+    func list(req: Request) async throws -> [API.CaseSummary] {
+        let account = try req.requireAccount()
+        let reference = try await ReferenceData.load(on: req.db)
+        return try await CaseService(req).visible(to: account, reference: reference).map(summary)
+    }
+
+    func show(req: Request) async throws -> API.CaseDetail {
+        let account = try req.requireAccount()
+        let reference = try await ReferenceData.load(on: req.db)
+        let (record, app) = try await CaseService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "case")
+        return try await detail(record, app: app, account: account, req: req)
+    }
+
+    func event(req: Request) async throws -> API.CaseDetail {
+        let account = try req.requireStaff()
+        let input = try req.content.decode(API.CaseEventRequest.self)
+        let reference = try await ReferenceData.load(on: req.db)
+        let (record, app) = try await CaseService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let type = input.type ?? ""
+        guard CaseWorkflow.permittedRoles[type] != nil, type != "reinstate" else {
+            throw AppError.invalid(field: "type", code: "invalidChoice", "未知的办理动作：\(type)")
+        }
+        _ = try await input.actionInput.perform(type, on: record, app: app, by: account, reference: reference, req: req)
+        return try await reloaded(record.id!, account: account, req: req)
+    }
+
+    func progress(req: Request) async throws -> Response {
+        let account = try req.requireStaff()
+        let input = try req.content.decode(API.ProgressRequest.self)
+        let id = try req.parameters.require("id", as: UUID.self)
+        try await CaseHandlingService(req).recordProgress(on: id, kind: input.kind.flatMap(CaseProgressKind.init(rawValue:)), note: input.note ?? "",
+                                                          notify: input.notifyApplicant ?? true, by: account)
+        return try await reloaded(id, account: account, req: req).encodeResponse(status: .created, for: req)
+    }
+
+    func requestChange(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let input = try req.content.decode(API.ReasonRequest.self)
+        let id = try req.parameters.require("id", as: UUID.self)
+        try await CaseHandlingService(req).requestLawyerChange(on: id, reason: input.reason ?? "", by: account)
+        return try await reloaded(id, account: account, req: req).encodeResponse(status: .created, for: req)
+    }
+
+    func refuseChange(req: Request) async throws -> API.CaseDetail {
+        let account = try req.requireStaff()
+        let input = try req.content.decode(API.ResponseRequest.self)
+        let id = try req.parameters.require("id", as: UUID.self)
+        try await CaseHandlingService(req).refuseLawyerChange(on: id, response: input.response ?? "", by: account)
+        return try await reloaded(id, account: account, req: req)
+    }
+
+    func mediation(req: Request) async throws -> API.CaseDetail {
+        let account = try req.requireStaff()
+        let input = try req.content.decode(API.MediationRequest.self)
+        let id = try req.parameters.require("id", as: UUID.self)
+        try await CaseHandlingService(req).recordMediationConsent(on: id, consent: input.consent.flatMap(MediationFirst.Consent.init(rawValue:)), how: input.how ?? "", by: account)
+        return try await reloaded(id, account: account, req: req)
+    }
+
+    func members(req: Request) async throws -> API.CaseDetail {
+        let account = try req.requireStaff()
+        let input = try req.content.decode(API.MembersRequest.self)
+        let id = try req.parameters.require("id", as: UUID.self)
+        _ = try await CaseHandlingService(req).addMembers(to: id, text: input.members ?? "", by: account)
+        return try await reloaded(id, account: account, req: req)
+    }
+
+    func urgentAid(req: Request) async throws -> Response {
+        let account = try req.requireStaff()
+        let input = try req.content.decode(API.UrgentAidRequest.self)
+        let record = try await CaseIntakeService(req).grantUrgentAid(on: try req.parameters.require("id", as: UUID.self), daysToDeadline: input.daysToDeadline,
+                                                                     urgentPreservation: input.urgentPreservation ?? false, reason: input.reason ?? "", by: account)
+        return try await reloaded(record.id!, account: account, req: req).encodeResponse(status: .created, for: req)
+    }
+
+    func fileObjection(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let input = try req.content.decode(API.ReasonRequest.self)
+        let objection = try await ObjectionService(req).file(on: try req.parameters.require("id", as: UUID.self), reason: input.reason ?? "", by: account)
+        guard let app = try await ApplicationModel.find(objection.applicationID, on: req.db) else { throw AppError.notFound("申请") }
+        return try await dto(objection, app: app).encodeResponse(status: .created, for: req)
+    }
+
+    func objections(req: Request) async throws -> [API.Objection] {
+        let account = try req.requireAccount()
+        let reference = try await ReferenceData.load(on: req.db)
+        return try await ObjectionService(req).visible(to: account, reference: reference).map { dto($0.0, app: $0.1) }
+    }
+
+    func decideObjection(req: Request) async throws -> API.Objection {
+        let account = try req.requireStaff()
+        let input = try req.content.decode(API.ObjectionDecisionRequest.self)
+        let id = try req.parameters.require("id", as: UUID.self)
+        let service = ObjectionService(req)
+        try await service.requireBureau(for: id, account: account)
+        guard let outcome = input.outcome.flatMap(Objection.Outcome.init(rawValue:)) else {
+            throw AppError.invalid(field: "outcome", code: "invalidChoice", "决定应为 upheld（维持）或 correctionOrdered（责令改正）")
+        }
+        _ = try await service.decide(id, outcome: outcome, explanation: input.explanation ?? "", by: account)
+        let (objection, app) = try await service.find(id, for: account, reference: try await ReferenceData.load(on: req.db))
+        return dto(objection, app: app)
+    }
+
+    func notification(req: Request) async throws -> Response {
+        let account = try req.requireStaff()
+        _ = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
+        let input = try req.content.decode(API.NotificationRequest.self)
+        let receivedOn = input.receivedOn.flatMap(LocalDate.init(iso:))
+        var errors = CriminalNotification.validate(authorityName: input.authorityName ?? "", personName: input.personName ?? "", charge: input.charge ?? "",
+                                                   receivedOn: receivedOn, today: LocalDate(req.now))
+        let authority = input.authority.flatMap(CriminalNotification.Authority.init(rawValue:))
+        if authority == nil { errors.insert(FieldError(field: "authority", code: "invalidChoice", message: "通知机关类别应为 publicSecurity、procuratorate 或 court"), at: 0) }
+        guard errors.isEmpty, let authority, let receivedOn else { throw AppError.invalid(errors) }
+        let record = try await CaseIntakeService(req).registerNotification(.init(
+            authority: authority, authorityName: input.authorityName ?? "", personName: input.personName ?? "", charge: input.charge ?? "", receivedOn: receivedOn,
+            possibleLifeOrDeath: input.possibleLifeOrDeath ?? false, detained: input.detained ?? false), by: account)
+        return try await reloaded(record.id!, account: account, req: req).encodeResponse(status: .created, for: req)
+    }
+
+    /// The clocks that concern the signed-in staff member: as responsible person or supervisor.
+    func deadlines(req: Request) async throws -> [API.Deadline] {
+        let account = try req.requireStaff()
+        let reference = try await ReferenceData.load(on: req.db)
+        let now = req.now
+        return try await DeadlineBoard.collect(on: req.db, reference: reference, now: now).filter { $0.concerns(account.id!) }.map {
+            API.Deadline(kind: $0.kind.rawValue, label: $0.label, description: $0.kind.chinese, due: $0.due, overdue: $0.isOverdue(at: now),
+                         dueToday: $0.isDueToday(at: now), responsible: $0.responsible.contains(account.id!), link: $0.link)
+        }
+    }
+
+    // MARK: Mapping
+
+    private func summary(_ pair: (CaseModel, ApplicationModel)) -> API.CaseSummary {
+        let (record, app) = pair
+        return API.CaseSummary(id: record.id!, applicationID: app.id!, number: app.number, state: record.state, stateLabel: record.caseState.chinese,
+                               origin: record.caseOrigin.rawValue, applicantName: app.applicantName, lawyerID: record.lawyerAccountID,
+                               assignmentDue: record.assignmentDue, version: record.version)
+    }
+
+    private func reloaded(_ id: UUID, account: AccountModel, req: Request) async throws -> API.CaseDetail {
+        let (record, app) = try await CaseService(req).find(id, for: account, reference: try await ReferenceData.load(on: req.db))
+        return try await detail(record, app: app, account: account, req: req)
+    }
+
+    private func detail(_ record: CaseModel, app: ApplicationModel, account: AccountModel, req: Request) async throws -> API.CaseDetail {
+        let id = record.id!
+        let staff = !account.isCitizen
+        let events = try await CaseEventModel.query(on: req.db).filter(\.$caseID == id).sort(\.$seq).all()
+        var progress = CaseProgressModel.query(on: req.db).filter(\.$caseID == id)
+        if !staff { progress = progress.filter(\.$notifyApplicant == true) }
+        let members = try await CaseMemberModel.query(on: req.db).filter(\.$caseID == id).count()
+        let pending = try await CaseHandlingService(req).pendingChangeRequest(of: id) != nil
+        return API.CaseDetail(
+            summary: summary((record, app)), firmID: record.firmID, possibleLifeOrDeath: record.possibleLifeOrDeath == true,
+            notifyingAuthority: record.notifyingAuthority, paperworkDue: record.paperworkDue, paperworkDone: record.paperworkDoneAt != nil,
+            mediationConsent: record.mediationConsent, qualityReviewDue: record.qualityReviewDue, returnVisitDue: record.returnVisitDue,
+            headcount: GroupMatter.headcount(coApplicants: members), pendingChangeRequest: pending,
+            events: events.map { API.CaseEventEntry(seq: $0.seq, at: $0.at, type: $0.event, from: $0.fromState, to: $0.toState, actorName: $0.actorName,
+                                                    payload: staff ? $0.payload : nil) },
+            progress: try await progress.sort(\.$at).all().map { API.ProgressEntry(at: $0.at, kind: $0.kind, note: $0.note, notifiedApplicant: $0.notifyApplicant) })
+    }
+
+    private func dto(_ objection: ObjectionModel, app: ApplicationModel) -> API.Objection {
+        API.Objection(id: objection.id!, applicationID: app.id!, number: app.number, subject: objection.subject, state: objection.state,
+                      stateLabel: objection.objectionState.chinese, receivedOn: objection.receivedOn, dueOn: objection.dueOn, explanation: objection.explanation)
+    }
+}
