@@ -102,6 +102,9 @@ class Browser:
         if element.tag_name == "select":
             from selenium.webdriver.support.ui import Select
             Select(element).select_by_visible_text(value)
+        elif element.get_attribute("type") == "date":
+            # A date picker's typing order follows the locale; set the ISO value as the picker would.
+            self.driver.execute_script("arguments[0].value = arguments[1];", element, value)
         else:
             element.clear()
             element.send_keys(value)

@@ -45,3 +45,24 @@ def test_large_text_mode_works_without_browser_zoom(browser):
         assert after >= before * 1.25, f"font size {after}px after choosing 大字 (was {before}px)"
     eventually(enlarged)
     browser.shot("large-text")
+
+
+def test_staff_case_pages_have_no_serious_accessibility_violations(browser):
+    """The centre's case page (with every form open), the intake desk and the objections list."""
+    browser.login("shencha")
+    problems = []
+    for path in ["/cases", "/intake", "/objections", "/workbench"]:
+        browser.open(path)
+        browser.sees("退出")
+        axe = Axe(browser.driver)
+        axe.inject()
+        problems += serious(axe.run())
+    browser.open("/cases")
+    eventually(lambda: browser.driver.find_element("xpath", "//main//table//a").click())
+    browser.sees("法律援助案件")
+    browser.driver.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+    axe = Axe(browser.driver)
+    axe.inject()
+    problems += serious(axe.run())
+    browser.shot("case-page")
+    assert not problems, describe(problems)

@@ -19,6 +19,7 @@ enum SiteURL: Sendable {
     case uploadAttachments(UUID)
     case document(UUID)
     case workbench
+    case legalAidCase(UUID)
     case holidays
     case account
     case changePassword
@@ -49,6 +50,7 @@ enum SiteURL: Sendable {
         case .uploadAttachments(let id): "/applications/\(id)/attachments"
         case .document(let id): "/documents/\(id)"
         case .workbench: "/workbench"
+        case .legalAidCase(let id): "/cases/\(id.uuidString)"
         case .holidays: "/admin/holidays"
         case .account: "/account"
         case .changePassword: "/account/password"

@@ -178,8 +178,17 @@ struct ApplicationController: RouteCollection {
         let account = try req.requireAccount()
         guard let doc = try await DocumentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文书") }
         let reference = try await ReferenceData.load(on: req.db)
-        let app = try await ApplicationService(req).find(doc.applicationID, for: account, reference: reference)
+        // Whoever may see the application, or its case (the assigned lawyer: the 指派通知书 is addressed to them).
+        let app: ApplicationModel
+        var backTo = SiteURL.application(doc.applicationID)
+        do {
+            app = try await ApplicationService(req).find(doc.applicationID, for: account, reference: reference)
+        } catch let error as AppError where error.status == .notFound {
+            guard let record = try await CaseModel.query(on: req.db).filter(\.$applicationID == doc.applicationID).first() else { throw error }
+            app = try await CaseService(req).find(record.id!, for: account, reference: reference).1
+            backTo = .legalAidCase(record.id!)
+        }
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "document \(doc.number)")
-        return req.page(doc.content.title, DocumentView(content: doc.content, backTo: .application(app.id!)).render())
+        return req.page(doc.content.title, DocumentView(content: doc.content, backTo: backTo).render())
     }
 }

@@ -15,6 +15,7 @@ struct CasePage {
     var members: [CaseMemberModel] = []
     var changeRequests: [LawyerChangeRequestModel] = []
     var objections: [ObjectionModel] = []
+    var documents: [DocumentModel] = []
     var errors = FormErrors()
 
     static func make(_ req: Request, record: CaseModel, app: ApplicationModel, account: AccountModel, reference: ReferenceData) async throws -> CasePage {
@@ -29,7 +30,8 @@ struct CasePage {
                         account: account, reference: reference,
                         members: try await CaseMemberModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$addedAt).all(),
                         changeRequests: try await LawyerChangeRequestModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$filedAt).all(),
-                        objections: try await ObjectionModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$filedAt).all())
+                        objections: try await ObjectionModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$filedAt).all(),
+                        documents: try await DocumentModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$issuedAt).all())
     }
 
     private func has(_ role: Role) -> Bool { account.roles?.contains(role) == true }
@@ -88,7 +90,7 @@ struct CasePage {
             <form method="post" action="/cases/\(record.id!.uuidString)/progress" novalidate>
               \(Fields.csrf(csrf))
               \(Fields.select("kind", "进展类型", options: CaseProgressKind.allCases.map { (value: $0.rawValue, label: $0.chinese) }, selected: nil, errors: errors))
-              \(Fields.textarea("note", "进展情况", value: "", errors: errors, hint: "简要写明时间、做了什么、下一步；简单的非刑事纠纷可先尝试调解，并记录受援人是否同意"))
+              \(Fields.textarea("note", "进展情况", value: "", errors: errors, hint: "简要写明时间、做了什么、下一步"))
               \(Fields.checkbox("notify", "告知受援人（站内消息和短信提醒）", checked: true, errors: errors))
               <div class="actions"><button type="submit">记录进展</button></div>
             </form></details>
@@ -148,7 +150,7 @@ struct CasePage {
           <dt>受援人</dt><dd>\(app.applicantName)（<a href="\(SiteURL.application(app.id!))">申请 \(app.number)</a>）</dd>
           <dt>援助事项</dt><dd>\(app.form.matter.type?.chinese ?? "—")；\(app.form.matter.cause)</dd>
           <dt>决定日期</dt><dd>\(CaseDates.chinese(record.decidedOn))</dd>
-          <dt>指派期限</dt><dd>\(CaseDates.chinese(record.assignmentDue))前（法律援助法第43条：决定之日起3日内）\(overdue ? "<span class=\"overdue\">已超期</span>" : "")</dd>
+          \(when(state == .awaitingAssignment || state == .awaitingFirmNomination) { "<dt>指派期限</dt><dd>\(CaseDates.chinese(record.assignmentDue))前（\(record.caseOrigin == .notification ? "法律援助法第36条：收到通知之日起3日内" : record.caseOrigin == .urgent ? "法律援助法第44条：先行提供，立即指派" : "法律援助法第43条：决定之日起3日内")）\(overdue ? "<span class=\"overdue\">已超期</span>" : "")</dd>" })
           <dt>承办律师</dt><dd>\(lawyerName ?? "—")\(record.firmID.map { "（\(reference.name($0))）" } ?? "")</dd>
           \(when(!app.form.preferredLawyer.isEmpty) { "<dt>申请人希望的律师</dt><dd>\(app.form.preferredLawyer)</dd>" })
           <dt>案件来源</dt><dd>\(record.caseOrigin.chinese)\(record.notifyingAuthority.map { "（\($0)）" } ?? "")</dd>
@@ -163,6 +165,7 @@ struct CasePage {
         \(when(!members.isEmpty) { "<h2>共同受援人</h2><ul>" + members.map { m -> HTML in "<li>\(m.member.name)\(m.member.phone.isEmpty ? "" : "（\(Masking.mask(m.member.phone, keepFirst: 3, keepLast: 4))）")</li>" }.joined() + "</ul>" })
         \(when(!changeRequests.isEmpty) { "<h2>更换律师申请</h2><ul>" + changeRequests.map { r -> HTML in "<li>\(TimeText.chinese(r.filedAt))：\(r.reason)——<strong>\(r.requestState.chinese)</strong>\(r.response.map { "（\($0)）" } ?? "")</li>" }.joined() + "</ul>" })
         \(when(!objections.isEmpty) { "<h2>异议</h2><ul>" + objections.map { o -> HTML in "<li>对\(o.objectionSubject.chinese)的异议，\(CaseDates.chinese(o.receivedOn))收到：<strong>\(o.objectionState.chinese)</strong>\(o.objectionState == .pending ? "（司法局应于\(CaseDates.chinese(o.dueOn))前决定）" : "")</li>" }.joined() + "</ul>" })
+        \(when(!documents.isEmpty) { "<h2>文书（可打印）</h2><ul>" + documents.map { d -> HTML in "<li><a href=\"\(SiteURL.document(d.id!))\">\(d.content.title)</a> \(d.number)</li>" }.joined() + "</ul>" })
         <h2>案件记录</h2>
         \((history.isEmpty ? "<p>暂无记录。</p>" : "<ol class=\"timeline\">\(history)</ol>") as HTML)
         """)
