@@ -8,12 +8,16 @@ import XCTest
 /// supervisor before a deadline and again when it passes, once each, however many instances sweep.
 final class DeadlineSweepTests: XCTestCase {
     func test_assignmentClockAlertsBeforeAndAfter_onceEach_evenWithInstancesSweepingAtOnce_art43() async throws {
-        // The demo case is decided on Monday 03-02: assign by Thursday 03-05.
+        // Aid granted on Monday 03-02: assign by Thursday 03-05.
         try await withTestApp(now: chinaNoon("2026-03-02")) { test in
-            let record = try await CaseModel.query(on: test.db).firstOrFail()
+            let app = try await test.applicationAwaitingDecision(name: "提醒测试", sequence: 51)
+            try await test.decide(app, approve: true)
+            let record = try await test.legalAidCase(of: app)
             XCTAssertEqual(record.assignmentDue, "2026-03-05")
+            let link = "/cases/\(record.id!.uuidString)"
             let services = test.app.fayuan
-            let _v0 = try await DeadlineSweep.run(on: test.db, services: services)
+            try await DeadlineSweep.run(on: test.db, services: services)
+            let _v0 = try await AlertModel.query(on: test.db).filter(\.$link == link).count()
             XCTAssertEqual(_v0, 0, "nothing is near yet")
 
             test.clock.set(LocalDate(iso: "2026-03-05")!.startOfDay.addingTimeInterval(60))
@@ -21,12 +25,13 @@ final class DeadlineSweepTests: XCTestCase {
             async let second = DeadlineSweep.run(on: test.db, services: services)
             async let third = DeadlineSweep.run(on: test.db, services: services)
             let raised = try await [first, second, third].reduce(0, +)
-            let alerts = try await AlertModel.query(on: test.db).filter(\.$kind == "assignment").all()
+            let _v1 = try await AlertModel.query(on: test.db).count()
+            XCTAssertEqual(raised, _v1, "three sweeps at once raised each alert once")
+            let alerts = try await AlertModel.query(on: test.db).filter(\.$link == link).all()
             let reviewer = try await test.account("shencha").id!
             let director = try await test.account("shenpi").id!
-            XCTAssertEqual(Set(alerts.map(\.recipientAccountID)), [reviewer, director], "the responsible reviewer and the supervising director")
             XCTAssertEqual(alerts.count, 2)
-            XCTAssertEqual(raised, 2, "three sweeps at once raised each alert once")
+            XCTAssertEqual(Set(alerts.map(\.recipientAccountID)), [reviewer, director], "the responsible reviewer and the supervising director")
             XCTAssertTrue(alerts.allSatisfy { $0.alertLevel == .dueSoon && $0.message.contains("将于2026年3月5日到期") })
 
             // The reviewer's workbench: due today, and the alert.
@@ -36,15 +41,16 @@ final class DeadlineSweepTests: XCTestCase {
             XCTAssertTrue(today.contains("即将到期"))
 
             test.clock.set(LocalDate(iso: "2026-03-06")!.startOfDay.addingTimeInterval(60))
-            let _v1 = try await DeadlineSweep.run(on: test.db, services: services)
-            XCTAssertEqual(_v1, 2, "again when it has passed")
+            try await DeadlineSweep.run(on: test.db, services: services)
+            let overdueAlerts = try await AlertModel.query(on: test.db).filter(\.$link == link).filter(\.$level == "overdue").count()
+            XCTAssertEqual(overdueAlerts, 2, "again when it has passed")
             let _v2 = try await DeadlineSweep.run(on: test.db, services: services)
             XCTAssertEqual(_v2, 0)
             let late = try await test.staffBrowser("shenpi")
             let overdue = try await late.get("/workbench")
             XCTAssertTrue(overdue.contains("已超期（2026年3月5日）") && overdue.contains("督办"), "the director supervises it")
 
-            let mine = try await AlertModel.query(on: test.db).filter(\.$recipientAccountID == director).filter(\.$level == "overdue").firstOrFail()
+            let mine = try await AlertModel.query(on: test.db).filter(\.$link == link).filter(\.$recipientAccountID == director).filter(\.$level == "overdue").firstOrFail()
             let _v3 = try await late.post("/alerts/\(mine.id!.uuidString)/read", []).status
             XCTAssertEqual(_v3, .seeOther)
             let _v4 = try await AlertModel.find(mine.id, on: test.db)!.readAt
