@@ -122,4 +122,40 @@ final class CaseJourneyTests: XCTestCase {
             XCTAssertEqual(_v907, .terminated)
         }
     }
+
+    func test_centreStaffHandleTheCaseThemselves_onlyTheHandlerReports() async throws {
+        try await withTestApp { test in
+            let (record, app) = try await approvedCase(test)
+            let path = "/cases/\(record.id!.uuidString)"
+            let director = try await test.staffBrowser("shenpi")
+            let outsider = try await test.account("lvshi1")
+            let refused = try await director.post(path + "/actions/assignCentreStaff", [("version", "0"), ("staffID", outsider.id!.uuidString)])
+            XCTAssertEqual(refused.status, .unprocessableEntity, "only the centre's own staff")
+            XCTAssertTrue(refused.contains("请从列表中选择本中心的工作人员"))
+            let reviewer = try await test.account("shencha")
+            let _v1 = try await director.post(path + "/actions/assignCentreStaff", [("version", "0"), ("staffID", reviewer.id!.uuidString)]).status
+            XCTAssertEqual(_v1, .seeOther)
+            let notice = try await test.documents(of: app, kind: .assignmentNotice)
+            XCTAssertEqual(notice.first?.content.addressee, "中心 王审查同志")
+            let _v2 = try await director.post(path + "/actions/fileClosingReport", [("version", "1"), ("outcome", "代为结案")]).status
+            XCTAssertEqual(_v2, .forbidden, "the closing report comes from the handler")
+            let handler = try await test.staffBrowser("shencha")
+            let page = try await handler.get(path)
+            XCTAssertTrue(page.contains("中心 王审查（本中心工作人员）") && page.contains("提交结案报告"))
+            let _v3 = try await handler.post(path + "/actions/fileClosingReport", [("version", "1"), ("outcome", "经调解结案")]).status
+            XCTAssertEqual(_v3, .seeOther)
+        }
+    }
+
+    func test_anApplicationNotYetApprovedHasNoCaseToAssign() async throws {
+        try await withTestApp { test in
+            let underReview = try await ApplicationModel.query(on: test.db).filter(\.$state == "underReview").firstOrFail()
+            let reviewer = try await test.staffBrowser("shencha")
+            let lawyer = try await test.account("lvshi1")
+            let refused = try await reviewer.post("/cases/\(underReview.id!.uuidString)/actions/assignLawyer", [("version", "0"), ("lawyerID", lawyer.id!.uuidString)])
+            XCTAssertEqual(refused.status, .notFound)
+            let _v1 = try await CaseModel.query(on: test.db).filter(\.$applicationID == underReview.id!).count()
+            XCTAssertEqual(_v1, 0, "nothing opened")
+        }
+    }
 }

@@ -123,4 +123,15 @@ final class AssignmentFairnessTests: XCTestCase {
         let senior = candidate("己", open: 9, criminal: 10, id: "00000000-0000-0000-0000-00000000000F")
         XCTAssertEqual(try Assignment.suggest([a, b, senior], for: needs, lastAssigned: nil).get().lawyer.name, "己")
     }
+
+    func test_theCentreMayArrangeItsOwnStaffToHandleACase_art43() throws {
+        let staff = UUID()
+        let transition = try CaseWorkflow.apply(.assignCentreStaff(accountID: staff, name: "王审查"), in: .awaitingAssignment, by: actor(.centreDirector), at: noon("2026-03-02")).get()
+        XCTAssertEqual(transition.to, .inProgress)
+        XCTAssertEqual(transition.payload["staffID"], staff.uuidString)
+        XCTAssertEqual(CaseWorkflow.apply(.assignCentreStaff(accountID: staff, name: "王审查"), in: .awaitingAssignment, by: actor(.lawyer), at: noon("2026-03-02")).map(\.to),
+                       .failure(.roleNotPermitted(event: "assignCentreStaff")))
+        // The staff handler files the closing report like a lawyer would (第50条).
+        XCTAssertEqual(CaseWorkflow.apply(.fileClosingReport(outcome: "调解结案"), in: .inProgress, by: actor(.centreReviewer), at: noon("2026-03-02")).map(\.to), .success(.closingReported))
+    }
 }

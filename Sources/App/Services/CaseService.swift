@@ -75,6 +75,13 @@ struct CaseService {
         }
     }
 
+    /// The centre's own reviewers and directors, who may be arranged to handle a case themselves.
+    static func centreStaff(of centreID: UUID, reference: ReferenceData, on db: Database) async throws -> [AccountModel] {
+        try await AccountModel.query(on: db).filter(\.$organisationID == centreID).all()
+            .filter { $0.roles?.containsAny([.centreReviewer, .centreDirector]) == true }
+            .sorted { $0.displayName < $1.displayName }
+    }
+
     /// The lawyer assigned most recently, for the rotation.
     func lastAssignedLawyer() async throws -> UUID? {
         try await CaseEventModel.query(on: db).filter(\.$event ~~ ["assignLawyer", "nominateLawyer"]).sort(\.$at, .descending).first()
@@ -89,6 +96,8 @@ struct CaseService {
         guard let actor = account.actor else { throw AppError.forbidden }
         if account.isCitizen || (account.roles?.contains(.supervisor) == true && account.roles?.roles.count == 1) { throw AppError.forbidden }
         if let expectedVersion, expectedVersion != record.version { throw WorkflowError.changedConcurrently }
+        // 第50条: the closing report comes from whoever handles the case, nobody else.
+        if case .fileClosingReport = event, record.lawyerAccountID != account.id { throw AppError.forbidden }
         let transition: CaseTransition
         switch CaseWorkflow.apply(event, in: record.caseState, by: actor, at: now) {
         case .success(let value): transition = value
@@ -115,6 +124,8 @@ struct CaseService {
         record.state = transition.to.rawValue
         if let lawyer = transition.payload["lawyerID"].flatMap(UUID.init(uuidString:)) { record.lawyerAccountID = lawyer }
         if let firm = transition.payload["firmID"].flatMap(UUID.init(uuidString:)) { record.firmID = firm }
+        // The handler: a lawyer, or the centre's own staff member.
+        if let staff = transition.payload["staffID"].flatMap(UUID.init(uuidString:)) { record.lawyerAccountID = staff }
         let today = LocalDate(now)
         if transition.to == .closed { record.qualityReviewDue = CaseFollowUp.qualityReviewDue(closedOn: today, calendar: reference.calendar).iso }
         if transition.to == .qualityReviewed { record.returnVisitDue = CaseFollowUp.returnVisitDue(reviewedOn: today, calendar: reference.calendar).iso }
@@ -134,7 +145,7 @@ struct CaseService {
 
         let centre = reference.name(app.centreID)
         switch transition.event {
-        case "assignLawyer", "nominateLawyer", "changeLawyer":
+        case "assignLawyer", "nominateLawyer", "changeLawyer", "assignCentreStaff":
             var payload = transition.payload
             payload["authorityName"] = record.notifyingAuthority ?? ""
             if let lawyer = transition.payload["lawyerID"].flatMap(UUID.init(uuidString:)),

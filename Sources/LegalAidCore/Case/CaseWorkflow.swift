@@ -69,7 +69,8 @@ public enum QualityGrade: String, Codable, Sendable, CaseIterable {
 public enum CaseEvent: Hashable, Sendable {
     case assignLawyer(LawyerCandidate, needs: AssignmentNeeds)
     case assignFirm(firmID: UUID)
-    case assignCentreStaff(accountID: UUID)
+    /// The centre's own staff handle it (法律援助法 第43条: 指派…或者安排本机构具有律师资格或者法律职业资格的工作人员).
+    case assignCentreStaff(accountID: UUID, name: String)
     case nominateLawyer(LawyerCandidate, needs: AssignmentNeeds)
     case changeLawyer(LawyerCandidate, needs: AssignmentNeeds, reason: String)
     case fileClosingReport(outcome: String)
@@ -141,7 +142,7 @@ public enum CaseWorkflow {
     public static let permittedRoles: [String: Set<Role>] = [
         "assignLawyer": assigners, "assignFirm": assigners, "assignCentreStaff": assigners,
         "nominateLawyer": [.lawyer], "changeLawyer": assigners,
-        "fileClosingReport": [.lawyer], "returnClosingReport": assigners, "close": assigners,
+        "fileClosingReport": [.lawyer, .centreReviewer, .centreDirector], "returnClosingReport": assigners, "close": assigners,
         "reviewQuality": assigners.union([.supervisor]), "recordReturnVisit": assigners,
         "terminate": [.centreDirector], "transfer": [.centreDirector], "reinstate": [.supervisor],
     ]
@@ -158,8 +159,8 @@ public enum CaseWorkflow {
             return move([.awaitingAssignment], assigners, to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name])
         case .assignFirm(let firm):
             return move([.awaitingAssignment], assigners, to: .awaitingFirmNomination, ["firmID": firm.uuidString])
-        case .assignCentreStaff(let account):
-            return move([.awaitingAssignment], assigners, to: .inProgress, ["staffID": account.uuidString])
+        case let .assignCentreStaff(account, name):
+            return move([.awaitingAssignment], assigners, to: .inProgress, ["staffID": account.uuidString, "lawyer": name])
         case let .nominateLawyer(lawyer, needs):
             if let refusal = Assignment.refusal(lawyer, for: needs) { return .failure(.assignment(refusal)) }
             return move([.awaitingFirmNomination], [.lawyer], to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name])
@@ -169,7 +170,7 @@ public enum CaseWorkflow {
             return move([.inProgress], assigners, to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name, "reason": reason.trimmed])
         case .fileClosingReport(let outcome):
             guard !outcome.trimmed.isEmpty else { return .failure(.missingField(field: "outcome", message: "请填写办理结果")) }
-            return move([.inProgress], [.lawyer], to: .closingReported, ["outcome": outcome.trimmed])
+            return move([.inProgress], permittedRoles["fileClosingReport"]!, to: .closingReported, ["outcome": outcome.trimmed])
         case .returnClosingReport(let reason):
             guard !reason.trimmed.isEmpty else { return .failure(.missingField(field: "reason", message: "请写明退回结案报告的理由")) }
             return move([.closingReported], assigners, to: .inProgress, ["reason": reason.trimmed])

@@ -150,13 +150,14 @@ public enum DocumentWriter {
             ]
 
         case .assignmentNotice:
-            doc.addressee = payload["lawyer"].map { "\($0)律师" }
+            let ownStaff = payload["staffID"] != nil
+            doc.addressee = payload["lawyer"].map { ownStaff ? "\($0)同志" : "\($0)律师" }
             doc.rows = [
                 .init("申请编号", facts.applicationNumber), .init("受援人", who), .init("援助事项", matter),
-                .init("案由", form.matter.cause), .init("承办律师", payload["lawyer"] ?? "—"),
+                .init("案由", form.matter.cause), .init(ownStaff ? "承办人员" : "承办律师", payload["lawyer"] ?? "—"),
             ]
             doc.paragraphs = [
-                "根据《中华人民共和国法律援助法》第四十三条，本中心决定指派你承办上述法律援助事项。",
+                ownStaff ? "根据《中华人民共和国法律援助法》第四十三条，本中心安排你承办上述法律援助事项。" : "根据《中华人民共和国法律援助法》第四十三条，本中心决定指派你承办上述法律援助事项。",
                 "请自收到本通知之日起及时与受援人联系，依法履行职责，维护受援人合法权益；办理过程中应当向受援人通报办理进展（第四十六条），结案后三十日内提交结案报告及有关材料（第五十条）。",
             ]
 

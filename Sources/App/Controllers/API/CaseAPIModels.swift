@@ -64,11 +64,12 @@ extension API {
         var ground: String?
         var explanation: String?
         var toCentre: String?
+        var staffID: String?
 
         var actionInput: CaseActionInput {
             CaseActionInput(version: version, lawyerID: lawyerID, firmID: firmID, possibleLifeOrDeath: possibleLifeOrDeath == true ? "true" : nil,
                             reason: reason, outcome: outcome, grade: grade, remarks: remarks, satisfaction: satisfaction.map(String.init),
-                            comments: comments, ground: ground, explanation: explanation, toCentre: toCentre)
+                            comments: comments, ground: ground, explanation: explanation, toCentre: toCentre, staffID: staffID)
         }
     }
 

@@ -18,6 +18,7 @@ struct CaseActionInput: Content {
     var ground: String?
     var explanation: String?
     var toCentre: String?
+    var staffID: String?
 
     func perform(_ code: String, on record: CaseModel, app: ApplicationModel, by account: AccountModel, reference: ReferenceData, req: Request) async throws -> CaseTransition {
         guard let permitted = CaseWorkflow.permittedRoles[code], code != "reinstate" else { throw AppError.notFound() }
@@ -40,6 +41,12 @@ struct CaseActionInput: Content {
                 throw AppError.invalid(field: "firmID", code: "invalidChoice", "请从列表中选择本区的律师事务所")
             }
             event = .assignFirm(firmID: firm)
+        case "assignCentreStaff":
+            let staff = try await CaseService.centreStaff(of: record.centreID, reference: reference, on: req.db)
+            guard let chosen = staffID.flatMap(UUID.init(uuidString:)).flatMap({ id in staff.first { $0.id == id } }) else {
+                throw AppError.invalid(field: "staffID", code: "invalidChoice", "请从列表中选择本中心的工作人员")
+            }
+            event = .assignCentreStaff(accountID: chosen.id!, name: chosen.displayName)
         case "nominateLawyer": event = .nominateLawyer(try lawyer(), needs: needs)
         case "changeLawyer": event = .changeLawyer(try lawyer(), needs: needs, reason: reason ?? "")
         case "fileClosingReport": event = .fileClosingReport(outcome: outcome ?? "")

@@ -16,6 +16,7 @@ struct CasePage {
     var changeRequests: [LawyerChangeRequestModel] = []
     var objections: [ObjectionModel] = []
     var documents: [DocumentModel] = []
+    var centreStaff: [AccountModel] = []
     var errors = FormErrors()
 
     static func make(_ req: Request, record: CaseModel, app: ApplicationModel, account: AccountModel, reference: ReferenceData) async throws -> CasePage {
@@ -31,7 +32,8 @@ struct CasePage {
                         members: try await CaseMemberModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$addedAt).all(),
                         changeRequests: try await LawyerChangeRequestModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$filedAt).all(),
                         objections: try await ObjectionModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$filedAt).all(),
-                        documents: try await DocumentModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$issuedAt).all())
+                        documents: try await DocumentModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$issuedAt).all(),
+                        centreStaff: try await CaseService.centreStaff(of: record.centreID, reference: reference, on: req.db))
     }
 
     private func has(_ role: Role) -> Bool { account.roles?.contains(role) == true }
@@ -40,6 +42,7 @@ struct CasePage {
         let csrf = req.pageContext.csrfToken
         let state = record.caseState
         let lawyerName = candidates.first { $0.id == record.lawyerAccountID }?.name
+            ?? centreStaff.first { $0.id == record.lawyerAccountID }.map { "\($0.displayName)（本中心工作人员）" }
         let history: [HTML] = events.map { event in
             let details = event.payload.filter { !$0.key.hasSuffix("ID") }.sorted { $0.key < $1.key }.map { "\(CaseLabels.chinese($0.key))：\(CaseLabels.value($0.key, $0.value))" }.joined(separator: "；")
             return "<li><time>\(TimeText.chinese(event.at))</time><strong>\(CaseLabels.event(event.event))</strong>（\(event.actorName)）\(details.isEmpty ? "" : "<br><span class=\"hint\">\(details)</span>")</li>"
@@ -79,6 +82,7 @@ struct CasePage {
             forms.append(form("assignLawyer", "指派律师", suggestionText
                 + Fields.select("lawyerID", "承办律师", options: lawyerOptions, selected: suggested, errors: errors)
                 + Fields.checkbox("possibleLifeOrDeath", "可能判处无期徒刑、死刑的刑事案件（须执业三年以上律师，第26条）", checked: record.possibleLifeOrDeath == true, errors: errors)))
+            forms.append(form("assignCentreStaff", "安排本中心工作人员承办", Fields.select("staffID", "承办人员", options: centreStaff.map { (value: $0.id!.uuidString, label: $0.displayName) }, selected: nil, errors: errors), secondary: true))
             forms.append(form("assignFirm", "指派律师事务所", Fields.select("firmID", "律师事务所", options: reference.tree.all(.lawFirm).map { (value: $0.id.uuidString, label: $0.name) }, selected: nil, errors: errors), secondary: true))
         }
         if state == .awaitingFirmNomination && has(.lawyer) {
@@ -96,7 +100,7 @@ struct CasePage {
             </form></details>
             """)
         }
-        if state == .inProgress && has(.lawyer) {
+        if state == .inProgress && record.lawyerAccountID == account.id {
             forms.append(form("fileClosingReport", "提交结案报告", Fields.textarea("outcome", "办理结果（结案报告，第50条）", value: "", errors: errors, hint: "写明办理经过、结果和受援人获得的利益")))
         }
         if state == .inProgress && assigner {
@@ -177,6 +181,7 @@ enum CaseLabels {
         switch code {
         case "assignLawyer": "指派律师"
         case "assignFirm": "指派律师事务所"
+        case "assignCentreStaff": "安排本中心工作人员承办"
         case "nominateLawyer": "律师事务所确定承办律师"
         case "changeLawyer": "更换承办律师"
         case "fileClosingReport": "提交结案报告"
