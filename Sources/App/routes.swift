@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SideExitController())
     try app.register(collection: ObjectionController())
     try app.register(collection: IntakeController())
+    try app.register(collection: LawyerProfileController())
     try app.register(collection: HolidayAdminController())
     try app.register(collection: AuditController())
     try app.register(collection: SecurityAdminController())

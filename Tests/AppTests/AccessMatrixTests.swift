@@ -91,6 +91,9 @@ final class AccessMatrixTests: XCTestCase {
         "GET /objections/:id": seeSubmitted,
         "POST /objections/:id/decision": "----------+---",
         "GET /intake": "-------++-----",
+        "GET /lawyers": "-------++-----",
+        "GET /lawyers/:id": "-------++-----",
+        "POST /lawyers/:id": "-------++-----",
         "POST /intake/notifications": "-------++-----",
         "POST /intake/detained": "-------++-----",
         "POST /intake/detained/:id/forward": "-------++-----",
@@ -202,6 +205,7 @@ final class AccessMatrixTests: XCTestCase {
                     .replacingOccurrences(of: "/objections/:id", with: "/objections/\(objection.id!)")
                     .replacingOccurrences(of: "/intake/detained/:id", with: "/intake/detained/\(detained.id!)")
                     .replacingOccurrences(of: "/alerts/:id", with: "/alerts/\(alert.id!)")
+                    .replacingOccurrences(of: "/lawyers/:id", with: "/lawyers/\(someAccount.id!)")
                     .replacingOccurrences(of: ":event", with: "preApprove")
                     .replacingOccurrences(of: "/attachments/:id", with: "/attachments/\(attachment.id!)")
                     .replacingOccurrences(of: "/documents/:id", with: "/documents/\(document.id!)")

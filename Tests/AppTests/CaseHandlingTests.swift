@@ -110,3 +110,31 @@ final class CaseHandlingTests: XCTestCase {
         }
     }
 }
+
+/// The centre keeps the lawyers' practice records the picker and the 3-year rule rely on (第26条).
+final class LawyerProfileTests: XCTestCase {
+    func test_centreUpdatesALawyersRecord_andThePickerFollows() async throws {
+        try await withTestApp { test in
+            let reviewer = try await test.staffBrowser("shencha")
+            let list = try await reviewer.get("/lawyers")
+            XCTAssertTrue(list.contains("许丽") && list.contains("2年"))
+            let xu = try await test.account("lvshi2")
+            let bad = try await reviewer.post("/lawyers/\(xu.id!.uuidString)", [("practiceYears", "2"), ("criminalYears", "4"), ("available", "true")])
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertTrue(bad.contains("刑事辩护执业年限不能超过执业年限"))
+            let _v1 = try await LawyerProfileModel.query(on: test.db).filter(\.$accountID == xu.id!).firstOrFail().criminalYears
+            XCTAssertEqual(_v1, 1, "nothing changed")
+            let saved = try await reviewer.post("/lawyers/\(xu.id!.uuidString)", [("practiceYears", "6"), ("criminalYears", "4"), ("specialities[]", "criminalDefence"),
+                                                                                 ("specialities[]", "support"), ("available", "true")])
+            XCTAssertEqual(saved.status, .seeOther)
+            let candidates = try await CaseService(db: test.db, services: test.app.fayuan, clientAddress: "test").candidates(reference: try await ReferenceData.load(on: test.db))
+            let updated = try XCTUnwrap(candidates.first { $0.id == xu.id })
+            XCTAssertEqual(updated.criminalPracticeYears, 4)
+            XCTAssertEqual(updated.specialities, [.criminalDefence, .support])
+            XCTAssertNil(Assignment.refusal(updated, for: AssignmentNeeds(matter: .criminalDefence, possibleLifeOrDeathSentence: true)), "now eligible under 第26条")
+            let lawyer = try await test.staffBrowser("lvshi1")
+            let _v2 = try await lawyer.get("/lawyers").status
+            XCTAssertEqual(_v2, .forbidden, "lawyers do not edit the records")
+        }
+    }
+}

@@ -202,3 +202,23 @@ final class DeadlineWatchTests: XCTestCase {
                        "day 30 is 10-01 (国庆): the next working day")
     }
 }
+
+/// The practice record the picker relies on (法律援助法 第26条).
+final class LawyerProfileInputTests: XCTestCase {
+    func test_yearsAreWholeNumbersAndCriminalPracticeIsPartOfAllPractice() {
+        XCTAssertEqual(try LawyerProfileInput.parse(practiceYears: "8", criminalYears: "5", specialities: ["criminalDefence", "nonsense"], available: true).get(),
+                       LawyerProfileInput(practiceYears: 8, criminalYears: 5, specialities: [.criminalDefence], available: true))
+        let table: [(String, String, [String])] = [
+            ("八", "0", ["practiceYears"]),
+            ("3", "5", ["criminalYears"]),
+            ("-1", "", ["practiceYears", "criminalYears"]),
+            ("61", "0", ["practiceYears"]),
+        ]
+        for (practice, criminal, fields) in table {
+            guard case .failure(let errors) = LawyerProfileInput.parse(practiceYears: practice, criminalYears: criminal, specialities: [], available: true) else {
+                XCTFail("\(practice)/\(criminal) accepted"); continue
+            }
+            XCTAssertEqual(errors.errors.map(\.field), fields, "\(practice)/\(criminal)")
+        }
+    }
+}

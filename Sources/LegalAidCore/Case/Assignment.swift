@@ -95,3 +95,31 @@ public enum Assignment {
         return .success(Suggestion(lawyer: next, reason: "当前承办法律援助案件\(next.openCases)件，负担最轻\(speciality)（轮流指派）"))
     }
 }
+
+/// A lawyer's practice record as the centre keeps it for the picker (法律援助法 第26条).
+public struct LawyerProfileInput: Hashable, Sendable {
+    public var practiceYears: Int
+    public var criminalYears: Int
+    public var specialities: Set<MatterType>
+    public var available: Bool
+
+    /// Years as typed; each must be a whole number from 0 to 60, and criminal practice is part of all practice.
+    public static func parse(practiceYears: String, criminalYears: String, specialities: [String], available: Bool) -> Result<LawyerProfileInput, FieldErrors> {
+        var errors: [FieldError] = []
+        func years(_ text: String, _ field: String, _ label: String) -> Int? {
+            guard let value = Int(text.trimmed), (0...60).contains(value) else {
+                errors.append(FieldError(field: field, code: "invalid", message: "\(label)请填写0到60之间的整数"))
+                return nil
+            }
+            return value
+        }
+        let practice = years(practiceYears, "practiceYears", "执业年限")
+        let criminal = years(criminalYears, "criminalYears", "刑事辩护执业年限")
+        if let practice, let criminal, criminal > practice {
+            errors.append(FieldError(field: "criminalYears", code: "invalid", message: "刑事辩护执业年限不能超过执业年限"))
+        }
+        guard errors.isEmpty, let practice, let criminal else { return .failure(FieldErrors(errors)) }
+        return .success(LawyerProfileInput(practiceYears: practice, criminalYears: criminal,
+                                           specialities: Set(specialities.compactMap(MatterType.init(rawValue:))), available: available))
+    }
+}

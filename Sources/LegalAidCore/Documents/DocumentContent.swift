@@ -168,7 +168,7 @@ public enum DocumentWriter {
                 .init("律师事务所", payload["firm"] ?? "—"),
             ]
             doc.paragraphs = [
-                "根据《中华人民共和国法律援助法》的规定，本中心指派\(payload["lawyer"] ?? "")律师担任\(who)的\(form.matter.type == .criminalDefence ? "辩护人" : "代理人")，提供法律援助。",
+                "根据《中华人民共和国法律援助法》的规定，本中心\(payload["staffID"] != nil ? "安排工作人员" + (payload["lawyer"] ?? "") : "指派" + (payload["lawyer"] ?? "") + "律师")担任\(who)的\(form.matter.type == .criminalDefence ? "辩护人" : "代理人")，提供法律援助。",
                 "特此函告，请予以支持和配合。",
             ]
 

@@ -17,3 +17,9 @@ public struct FieldError: Error, Hashable, Codable, Sendable {
         FieldError(field: field, code: "required", message: "请填写\(label)")
     }
 }
+
+/// Every problem with one submitted form, so a page can show them all at once.
+public struct FieldErrors: Error, Hashable, Sendable {
+    public var errors: [FieldError]
+    public init(_ errors: [FieldError]) { self.errors = errors }
+}

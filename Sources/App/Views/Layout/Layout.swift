@@ -50,6 +50,7 @@ enum Layout {
                 }
                 if account.roles?.containsAny([.centreReviewer, .centreDirector]) == true {
                     links.append("<a href=\"/intake\">通知辩护与羁押申请</a>")
+                    links.append("<a href=\"/lawyers\">律师</a>")
                 }
                 if account.roles?.containsAny([.centreReviewer, .centreDirector, .supervisor]) == true {
                     links.append("<a href=\"/objections\">异议</a>")
