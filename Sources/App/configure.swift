@@ -67,6 +67,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.asyncCommands.use(PruneAuditCommand(), as: "prune-audit")
     app.asyncCommands.use(PurgeExpiredCommand(), as: "purge-expired")
     app.asyncCommands.use(SweepDeadlinesCommand(), as: "sweep-deadlines")
+    app.asyncCommands.use(BenchSweepCommand(), as: "bench-sweep")
     if settings.deadlineSweepSeconds > 0 { app.lifecycle.use(DeadlineSweepLifecycle(interval: settings.deadlineSweepSeconds)) }
 
     try routes(app)

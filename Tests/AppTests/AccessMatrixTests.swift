@@ -136,6 +136,9 @@ final class AccessMatrixTests: XCTestCase {
         "GET /api/v1/objections": signedIn,
         "POST /api/v1/objections/:id/decision": "----------+---",
         "POST /api/v1/notifications": "-------++-----",
+        "GET /api/v1/detained-requests": "-------++-----",
+        "POST /api/v1/detained-requests": "-------++-----",
+        "POST /api/v1/detained-requests/:id/forward": "-------++-----",
         "POST /logout": everyone,
         "POST /account/logout-everywhere": signedIn,
     ]
@@ -195,23 +198,27 @@ final class AccessMatrixTests: XCTestCase {
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
 
+            // Applied in order, so the more specific patterns come first.
+            let substitutions: [(String, String)] = [
+                ("/applications/:id/edit", "/applications/\(draft.id!)/edit"),
+                ("PUT /api/v1/applications/:id", "PUT /api/v1/applications/\(draft.id!)"),
+                ("/applications/:id", "/applications/\(submitted.id!)"),
+                ("/cases/:id/actions/:event", "/cases/\(legalAidCase.id!)/actions/assignLawyer"),
+                ("/cases/:id", "/cases/\(legalAidCase.id!)"),
+                ("/objections/:id", "/objections/\(objection.id!)"),
+                ("/intake/detained/:id", "/intake/detained/\(detained.id!)"),
+                ("/detained-requests/:id", "/detained-requests/\(detained.id!)"),
+                ("/alerts/:id", "/alerts/\(alert.id!)"),
+                ("/lawyers/:id", "/lawyers/\(someAccount.id!)"),
+                (":event", "preApprove"),
+                ("/attachments/:id", "/attachments/\(attachment.id!)"),
+                ("/documents/:id", "/documents/\(document.id!)"),
+                ("/admin/holidays/:id", "/admin/holidays/\(holiday.id!)"),
+                ("/locked-accounts/:id", "/locked-accounts/\(someAccount.id!)"),
+                ("/security/accounts/:id", "/security/accounts/\(someAccount.id!)"),
+            ]
             func concrete(_ pattern: String) -> String {
-                pattern
-                    .replacingOccurrences(of: "/applications/:id/edit", with: "/applications/\(draft.id!)/edit")
-                    .replacingOccurrences(of: "PUT /api/v1/applications/:id", with: "PUT /api/v1/applications/\(draft.id!)")
-                    .replacingOccurrences(of: "/applications/:id", with: "/applications/\(submitted.id!)")
-                    .replacingOccurrences(of: "/cases/:id/actions/:event", with: "/cases/\(legalAidCase.id!)/actions/assignLawyer")
-                    .replacingOccurrences(of: "/cases/:id", with: "/cases/\(legalAidCase.id!)")
-                    .replacingOccurrences(of: "/objections/:id", with: "/objections/\(objection.id!)")
-                    .replacingOccurrences(of: "/intake/detained/:id", with: "/intake/detained/\(detained.id!)")
-                    .replacingOccurrences(of: "/alerts/:id", with: "/alerts/\(alert.id!)")
-                    .replacingOccurrences(of: "/lawyers/:id", with: "/lawyers/\(someAccount.id!)")
-                    .replacingOccurrences(of: ":event", with: "preApprove")
-                    .replacingOccurrences(of: "/attachments/:id", with: "/attachments/\(attachment.id!)")
-                    .replacingOccurrences(of: "/documents/:id", with: "/documents/\(document.id!)")
-                    .replacingOccurrences(of: "/admin/holidays/:id", with: "/admin/holidays/\(holiday.id!)")
-                    .replacingOccurrences(of: "/locked-accounts/:id", with: "/locked-accounts/\(someAccount.id!)")
-                    .replacingOccurrences(of: "/security/accounts/:id", with: "/security/accounts/\(someAccount.id!)")
+                substitutions.reduce(pattern) { text, pair in text.replacingOccurrences(of: pair.0, with: pair.1) }
             }
 
             var browsers: [Browser] = []

@@ -89,4 +89,25 @@ final class CaseAPITests: XCTestCase {
             XCTAssertEqual(_v2, .denied, "upheld: the denial stands")
         }
     }
+
+    func test_detainedRequestOverTheAPI_art39() async throws {
+        try await withTestApp(now: chinaNoon("2026-03-02")) { test in
+            let reviewer = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let missing = try await reviewer.send(.POST, "/api/v1/detained-requests", json: ["placeName": "示范区看守所"])
+            XCTAssertEqual(missing.status, .unprocessableEntity)
+            let fields = ((try reviewer.object(missing)["error"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["field"] as? String }
+            XCTAssertEqual(fields, ["detaineeName", "receivedAt"])
+            let recorded = try await reviewer.send(.POST, "/api/v1/detained-requests", json: ["placeName": "示范区看守所", "personName": "孔测试",
+                                                                                            "charge": "诈骗罪", "receivedAt": "2026-03-02T01:00:00Z"])
+            XCTAssertEqual(recorded.status, .created)
+            let body = try reviewer.object(recorded)
+            XCTAssertEqual(body["forwardDue"] as? String, "2026-03-03T01:00:00Z")
+            let id = try XCTUnwrap(body["id"] as? String)
+            let forwarded = try await reviewer.send(.POST, "/api/v1/detained-requests/\(id)/forward")
+            XCTAssertEqual(forwarded.status, .ok)
+            XCTAssertNotNil(try reviewer.object(forwarded)["applicationID"] as? String)
+            let _v1 = try await reviewer.send(.POST, "/api/v1/detained-requests/\(id)/forward").status
+            XCTAssertEqual(_v1, .conflict)
+        }
+    }
 }

@@ -84,4 +84,19 @@ final class DeadlineSweepTests: XCTestCase {
             XCTAssertEqual(after.filter { $0.subjectID == record.id }.map(\.kind), [.returnVisit])
         }
     }
+
+    func test_materialsPeriodEndingAlertsThePreReviewStaff_art43() async throws {
+        try await withTestApp(now: chinaNoon("2026-03-02")) { test in
+            let submitted = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").firstOrFail()
+            let station = try await test.account("gongzuozhan1")
+            try await test.applications.perform(.requestMaterials(MaterialsRequest(items: ["工资欠条"], supplyBy: LocalDate(iso: "2026-03-10")!)),
+                                                on: submitted.id!, expectedVersion: nil, by: station)
+            test.clock.set(chinaNoon("2026-03-10"))
+            let reference = try await ReferenceData.load(on: test.db)
+            let board = try await DeadlineBoard.collect(on: test.db, reference: reference, now: test.clock.now())
+            let materials = try XCTUnwrap(board.first { $0.kind == .materials && $0.subjectID == submitted.id })
+            XCTAssertTrue(materials.responsible.contains(station.id!))
+            XCTAssertTrue(materials.isDueToday(at: test.clock.now()))
+        }
+    }
 }

@@ -86,8 +86,7 @@ struct ApplicationService {
         app.pauses = []
         fill(app, with: form)
         try await services.transaction(on: db) { tx in
-            let year = LocalDate(now).year
-            app.number = String(format: "FY%04d-%06d", year, try await Counters.next("application", year: year, on: tx))
+            try await Self.assignNumber(app, now: now, on: tx)
             try await app.create(on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "application.create", target: "application:\(app.number)",
                                                   clientAddress: clientAddress), at: now, on: tx)
@@ -158,37 +157,35 @@ struct ApplicationService {
     func perform(_ event: ApplicationEvent, on id: UUID, expectedVersion: Int?, by account: AccountModel, reference: ReferenceData,
                  inside tx: Database) async throws -> (ApplicationModel, Transition) {
         let moment = now
-        do {
-            guard let app = try await ApplicationModel.find(id, on: tx), let actor = account.actor,
-                  AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree)
-            else { throw AppError.notFound("申请") }
-            let bureauOrder = event.kind == .reopenAfterObjection && AccessPolicy.canDecideObjection(centreID: app.centreID, actor: actor, tree: reference.tree)
-            guard AccessPolicy.canAct(app.scope, actor: actor, tree: reference.tree) || bureauOrder else { throw AppError.forbidden }
-            if let expectedVersion, expectedVersion != app.version { throw WorkflowError.changedConcurrently }
-            if event.kind == .submit {
-                let errors = app.form.validateForSubmission()
-                guard errors.isEmpty else { throw AppError.invalid(errors) }
-            }
-            let today = LocalDate(moment)
-            // The rules are re-run on each step so the reviewer sees the standard in force today.
-            app.eligibility = Eligibility.assess(app.form, region: reference.organisations[app.centreID]?.regionCode ?? "*",
-                                                 on: today, thresholds: services.thresholds)
-            let transition = try Workflow.apply(event, to: app.workflowCase, by: actor, at: moment).get()
-            app.absorb(app.workflowCase.applying(transition), calendar: reference.calendar, today: today)
-            if transition.event == .submit { app.submittedAt = moment }
-            if transition.to == .approved || transition.to == .denied { app.decidedAt = moment }
-            try await settleUrgentCase(after: transition, on: app, by: account, reference: reference, on: tx)
-            try await bumpVersion(app, on: tx)
-            try await app.save(on: tx)
-            try await record(transition, on: app, by: account, on: tx)
-            try await issueDocuments(for: transition, on: app, reference: reference, on: tx)
-            try await notify(transition, on: app, on: tx)
-            try await AuditLog.append(AuditRecord(account: account, event: "application.\(transition.event.rawValue)", target: "application:\(app.number)",
-                                                  clientAddress: clientAddress, detail: "\(transition.from.rawValue) → \(transition.to.rawValue)"),
-                                      at: moment, on: tx)
-            logger.info("application \(app.number) \(transition.from.rawValue) -> \(transition.to.rawValue) by \(actor.accountID)")
-            return (app, transition)
+        guard let app = try await ApplicationModel.find(id, on: tx), let actor = account.actor,
+              AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree)
+        else { throw AppError.notFound("申请") }
+        let bureauOrder = event.kind == .reopenAfterObjection && AccessPolicy.canDecideObjection(centreID: app.centreID, actor: actor, tree: reference.tree)
+        guard AccessPolicy.canAct(app.scope, actor: actor, tree: reference.tree) || bureauOrder else { throw AppError.forbidden }
+        if let expectedVersion, expectedVersion != app.version { throw WorkflowError.changedConcurrently }
+        if event.kind == .submit {
+            let errors = app.form.validateForSubmission()
+            guard errors.isEmpty else { throw AppError.invalid(errors) }
         }
+        let today = LocalDate(moment)
+        // The rules are re-run on each step so the reviewer sees the standard in force today.
+        app.eligibility = Eligibility.assess(app.form, region: reference.organisations[app.centreID]?.regionCode ?? "*",
+                                             on: today, thresholds: services.thresholds)
+        let transition = try Workflow.apply(event, to: app.workflowCase, by: actor, at: moment).get()
+        app.absorb(app.workflowCase.applying(transition), calendar: reference.calendar, today: today)
+        if transition.event == .submit { app.submittedAt = moment }
+        if transition.to == .approved || transition.to == .denied { app.decidedAt = moment }
+        try await settleUrgentCase(after: transition, on: app, by: account, reference: reference, on: tx)
+        try await bumpVersion(app, on: tx)
+        try await app.save(on: tx)
+        try await record(transition, on: app, by: account, on: tx)
+        try await issueDocuments(for: transition, on: app, reference: reference, on: tx)
+        try await notify(transition, on: app, on: tx)
+        try await AuditLog.append(AuditRecord(account: account, event: "application.\(transition.event.rawValue)", target: "application:\(app.number)",
+                                              clientAddress: clientAddress, detail: "\(transition.from.rawValue) → \(transition.to.rawValue)"),
+                                  at: moment, on: tx)
+        logger.info("application \(app.number) \(transition.from.rawValue) -> \(transition.to.rawValue) by \(actor.accountID)")
+        return (app, transition)
     }
 
     /// A decision opens the case, unless aid was already given first (第44条): then approval
@@ -209,6 +206,12 @@ struct ApplicationService {
             .mapError { AppError(status: .conflict, code: "illegalTransition", message: $0.message) }.get()
         try await CaseService(db: tx, services: services, clientAddress: clientAddress)
             .commit(ending, record: urgent, app: app, by: account, reference: reference, on: tx)
+    }
+
+    /// The public reference, e.g. `FY2026-000012`, counted per year whatever the channel.
+    static func assignNumber(_ app: ApplicationModel, now: Date, on tx: Database) async throws {
+        let year = LocalDate(now).year
+        app.number = String(format: "FY%04d-%06d", year, try await Counters.next("application", year: year, on: tx))
     }
 
     /// Optimistic lock: only one writer can move a version forward.

@@ -77,7 +77,7 @@ struct CaseIntakeService {
         app.decidedAt = now
         let clientAddress = request.clientAddress
         return try await services.transaction(on: db) { tx in
-            try await Self.number(app, now: now, on: tx)
+            try await ApplicationService.assignNumber(app, now: now, on: tx)
             try await app.create(on: tx)
             let record = try await CaseService.open(for: app, decidedAt: now, calendar: reference.calendar, origin: .notification,
                                                     assignmentDue: CriminalNotification.assignmentDue(receivedOn: notice.receivedOn, calendar: reference.calendar), on: tx)
@@ -134,7 +134,7 @@ struct CaseIntakeService {
         app.decisionDue = Period.lastDay(ofCalendarDays: Workflow.decisionPeriodDays, after: LocalDate(now), calendar: reference.calendar).iso
         let clientAddress = request.clientAddress
         try await services.transaction(on: db) { tx in
-            try await Self.number(app, now: now, on: tx)
+            try await ApplicationService.assignNumber(app, now: now, on: tx)
             try await app.create(on: tx)
             entry.forwardedAt = now
             entry.applicationID = app.id
@@ -162,11 +162,6 @@ struct CaseIntakeService {
         app.phoneLast4 = ""
         app.submittedAt = now
         return app
-    }
-
-    static func number(_ app: ApplicationModel, now: Date, on tx: Database) async throws {
-        let year = LocalDate(now).year
-        app.number = String(format: "FY%04d-%06d", year, try await Counters.next("application", year: year, on: tx))
     }
 }
 

@@ -29,9 +29,16 @@ struct DeadlineBoard {
         let today = LocalDate(now)
         var deadlines: [WatchedDeadline] = []
 
+        // Only the columns the clocks need: the encrypted form is never decrypted here.
+        func clockColumns(_ query: QueryBuilder<ApplicationModel>) -> QueryBuilder<ApplicationModel> {
+            query.field(\.$id).field(\.$number).field(\.$state).field(\.$centreID).field(\.$preReviewOrganisationID)
+                .field(\.$receivedOn).field(\.$pauses).field(\.$supplyBy)
+        }
         let atCentre: [ApplicationState] = [.forwarded, .underReview, .awaitingDecision]
-        for app in try await ApplicationModel.query(on: db).filter(\.$state ~~ atCentre.map(\.rawValue)).all() {
-            guard let deadline = app.workflowCase.decisionDeadline, !deadline.isPaused, let id = app.id else { continue }
+        for app in try await clockColumns(ApplicationModel.query(on: db)).filter(\.$state ~~ atCentre.map(\.rawValue)).all() {
+            guard let received = app.receivedOn.flatMap(LocalDate.init(iso:)), let id = app.id else { continue }
+            let deadline = Deadline(started: received, calendarDays: Workflow.decisionPeriodDays, pauses: app.pauses)
+            guard !deadline.isPaused else { continue }
             let deciding = app.applicationState == .awaitingDecision
             deadlines.append(WatchedDeadline(
                 kind: .decision, subjectID: id, label: app.number, lastDay: deadline.lastDay(asOf: today, calendar: reference.calendar),
@@ -40,10 +47,23 @@ struct DeadlineBoard {
                 link: SiteURL.application(id).path))
         }
 
+        let awaitingMaterials: [ApplicationState] = [.preReviewMaterialsRequested, .centreMaterialsRequested]
+        for app in try await clockColumns(ApplicationModel.query(on: db)).filter(\.$state ~~ awaitingMaterials.map(\.rawValue)).all() {
+            guard let id = app.id, let supplyBy = app.supplyBy.flatMap(LocalDate.init(iso:)) else { continue }
+            let atPreReview = app.applicationState == .preReviewMaterialsRequested
+            let preReviewers = staff.with(.workstationStaff, in: app.preReviewOrganisationID, tree: tree)
+                .union(staff.with(.liaisonStaff, in: app.preReviewOrganisationID, tree: tree))
+            deadlines.append(WatchedDeadline(
+                kind: .materials, subjectID: id, label: app.number, lastDay: supplyBy,
+                responsible: atPreReview ? preReviewers : staff.with(.centreReviewer, in: app.centreID, tree: tree),
+                supervisors: staff.with(atPreReview ? .centreReviewer : .centreDirector, in: app.centreID, tree: tree),
+                link: SiteURL.application(id).path))
+        }
+
         let watchedCases: [CaseState] = [.awaitingAssignment, .awaitingFirmNomination, .inProgress, .closed, .qualityReviewed]
         let cases = try await CaseModel.query(on: db).filter(\.$state ~~ watchedCases.map(\.rawValue)).all()
-        let numbers = Dictionary(try await ApplicationModel.query(on: db).filter(\.$id ~~ cases.map(\.applicationID)).all().map { ($0.id!, $0.number) },
-                                 uniquingKeysWith: { a, _ in a })
+        let numbers = Dictionary(try await ApplicationModel.query(on: db).field(\.$id).field(\.$number).filter(\.$id ~~ cases.map(\.applicationID)).all()
+                                    .map { ($0.id!, $0.number) }, uniquingKeysWith: { a, _ in a })
         for record in cases {
             guard let id = record.id else { continue }
             let reviewers = staff.with(.centreReviewer, in: record.centreID, tree: tree)
@@ -68,8 +88,11 @@ struct DeadlineBoard {
             }
         }
 
-        for objection in try await ObjectionModel.query(on: db).filter(\.$state == Objection.State.pending.rawValue).all() {
-            guard let id = objection.id, let day = LocalDate(iso: objection.dueOn), let app = try await ApplicationModel.find(objection.applicationID, on: db) else { continue }
+        let pending = try await ObjectionModel.query(on: db).filter(\.$state == Objection.State.pending.rawValue).all()
+        let objected = Dictionary(try await ApplicationModel.query(on: db).field(\.$id).field(\.$number).field(\.$centreID)
+                                    .filter(\.$id ~~ pending.map(\.applicationID)).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        for objection in pending {
+            guard let id = objection.id, let day = LocalDate(iso: objection.dueOn), let app = objected[objection.applicationID] else { continue }
             let bureau = staff.bureauSupervisors(above: app.centreID, tree: tree)
             deadlines.append(WatchedDeadline(kind: .objection, subjectID: id, label: app.number, lastDay: day, responsible: bureau,
                                              supervisors: bureau, link: "/objections/\(id.uuidString)"))

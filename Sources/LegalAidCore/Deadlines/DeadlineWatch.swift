@@ -4,6 +4,8 @@ import Foundation
 public enum DeadlineKind: String, Codable, Sendable, CaseIterable {
     /// 第43条: decide within 7 days of receipt (paused while materials are awaited).
     case decision
+    /// 第43条: the day by which asked-for materials must arrive; after it the application may be deemed withdrawn.
+    case materials
     /// 第43条 / 第36条: assign within 3 days of the decision or of the notice.
     case assignment
     /// 第44条: urgent aid given first; the paperwork is chased until the application is decided.
@@ -20,6 +22,7 @@ public enum DeadlineKind: String, Codable, Sendable, CaseIterable {
     public var chinese: String {
         switch self {
         case .decision: "作出是否给予法律援助的决定（第43条，7日）"
+        case .materials: "补充材料期限届满，未补充的可按视为撤回处理（第43条）"
         case .assignment: "指派承办人员（第36、43条，3日）"
         case .paperwork: "先行提供法律援助后补办手续（第44条）"
         case .objection: "审查异议并作出决定（第49条，5日）"

@@ -20,6 +20,42 @@ struct CaseAPIController: RouteCollection {
         api.post("objections", ":id", "decision", use: decideObjection)
         api.post("notifications", use: notification)
         api.get("deadlines", use: deadlines)
+        api.get("detained-requests", use: detainedRequests)
+        api.post("detained-requests", use: recordDetained)
+        api.post("detained-requests", ":id", "forward", use: forwardDetained)
+    }
+
+    // MARK: 第39条
+
+    func detainedRequests(req: Request) async throws -> [API.DetainedRequest] {
+        let account = try req.requireStaff()
+        let centre = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
+        return try await DetainedRequestModel.query(on: req.db).filter(\.$centreID == centre.id).sort(\.$forwardDue).all().map(dto)
+    }
+
+    func recordDetained(req: Request) async throws -> Response {
+        let account = try req.requireStaff()
+        _ = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
+        let input = try req.content.decode(API.DetainedRequestInput.self)
+        let errors = DetainedRequest.validate(placeName: input.placeName ?? "", personName: input.personName ?? "", receivedAt: input.receivedAt, now: req.now)
+        guard errors.isEmpty, let receivedAt = input.receivedAt else { throw AppError.invalid(errors) }
+        let person = DetainedPerson(name: (input.personName ?? "").trimmingCharacters(in: .whitespaces), charge: (input.charge ?? "").trimmingCharacters(in: .whitespaces),
+                                    note: (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        let entry = try await CaseIntakeService(req).recordDetainedRequest(placeName: input.placeName ?? "", person: person, receivedAt: receivedAt, by: account)
+        return try await dto(entry).encodeResponse(status: .created, for: req)
+    }
+
+    func forwardDetained(req: Request) async throws -> API.DetainedRequest {
+        let account = try req.requireStaff()
+        let id = try req.parameters.require("id", as: UUID.self)
+        _ = try await CaseIntakeService(req).forward(id, by: account)
+        guard let entry = try await DetainedRequestModel.find(id, on: req.db) else { throw AppError.notFound("羁押人员申请") }
+        return dto(entry)
+    }
+
+    private func dto(_ entry: DetainedRequestModel) -> API.DetainedRequest {
+        API.DetainedRequest(id: entry.id!, placeName: entry.placeName, personName: entry.person.name, receivedAt: entry.receivedAt,
+                            forwardDue: entry.forwardDue, forwardedAt: entry.forwardedAt, applicationID: entry.applicationID)
     }
 
     func list(req: Request) async throws -> [API.CaseSummary] {

@@ -114,6 +114,25 @@ extension API {
         var detained: Bool?
     }
 
+    struct DetainedRequestInput: Content {
+        var placeName: String?
+        var personName: String?
+        var charge: String?
+        var note: String?
+        /// When the detention place received it (ISO 8601).
+        var receivedAt: Date?
+    }
+
+    struct DetainedRequest: Content {
+        var id: UUID
+        var placeName: String
+        var personName: String
+        var receivedAt: Date
+        var forwardDue: Date
+        var forwardedAt: Date?
+        var applicationID: UUID?
+    }
+
     struct Objection: Content {
         var id: UUID
         var applicationID: UUID
