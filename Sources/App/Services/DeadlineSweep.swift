@@ -6,14 +6,22 @@ import Vapor
 /// Gathers every running clock (DOMAIN §3) with the people responsible for it and their
 /// supervisors, for the workbench and for the sweep.
 struct DeadlineBoard {
-    /// Working staff by role, for finding who is responsible for what.
-    struct Staff {
-        var accounts: [AccountModel]
+    /// Working staff by role, for finding who is responsible for what (answers are remembered:
+    /// thousands of clocks share a handful of organisations).
+    final class Staff {
+        let accounts: [AccountModel]
+        private var known: [String: Set<UUID>] = [:]
+
+        init(accounts: [AccountModel]) { self.accounts = accounts }
 
         func with(_ role: Role, in organisation: UUID, tree: OrganisationTree) -> Set<UUID> {
-            Set(accounts.filter { account in
+            let key = "\(role.rawValue)@\(organisation.uuidString)"
+            if let answer = known[key] { return answer }
+            let answer = Set(accounts.filter { account in
                 account.roles?.contains(role) == true && account.organisationID.map { tree.contains($0, within: organisation) } == true
             }.compactMap(\.id))
+            known[key] = answer
+            return answer
         }
 
         /// Supervisors at the bureau above an organisation.
@@ -117,10 +125,16 @@ enum DeadlineSweep {
         let reference = try await ReferenceData.load(on: db)
         let alerts = DeadlineWatch.alerts(for: try await DeadlineBoard.collect(on: db, reference: reference, now: now), at: now)
         guard !alerts.isEmpty else { return 0 }
+        // Skip what is already raised (the unique key still guards against a racing instance).
+        let earliest = alerts.map(\.deadline.due).min() ?? now
+        let existing = Set(try await AlertModel.query(on: db).field(\.$key).field(\.$recipientAccountID).filter(\.$due >= earliest).all()
+            .map { "\($0.key)|\($0.recipientAccountID.uuidString)" })
+        let fresh = alerts.filter { !existing.contains("\($0.key)|\($0.recipient.uuidString)") }
+        guard !fresh.isEmpty else { return 0 }
         return try await services.transaction(on: db) { tx in
             guard let sql = tx as? SQLDatabase else { return 0 }
             var raised = 0
-            for alert in alerts {
+            for alert in fresh {
                 let rows = try await sql.raw("""
                     INSERT INTO alerts (id, key, recipient_account_id, level, kind, message, link, due, raised_at)
                     VALUES (\(bind: UUID()), \(bind: alert.key), \(bind: alert.recipient), \(bind: alert.level.rawValue), \(bind: alert.deadline.kind.rawValue),
