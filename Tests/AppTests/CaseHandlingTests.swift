@@ -26,6 +26,11 @@ final class CaseHandlingTests: XCTestCase {
             try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
             let page = try await citizen.get(SiteURL.application(app.id!).path)
             XCTAssertTrue(page.contains("申请更换承办律师"))
+            XCTAssertTrue(page.contains("律师正在办理您的案件"), "the next step follows the case, not the decision")
+            let lookup = Browser(test)
+            try await lookup.get("/lookup")
+            let status = try await lookup.post("/lookup", [("number", app.number), ("phoneLast4", String(app.form.contactPhone.suffix(4)))])
+            XCTAssertTrue(status.contains("案件办理") && status.contains("承办中"))
             let path = "/cases/\(record.id!.uuidString)/change-request"
             let empty = try await citizen.post(path, [("reason", "")])
             XCTAssertEqual(empty.status, .unprocessableEntity)

@@ -158,4 +158,28 @@ final class CaseJourneyTests: XCTestCase {
             XCTAssertEqual(_v1, 0, "nothing opened")
         }
     }
+
+    func test_transferToAnotherRegionsCentre_theFileGoesAlong() async throws {
+        try await withTestApp { test in
+            let (record, app) = try await approvedCase(test)
+            let path = "/cases/\(record.id!.uuidString)/actions/transfer"
+            let reviewer = try await test.staffBrowser("shencha")
+            let _v1 = try await reviewer.post(path, [("version", "0"), ("toCentre", "外区法律援助中心")]).status
+            XCTAssertEqual(_v1, .forbidden, "the director transfers")
+            let director = try await test.staffBrowser("shenpi")
+            let missing = try await director.post(path, [("version", "0"), ("toCentre", " ")])
+            XCTAssertEqual(missing.status, .unprocessableEntity)
+            XCTAssertTrue(missing.contains("请填写接收的法律援助机构"))
+            let _v2 = try await director.post(path, [("version", "0"), ("toCentre", "示例市东区法律援助中心"), ("reason", "义务人住所地在东区")]).status
+            XCTAssertEqual(_v2, .seeOther)
+            let _v3 = try await CaseModel.find(record.id, on: test.db)!.caseState
+            XCTAssertEqual(_v3, .transferred)
+            let letters = try await test.documents(of: app, kind: .transferLetter)
+            let letter = try XCTUnwrap(letters.first)
+            XCTAssertEqual(letter.content.addressee, "示例市东区法律援助中心")
+            XCTAssertTrue(letter.content.paragraphs.contains { $0.hasPrefix("随函移交：") && $0.contains("给予法律援助决定书") })
+            let sms = try await test.sms(of: app)
+            XCTAssertTrue(sms.contains { $0.contains("已移交示例市东区法律援助中心办理") })
+        }
+    }
 }

@@ -161,7 +161,12 @@ struct CaseService {
             let body = "您的法律援助案件（\(app.number)）已终止法律援助，请查看终止法律援助决定书。如有异议，可以在本平台向司法局提出。"
             try await ApplicationPaperwork.tellApplicant(app, title: "已终止法律援助", body: body, sms: "【法援在线】" + body, on: tx)
         case "transfer":
-            try await ApplicationPaperwork.issue(.transferLetter, for: app, issuer: centre, payload: transition.payload, at: now, reference: reference, on: tx)
+            // The file goes along: the letter lists every document and evidence file handed over.
+            var payload = transition.payload
+            let documents = try await DocumentModel.query(on: tx).filter(\.$applicationID == app.id!).sort(\.$issuedAt).all()
+            let evidence = try await AttachmentModel.query(on: tx).filter(\.$applicationID == app.id!).count()
+            payload["file"] = (documents.map { "\($0.content.title)（\($0.number)）" } + (evidence > 0 ? ["证据材料\(evidence)份"] : [])).joined(separator: "；")
+            try await ApplicationPaperwork.issue(.transferLetter, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
             let body = "您的法律援助案件（\(app.number)）已移交\(transition.payload["toCentre"] ?? "")办理，对方将与您联系。"
             try await ApplicationPaperwork.tellApplicant(app, title: "案件已移交异地办理", body: body, sms: "【法援在线】" + body, on: tx)
         case "close":

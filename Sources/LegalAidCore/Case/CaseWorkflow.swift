@@ -34,6 +34,19 @@ public enum CaseState: String, Codable, Sendable, CaseIterable {
     }
 
     public var isTerminal: Bool { [.followedUp, .terminated, .transferred].contains(self) }
+
+    /// What happens next, in words the recipient understands.
+    public var applicantNextStep: String {
+        switch self {
+        case .awaitingAssignment, .awaitingFirmNomination: "法律援助中心正在指派律师（决定之日起3日内），律师会主动与您联系。"
+        case .inProgress: "律师正在办理您的案件，会向您通报进展。如律师不履行职责，可以申请更换律师。"
+        case .closingReported, .closed: "案件已办结，中心正在审查结案材料，之后会回访您，请对律师的服务作出评价。"
+        case .qualityReviewed: "中心将对您进行回访，请对律师的服务作出评价。"
+        case .followedUp: "案件已全部办结。如有新的法律问题，可以再次申请或拨打12348。"
+        case .terminated: "法律援助已终止，请查看终止决定书。如有异议，可以向司法局提出，司法局在5日内作出决定。"
+        case .transferred: "案件已移交异地法律援助机构办理，对方将与您联系。"
+        }
+    }
 }
 
 /// 法律援助法 第48条: grounds on which aid ends.

@@ -195,7 +195,7 @@ public enum DocumentWriter {
             doc.rows = [.init("申请编号", facts.applicationNumber), .init("受援人", who), .init("援助事项", matter), .init("案由", form.matter.cause)]
             doc.paragraphs = [
                 "上述法律援助事项经本中心决定给予法律援助。因\(payload["reason"].flatMap { $0.isEmpty ? nil : $0 } ?? "案件需在贵地办理")，现将案件及全部案卷材料移交贵中心，请予接收办理，并将办理情况函告本中心。",
-            ]
+            ] + (payload["file"].flatMap { $0.isEmpty ? nil : ["随函移交：\($0)。"] } ?? [])
 
         case .objectionDecision:
             doc.addressee = who

@@ -65,7 +65,10 @@ struct APIController: RouteCollection {
             let reference = try await ReferenceData.load(on: req.db)
             let summary = StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(req.now))
             let request = summary.openMaterialsRequest
-            return API.Status(number: app.number, state: app.state, stateLabel: app.applicationState.chinese, nextStep: app.applicationState.nextStep,
+            let caseState = try await CaseModel.query(on: req.db).filter(\.$applicationID == app.id!).first()?.caseState
+            return API.Status(number: app.number, state: app.state, stateLabel: app.applicationState.chinese,
+                              nextStep: caseState?.applicantNextStep ?? app.applicationState.nextStep,
+                              caseState: caseState?.rawValue, caseStateLabel: caseState?.chinese,
                               decisionDue: app.applicationState.isAtCentre ? app.decisionDue : nil,
                               materialsRequested: request?.items, supplyBy: app.supplyBy,
                               events: events.map { event($0, detailed: false) })

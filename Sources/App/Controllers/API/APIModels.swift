@@ -125,6 +125,9 @@ enum API {
         var state: String
         var stateLabel: String
         var nextStep: String
+        /// Once aid is granted: the case's state (e.g. `inProgress`) and its label.
+        var caseState: String?
+        var caseStateLabel: String?
         var decisionDue: String?
         var materialsRequested: [String]?
         var supplyBy: String?

@@ -26,7 +26,8 @@ struct LookupController: RouteCollection {
         case .found(let app):
             let reference = try await ReferenceData.load(on: req.db)
             let events = try await ApplicationEventModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$seq).all()
-            let summary = StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(req.now))
+            let caseState = try await CaseModel.query(on: req.db).filter(\.$applicationID == app.id!).first()?.caseState
+            let summary = StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(req.now), caseState: caseState)
             return try await render(req, input: input, errors: FormErrors(), result: summary).encodeResponse(for: req)
         }
     }

@@ -32,7 +32,7 @@ struct ApplicationDetailPage {
     var mayReveal: Bool { account.actor.map(PersonalDataPolicy.mayReveal) ?? false }
 
     var summary: StatusSummary {
-        StatusSummary(app: app, events: events, calendar: reference.calendar, today: today)
+        StatusSummary(app: app, events: events, calendar: reference.calendar, today: today, caseState: legalAidCase?.caseState)
     }
 
     var isStaff: Bool { !account.isCitizen }

@@ -8,6 +8,8 @@ struct StatusSummary {
     var events: [ApplicationEventModel]
     var calendar: HolidayCalendar
     var today: LocalDate
+    /// The case, once aid is granted: what the applicant sees next comes from it.
+    var caseState: CaseState? = nil
 
     var stateClass: String {
         switch app.applicationState {
@@ -61,7 +63,8 @@ struct StatusSummary {
           <dl class="facts">
             <dt>申请编号</dt><dd>\(app.number)</dd>
             <dt>当前状态</dt><dd><span class="state \(stateClass)">\(state.chinese)</span></dd>
-            <dt>下一步</dt><dd>\(state.nextStep)</dd>
+            \(caseState.map { c -> HTML in "<dt>案件办理</dt><dd>\(c.chinese)</dd>" })
+            <dt>下一步</dt><dd>\(caseState?.applicantNextStep ?? state.nextStep)</dd>
             \(deadline)
           </dl>
         </div>
