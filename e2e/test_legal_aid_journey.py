@@ -6,6 +6,14 @@ import random
 from conftest import synthetic_id, tiny_png
 
 
+def lookup(b, number, last4):
+    """The no-login status page, as the applicant (or a relative) uses it."""
+    b.open("/lookup")
+    b.fill("申请编号", number)
+    b.fill("手机号码后四位", last4)
+    b.press("查询")
+
+
 def fill_application(b, name, id_number, phone, income="2400"):
     b.fill("姓名", name)
     b.fill("身份证号码", id_number)
@@ -68,10 +76,7 @@ def test_citizen_applies_online_and_the_centre_grants_aid(browser, tmp_path):
     b.logout()
 
     # The applicant sees what is missing without logging in.
-    b.open("/lookup")
-    b.fill("申请编号", number)
-    b.fill("手机号码后四位", last4)
-    b.press("查询")
+    lookup(b, number, last4)
     b.sees("初审待补充材料")
     b.sees("工友证人证言")
     b.shot("lookup-materials")
@@ -114,10 +119,7 @@ def test_citizen_applies_online_and_the_centre_grants_aid(browser, tmp_path):
     b.logout()
 
     # Status lookup by number and the phone's last four digits.
-    b.open("/lookup")
-    b.fill("申请编号", number)
-    b.fill("手机号码后四位", last4)
-    b.press("查询")
+    lookup(b, number, last4)
     b.sees("决定给予法律援助")
     b.sees("3日内指派律师")
     b.shot("lookup-approved")
@@ -195,8 +197,7 @@ def test_citizen_applies_online_and_the_centre_grants_aid(browser, tmp_path):
     b.shot("followed-up")
     b.logout()
 
-    b.open("/lookup")
-    b.fill("申请编号", number)
-    b.fill("手机号码后四位", last4)
-    b.press("查询")
+    lookup(b, number, last4)
     b.sees("决定给予法律援助")
+    b.sees("已回访")
+    b.shot("lookup-followed-up")

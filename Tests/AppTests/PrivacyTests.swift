@@ -51,6 +51,7 @@ final class PrivacyTests: XCTestCase {
             let rows = try await RotateKeysCommand.rotate(on: test.db)
             XCTAssertGreaterThan(rows, 10)
             for form in try await rawColumn(test, table: "applications", column: "form") { XCTAssertTrue(form.hasPrefix("v1:k2027:")) }
+            for content in try await rawColumn(test, table: "documents", column: "content") { XCTAssertTrue(content.hasPrefix("v1:k2027:")) }
 
             // The old key can now be retired: everything still opens.
             var retired = rotated

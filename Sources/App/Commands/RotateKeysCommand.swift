@@ -18,60 +18,27 @@ struct RotateKeysCommand: AsyncCommand {
     /// Rewrites each row in its own small transaction-free save: a crash midway leaves every
     /// row readable (old rows under the old key, new under the new), so it can simply be rerun.
     static func rotate(on db: Database) async throws -> Int {
+        /// Sets each sealed value again (sealing it under the active key) and saves the row.
+        func reseal<M: Model>(_ type: M.Type, _ touch: (M) -> Void) async throws -> Int {
+            var count = 0
+            for row in try await M.query(on: db).all() {
+                touch(row)
+                try await row.update(on: db)
+                count += 1
+            }
+            return count
+        }
         var rows = 0
-        for app in try await ApplicationModel.query(on: db).all() {
-            app.form = app.form
-            app.eligibility = app.eligibility
-            try await app.update(on: db)
-            rows += 1
-        }
-        for event in try await ApplicationEventModel.query(on: db).all() {
-            event.payload = event.payload
-            try await event.update(on: db)
-            rows += 1
-        }
-        for document in try await DocumentModel.query(on: db).all() {
-            document.content = document.content
-            try await document.update(on: db)
-            rows += 1
-        }
-        for sms in try await SMSOutboxModel.query(on: db).all() {
-            sms.phone = sms.phone
-            try await sms.update(on: db)
-            rows += 1
-        }
-        for event in try await CaseEventModel.query(on: db).all() {
-            event.payload = event.payload
-            try await event.update(on: db)
-            rows += 1
-        }
-        for entry in try await CaseProgressModel.query(on: db).all() {
-            entry.note = entry.note
-            try await entry.update(on: db)
-            rows += 1
-        }
-        for objection in try await ObjectionModel.query(on: db).all() {
-            objection.reason = objection.reason
-            objection.explanation = objection.explanation
-            try await objection.update(on: db)
-            rows += 1
-        }
-        for request in try await LawyerChangeRequestModel.query(on: db).all() {
-            request.reason = request.reason
-            request.response = request.response
-            try await request.update(on: db)
-            rows += 1
-        }
-        for member in try await CaseMemberModel.query(on: db).all() {
-            member.member = member.member
-            try await member.update(on: db)
-            rows += 1
-        }
-        for detained in try await DetainedRequestModel.query(on: db).all() {
-            detained.person = detained.person
-            try await detained.update(on: db)
-            rows += 1
-        }
+        rows += try await reseal(ApplicationModel.self) { $0.form = $0.form; $0.eligibility = $0.eligibility }
+        rows += try await reseal(ApplicationEventModel.self) { $0.payload = $0.payload }
+        rows += try await reseal(DocumentModel.self) { $0.content = $0.content }
+        rows += try await reseal(SMSOutboxModel.self) { $0.phone = $0.phone }
+        rows += try await reseal(CaseEventModel.self) { $0.payload = $0.payload }
+        rows += try await reseal(CaseProgressModel.self) { $0.note = $0.note }
+        rows += try await reseal(ObjectionModel.self) { $0.reason = $0.reason; $0.explanation = $0.explanation }
+        rows += try await reseal(LawyerChangeRequestModel.self) { $0.reason = $0.reason; $0.response = $0.response }
+        rows += try await reseal(CaseMemberModel.self) { $0.member = $0.member }
+        rows += try await reseal(DetainedRequestModel.self) { $0.person = $0.person }
         for account in try await AccountModel.query(on: db).filter(\.$sealedPhone != nil).all() {
             guard let phone = account.phone.flatMap(MobileNumber.parse) else { continue }
             account.phone = phone.value
