@@ -51,6 +51,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.middleware.use(AccountModel.sessionAuthenticator())
     app.middleware.use(SessionLifetime())
     app.middleware.use(PasswordChangeRequired())
+    app.middleware.use(UnreadAlerts())
     app.middleware.use(CSRFProtection())
 
     app.registerMigrations()

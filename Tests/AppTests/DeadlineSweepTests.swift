@@ -39,6 +39,8 @@ final class DeadlineSweepTests: XCTestCase {
             let today = try await browser.get("/workbench")
             XCTAssertTrue(today.contains("今日到期和已超期") && today.contains("指派承办人员（第36、43条，3日）"))
             XCTAssertTrue(today.contains("即将到期"))
+            let _v9 = try await browser.get("/cases").contains("条期限提醒")
+            XCTAssertTrue(_v9, "every page's navigation shows unread alerts")
 
             test.clock.set(LocalDate(iso: "2026-03-06")!.startOfDay.addingTimeInterval(60))
             try await DeadlineSweep.run(on: test.db, services: services)

@@ -44,7 +44,9 @@ enum Layout {
                 links.append("<a href=\"\(SiteURL.myApplications)\">我的申请</a>")
                 links.append("<a href=\"\(SiteURL.newApplication)\">申请法律援助</a>")
             } else {
-                links.append("<a href=\"\(SiteURL.workbench)\">工作台</a>")
+                links.append(context.unreadAlerts > 0
+                    ? "<a href=\"\(SiteURL.workbench)\">工作台<span class=\"badge\">\(context.unreadAlerts)条期限提醒</span></a>"
+                    : "<a href=\"\(SiteURL.workbench)\">工作台</a>")
                 if account.roles?.containsAny([.centreReviewer, .centreDirector, .lawyer, .supervisor]) == true {
                     links.append("<a href=\"/cases\">案件</a>")
                 }

@@ -8,6 +8,8 @@ struct PageContext: Sendable {
     var displayMode: String
     var flash: String?
     var path: String
+    /// Staff: deadline alerts not yet read.
+    var unreadAlerts: Int = 0
 }
 
 extension Request {
@@ -29,7 +31,7 @@ extension Request {
         let mode = cookies["fy_display"]?.string ?? "standard"
         return PageContext(account: auth.get(AccountModel.self), csrfToken: csrfToken,
                            displayMode: ["large", "contrast", "large contrast"].contains(mode) ? mode : "standard",
-                           flash: flash, path: url.path)
+                           flash: flash, path: url.path, unreadAlerts: storage[UnreadAlerts.Key.self] ?? 0)
     }
 
     /// A complete page in the site layout.

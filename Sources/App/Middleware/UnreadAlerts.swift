@@ -1,0 +1,19 @@
+import Fluent
+import Vapor
+
+/// Counts a signed-in staff member's unread deadline alerts before a page is drawn, so the
+/// navigation can show them on every page, not only on the workbench.
+struct UnreadAlerts: AsyncMiddleware {
+    struct Key: StorageKey {
+        typealias Value = Int
+    }
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        if request.method == .GET, !request.url.path.hasPrefix("/api/"),
+           let account = request.auth.get(AccountModel.self), !account.isCitizen, let id = account.id {
+            request.storage[Key.self] = try await AlertModel.query(on: request.db)
+                .filter(\.$recipientAccountID == id).filter(\.$readAt == nil).count()
+        }
+        return try await next.respond(to: request)
+    }
+}
