@@ -156,6 +156,9 @@ final class DeadlineSweepLifecycle: LifecycleHandler, @unchecked Sendable {
     init(interval: Int) { self.interval = interval }
 
     func didBoot(_ application: Application) throws {
+        // Only a serving instance sweeps; one-off commands (migrate, rotate-keys, …) do not.
+        let command = application.environment.arguments.dropFirst().first
+        guard command == nil || command == "serve" || command?.hasPrefix("-") == true else { return }
         let interval = UInt64(interval)
         let logger = Logger(label: "fayuan.deadline-sweep")
         task = Task {

@@ -16,7 +16,8 @@ struct CaseController: RouteCollection {
         let reference = try await ReferenceData.load(on: req.db)
         let cases = try await CaseService(req).visible(to: account, reference: reference)
         let today = LocalDate(req.now)
-        let lawyers = Dictionary(try await AccountModel.query(on: req.db).filter(\.$rolesText == Role.lawyer.rawValue).all().map { ($0.id!, $0.displayName) },
+        // Handlers: lawyers, or the centre's own staff.
+        let lawyers = Dictionary(try await AccountModel.query(on: req.db).filter(\.$rolesText != Role.citizen.rawValue).all().map { ($0.id!, $0.displayName) },
                                  uniquingKeysWith: { a, _ in a })
         let rows: [HTML] = cases.map { record, app in
             let overdue = record.caseState == .awaitingAssignment && LocalDate(iso: record.assignmentDue).map { today > $0 } == true
@@ -24,13 +25,13 @@ struct CaseController: RouteCollection {
                 ? (overdue ? "<span class=\"overdue\">指派已超期（\(CaseDates.chinese(record.assignmentDue))）</span>" : "\(CaseDates.chinese(record.assignmentDue))前指派")
                 : "—"
             return """
-            <tr><td><a href="/cases/\(record.id!.uuidString)">\(app.number)</a></td><td>\(app.applicantName)</td>
+            <tr><td><a href="/cases/\(record.id!.uuidString)">\(app.number)</a>\(when(record.caseOrigin != .decision) { "<br><span class=\"badge\">\(record.caseOrigin.chinese)</span>" })</td><td>\(app.applicantName)</td>
             <td>\(record.caseState.chinese)</td><td>\(record.lawyerAccountID.flatMap { lawyers[$0] } ?? "—")</td><td>\(due)</td></tr>
             """
         }
         let title = account.roles?.contains(.lawyer) == true ? "我承办的案件" : "法律援助案件"
         return req.page(title, """
-        \((cases.isEmpty ? "<p>暂无案件。</p>" : "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">编号</th><th scope=\"col\">受援人</th><th scope=\"col\">状态</th><th scope=\"col\">承办律师</th><th scope=\"col\">指派期限（第43条）</th></tr></thead><tbody>\(rows)</tbody></table></div>") as HTML)
+        \((cases.isEmpty ? "<p>暂无案件。</p>" : "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">编号</th><th scope=\"col\">受援人</th><th scope=\"col\">状态</th><th scope=\"col\">承办人</th><th scope=\"col\">指派期限（第43条）</th></tr></thead><tbody>\(rows)</tbody></table></div>") as HTML)
         """)
     }
 
