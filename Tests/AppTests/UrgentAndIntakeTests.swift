@@ -42,6 +42,14 @@ final class UrgentAndIntakeTests: XCTestCase {
             let reference = try await ReferenceData.load(on: test.db)
             let board = try await DeadlineBoard.collect(on: test.db, reference: reference, now: test.clock.now())
             XCTAssertTrue(board.contains { $0.kind == .paperwork && $0.subjectID == record.id })
+            // The day before the paperwork is due, the applicant is reminded once, however often the sweep runs.
+            let before = try await test.sms(of: app).count
+            test.clock.set(chinaNoon("2026-03-09"))
+            try await DeadlineSweep.run(on: test.db, services: test.app.fayuan)
+            try await DeadlineSweep.run(on: test.db, services: test.app.fayuan)
+            let reminded = try await test.sms(of: app)
+            XCTAssertEqual(reminded.count, before + 1)
+            XCTAssertEqual(reminded.filter { $0.contains("已先行提供法律援助，请于2026年3月9日前补办申请手续") }.count, 1)
             try await test.decide(app, approve: true)
             let cases = try await CaseModel.query(on: test.db).filter(\.$applicationID == app.id!).all()
             XCTAssertEqual(cases.count, 1, "approval does not open a second case")

@@ -142,9 +142,26 @@ enum DeadlineSweep {
                     ON CONFLICT (key, recipient_account_id) DO NOTHING RETURNING id
                     """).all()
                 raised += rows.count
+                // Urgent aid's paperwork is chased with the applicant too: once per alert, by
+                // whichever instance inserted the first recipient's row.
+                if rows.count == 1, alert.deadline.kind == .paperwork, alert.recipient == alerts.filter({ $0.key == alert.key }).map(\.recipient).min(by: { $0.uuidString < $1.uuidString }) {
+                    try await chasePaperwork(caseID: alert.deadline.subjectID, due: alert.deadline.due, level: alert.level, on: tx)
+                }
             }
             return raised
         }
+    }
+}
+
+extension DeadlineSweep {
+    /// 第44条: tells the applicant (message and SMS, no facts) to complete the paperwork.
+    static func chasePaperwork(caseID: UUID, due: Date, level: AlertLevel, on tx: Database) async throws {
+        guard let record = try await CaseModel.find(caseID, on: tx), let app = try await ApplicationModel.find(record.applicationID, on: tx) else { return }
+        let when = LocalDate(due).chinese
+        let body = level == .overdue
+            ? "您的法律援助申请（\(app.number)）先行提供法律援助后应补办的手续已逾期（\(when)），请尽快到法律援助中心或所在社区联系点补办。"
+            : "您的法律援助申请（\(app.number)）已先行提供法律援助，请于\(when)前补办申请手续、补充材料。"
+        try await ApplicationPaperwork.tellApplicant(app, title: "请补办法律援助申请手续", body: body, sms: "【法援在线】" + body, on: tx)
     }
 }
 
