@@ -48,7 +48,9 @@ def test_citizen_applies_online_and_the_centre_grants_aid(browser, tmp_path):
     b.sees("注册成功")
 
     # A wrong ID number is explained beside the field; nothing typed is lost.
-    fill_application(b, "郑测试", "110105194912310021", phone)
+    good_id = synthetic_id("19850315", 41)
+    wrong_check_digit = good_id[:-1] + ("1" if good_id[-1] != "1" else "2")
+    fill_application(b, "郑测试", wrong_check_digit, phone)
     b.fill("所在社区（村）", "幸福街道幸福一社区")
     b.driver.find_element("id", "f-attachments").send_keys(str(tiny_png(tmp_path / "欠条.png")))
     b.press("提交申请")
@@ -56,7 +58,7 @@ def test_citizen_applies_online_and_the_centre_grants_aid(browser, tmp_path):
     b.shot("wrong-id")
     assert b.field("案由").get_attribute("value") == "追索劳动报酬纠纷"
 
-    b.fill("身份证号码", synthetic_id("19850315", 41))
+    b.fill("身份证号码", good_id)
     b.driver.find_element("id", "f-attachments").send_keys(str(tiny_png(tmp_path / "欠条.png")))
     b.press("提交申请")
     b.sees("申请已提交")
@@ -121,7 +123,7 @@ def test_citizen_applies_online_and_the_centre_grants_aid(browser, tmp_path):
     # Status lookup by number and the phone's last four digits.
     lookup(b, number, last4)
     b.sees("决定给予法律援助")
-    b.sees("3日内指派律师")
+    b.sees("正在指派律师")
     b.shot("lookup-approved")
 
     # --- The case: assignment, handling, closing, quality review, return visit ---------------
