@@ -16,6 +16,15 @@ public enum CaseOrigin: String, Codable, Sendable, CaseIterable {
         case .notification: "办案机关通知辩护"
         }
     }
+
+    /// The rule behind the assignment deadline, as staff read it.
+    public var assignmentRule: String {
+        switch self {
+        case .decision: "法律援助法第43条：决定之日起3日内"
+        case .urgent: "法律援助法第44条：先行提供，立即指派"
+        case .notification: "法律援助法第36条：收到通知之日起3日内"
+        }
+    }
 }
 
 /// 法律援助法 第44条: aid may be given first and the paperwork completed later only when a

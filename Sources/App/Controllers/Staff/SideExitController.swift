@@ -46,9 +46,8 @@ struct SideExitController: RouteCollection {
         let days = (input.daysToDeadline ?? "").trimmingCharacters(in: .whitespaces)
         return try await onApplicationPage(req, id: id, account: account, action: "urgentAid", values: input.values) {
             guard days.isEmpty || Int(days) != nil else { throw AppError.invalid(field: "daysToDeadline", code: "invalid", "天数请填写整数，如3") }
-            let record = try await CaseIntakeService(req).grantUrgentAid(on: id, daysToDeadline: Int(days), urgentPreservation: input.urgentPreservation == "true",
-                                                                         reason: input.reason ?? "", by: account)
-            _ = record
+            _ = try await CaseIntakeService(req).grantUrgentAid(on: id, daysToDeadline: Int(days), urgentPreservation: input.urgentPreservation == "true",
+                                                                reason: input.reason ?? "", by: account)
             return "已决定先行提供法律援助。请在“查看案件办理”中立即指派承办律师。"
         }
     }

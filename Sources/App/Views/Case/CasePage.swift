@@ -154,7 +154,7 @@ struct CasePage {
           <dt>受援人</dt><dd>\(app.applicantName)（<a href="\(SiteURL.application(app.id!))">申请 \(app.number)</a>）</dd>
           <dt>援助事项</dt><dd>\(app.form.matter.type?.chinese ?? "—")；\(app.form.matter.cause)</dd>
           <dt>决定日期</dt><dd>\(CaseDates.chinese(record.decidedOn))</dd>
-          \(when(state == .awaitingAssignment || state == .awaitingFirmNomination) { "<dt>指派期限</dt><dd>\(CaseDates.chinese(record.assignmentDue))前（\(record.caseOrigin == .notification ? "法律援助法第36条：收到通知之日起3日内" : record.caseOrigin == .urgent ? "法律援助法第44条：先行提供，立即指派" : "法律援助法第43条：决定之日起3日内")）\(overdue ? "<span class=\"overdue\">已超期</span>" : "")</dd>" })
+          \(when(state == .awaitingAssignment || state == .awaitingFirmNomination) { "<dt>指派期限</dt><dd>\(CaseDates.chinese(record.assignmentDue))前（\(record.caseOrigin.assignmentRule)）\(overdue ? "<span class=\"overdue\">已超期</span>" : "")</dd>" })
           <dt>承办律师</dt><dd>\(lawyerName ?? "—")\(record.firmID.map { "（\(reference.name($0))）" } ?? "")</dd>
           \(when(!app.form.preferredLawyer.isEmpty) { "<dt>申请人希望的律师</dt><dd>\(app.form.preferredLawyer)</dd>" })
           <dt>案件来源</dt><dd>\(record.caseOrigin.chinese)\(record.notifyingAuthority.map { "（\($0)）" } ?? "")</dd>
