@@ -11,6 +11,7 @@ RUNS="${2:-5}"
 DATA="$(mktemp -d)"
 trap 'rm -rf "$DATA"' EXIT
 swift build -c release --product Run >/dev/null 2>&1 || swift build -c release --product Run
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); database: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-SQLite}"
+DB=SQLite; [ -n "${DATABASE_URL:-}" ] && DB=PostgreSQL
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); database: $DB"
 FAYUAN_DATA_DIR="$DATA" FAYUAN_DEADLINE_SWEEP_SECONDS=0 .build/release/Run bench-sweep --cases "$CASES" --runs "$RUNS" 2>&1 \
   | grep -v -E '\[ (INFO|NOTICE) \]|Migrator'
