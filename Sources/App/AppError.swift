@@ -15,6 +15,14 @@ struct AppError: AbortError, Sendable {
 
     var reason: String { message }
 
+    /// A refusal a form page shows beside its fields (bad input, or a state that moved on).
+    var refusesForm: Bool { status == .unprocessableEntity || status == .conflict }
+
+    /// The problems to show on the form: each field's, or one for the whole form.
+    var formErrors: [FieldError] {
+        fieldErrors.isEmpty ? [FieldError(field: field ?? "form", code: code, message: message)] : fieldErrors
+    }
+
     static func notFound(_ what: String = "页面") -> AppError {
         AppError(status: .notFound, code: "notFound", message: "\(what)不存在或已被删除")
     }

@@ -51,25 +51,15 @@ struct CaseIntakeService {
 
     // MARK: 第36条
 
-    struct Notification {
-        var authority: CriminalNotification.Authority
-        var authorityName: String
-        var personName: String
-        var charge: String
-        var receivedOn: LocalDate
-        var possibleLifeOrDeath: Bool
-        var detained: Bool
-    }
-
     /// The notice opens the case at once (no means test, 第25条), due for assignment 3 days after the notice.
-    func registerNotification(_ notice: Notification, by account: AccountModel) async throws -> CaseModel {
+    func registerNotification(_ notice: CriminalNotification.Notice, by account: AccountModel) async throws -> CaseModel {
         let reference = try await ReferenceData.load(on: db)
         let centre = try centre(of: account, reference: reference)
         let now = services.clock.now()
         var form = ApplicationForm()
-        form.applicant.name = notice.personName.trimmingCharacters(in: .whitespacesAndNewlines)
+        form.applicant.name = notice.personName
         form.matter.type = .criminalDefence
-        form.matter.cause = notice.charge.trimmingCharacters(in: .whitespacesAndNewlines)
+        form.matter.cause = notice.charge
         form.matter.helpWanted = "\(notice.authority.chinese)通知辩护"
         form.matter.applicantDetained = notice.detained
         let app = Self.newApplication(form: form, channel: "notification", state: .approved, centreID: centre.id, by: account, now: now)
@@ -82,7 +72,7 @@ struct CaseIntakeService {
             let record = try await CaseService.open(for: app, decidedAt: now, calendar: reference.calendar, origin: .notification,
                                                     assignmentDue: CriminalNotification.assignmentDue(receivedOn: notice.receivedOn, calendar: reference.calendar), on: tx)
             record.decidedOn = notice.receivedOn.iso
-            record.notifyingAuthority = notice.authorityName.trimmingCharacters(in: .whitespacesAndNewlines)
+            record.notifyingAuthority = notice.authorityName
             record.possibleLifeOrDeath = notice.possibleLifeOrDeath
             try await record.save(on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "case.notification", target: "application:\(app.number)",
@@ -93,9 +83,15 @@ struct CaseIntakeService {
 
     // MARK: 第39条
 
-    func recordDetainedRequest(placeName: String, person: DetainedPerson, receivedAt: Date, by account: AccountModel) async throws -> DetainedRequestModel {
+    /// Records the request as the detention place received it; every missing field is named.
+    func recordDetainedRequest(placeName: String, personName: String, charge: String, note: String, receivedAt: Date?,
+                               by account: AccountModel) async throws -> DetainedRequestModel {
         let reference = try await ReferenceData.load(on: db)
         let centre = try centre(of: account, reference: reference)
+        let errors = DetainedRequest.validate(placeName: placeName, personName: personName, receivedAt: receivedAt, now: services.clock.now())
+        guard errors.isEmpty, let receivedAt else { throw AppError.invalid(errors) }
+        let person = DetainedPerson(name: personName.trimmingCharacters(in: .whitespaces), charge: charge.trimmingCharacters(in: .whitespaces),
+                                    note: note.trimmingCharacters(in: .whitespacesAndNewlines))
         let entry = DetainedRequestModel()
         entry.centreID = centre.id
         entry.placeName = placeName.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -94,6 +94,29 @@ public enum CriminalNotification {
         Period.lastDay(ofCalendarDays: CaseWorkflow.criminalNotificationAssignmentDays, after: receivedOn, calendar: calendar)
     }
 
+    /// A notice as the centre registers it.
+    public struct Notice: Hashable, Sendable {
+        public var authority: Authority
+        public var authorityName: String
+        public var personName: String
+        public var charge: String
+        public var receivedOn: LocalDate
+        public var possibleLifeOrDeath: Bool
+        public var detained: Bool
+    }
+
+    /// A notice from what a page or the API sent: every problem named by field, or the notice.
+    public static func parse(authority: String?, authorityName: String, personName: String, charge: String, receivedOn: String?,
+                             possibleLifeOrDeath: Bool, detained: Bool, today: LocalDate) -> Result<Notice, FieldErrors> {
+        let day = receivedOn.flatMap { LocalDate(iso: $0.trimmed) }
+        var errors = validate(authorityName: authorityName, personName: personName, charge: charge, receivedOn: day, today: today)
+        let kind = authority.flatMap(Authority.init(rawValue:))
+        if kind == nil { errors.insert(FieldError(field: "authority", code: "invalidChoice", message: "请选择通知机关类别（公安机关、人民检察院或人民法院）"), at: 0) }
+        guard errors.isEmpty, let kind, let day else { return .failure(FieldErrors(errors)) }
+        return .success(Notice(authority: kind, authorityName: authorityName.trimmed, personName: personName.trimmed, charge: charge.trimmed,
+                               receivedOn: day, possibleLifeOrDeath: possibleLifeOrDeath, detained: detained))
+    }
+
     public static func validate(authorityName: String, personName: String, charge: String, receivedOn: LocalDate?, today: LocalDate) -> [FieldError] {
         var errors: [FieldError] = []
         if authorityName.trimmed.isEmpty { errors.append(.required("authorityName", "通知机关名称")) }

@@ -37,11 +37,8 @@ struct CaseAPIController: RouteCollection {
         let account = try req.requireStaff()
         _ = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
         let input = try req.content.decode(API.DetainedRequestInput.self)
-        let errors = DetainedRequest.validate(placeName: input.placeName ?? "", personName: input.personName ?? "", receivedAt: input.receivedAt, now: req.now)
-        guard errors.isEmpty, let receivedAt = input.receivedAt else { throw AppError.invalid(errors) }
-        let person = DetainedPerson(name: (input.personName ?? "").trimmingCharacters(in: .whitespaces), charge: (input.charge ?? "").trimmingCharacters(in: .whitespaces),
-                                    note: (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
-        let entry = try await CaseIntakeService(req).recordDetainedRequest(placeName: input.placeName ?? "", person: person, receivedAt: receivedAt, by: account)
+        let entry = try await CaseIntakeService(req).recordDetainedRequest(placeName: input.placeName ?? "", personName: input.personName ?? "",
+                                                                           charge: input.charge ?? "", note: input.note ?? "", receivedAt: input.receivedAt, by: account)
         return try await dto(entry).encodeResponse(status: .created, for: req)
     }
 
@@ -166,15 +163,11 @@ struct CaseAPIController: RouteCollection {
         let account = try req.requireStaff()
         _ = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
         let input = try req.content.decode(API.NotificationRequest.self)
-        let receivedOn = input.receivedOn.flatMap(LocalDate.init(iso:))
-        var errors = CriminalNotification.validate(authorityName: input.authorityName ?? "", personName: input.personName ?? "", charge: input.charge ?? "",
-                                                   receivedOn: receivedOn, today: LocalDate(req.now))
-        let authority = input.authority.flatMap(CriminalNotification.Authority.init(rawValue:))
-        if authority == nil { errors.insert(FieldError(field: "authority", code: "invalidChoice", message: "通知机关类别应为 publicSecurity、procuratorate 或 court"), at: 0) }
-        guard errors.isEmpty, let authority, let receivedOn else { throw AppError.invalid(errors) }
-        let record = try await CaseIntakeService(req).registerNotification(.init(
-            authority: authority, authorityName: input.authorityName ?? "", personName: input.personName ?? "", charge: input.charge ?? "", receivedOn: receivedOn,
-            possibleLifeOrDeath: input.possibleLifeOrDeath ?? false, detained: input.detained ?? false), by: account)
+        let notice = try CriminalNotification.parse(authority: input.authority, authorityName: input.authorityName ?? "", personName: input.personName ?? "",
+                                                    charge: input.charge ?? "", receivedOn: input.receivedOn, possibleLifeOrDeath: input.possibleLifeOrDeath ?? false,
+                                                    detained: input.detained ?? false, today: LocalDate(req.now))
+            .mapError { AppError.invalid($0.errors) }.get()
+        let record = try await CaseIntakeService(req).registerNotification(notice, by: account)
         return try await reloaded(record.id!, account: account, req: req).encodeResponse(status: .created, for: req)
     }
 

@@ -58,12 +58,8 @@ struct CaseController: RouteCollection {
         let kind = input.kind.flatMap(CaseProgressKind.init(rawValue:))
         do {
             try await CaseHandlingService(req).recordProgress(on: id, kind: kind, note: input.note ?? "", notify: input.notify == "true", by: account)
-        } catch let error as AppError where error.status == .unprocessableEntity {
-            let reference = try await ReferenceData.load(on: req.db)
-            let (record, app) = try await CaseService(req).find(id, for: account, reference: reference)
-            var page = try await CasePage.make(req, record: record, app: app, account: account, reference: reference)
-            page.errors = FormErrors(error.fieldErrors)
-            return try await page.render(req).response(req, status: .unprocessableEntity)
+        } catch let error as AppError where error.refusesForm {
+            return try await CasePage.refused(req, caseID: id, account: account, error: error)
         }
         req.flash("已记录：\(kind?.chinese ?? "")。")
         return req.redirect(to: "/cases/\(id.uuidString)")
@@ -79,10 +75,8 @@ struct CaseController: RouteCollection {
             let transition = try await input.perform(req.parameters.get("event") ?? "", on: record, app: app, by: account, reference: reference, req: req)
             req.flash("已完成。案件状态：\(transition.to.chinese)。")
             return req.redirect(to: "/cases/\(id.uuidString)")
-        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
-            var page = try await CasePage.make(req, record: try await CaseModel.find(id, on: req.db) ?? record, app: app, account: account, reference: reference)
-            page.errors = FormErrors(error.fieldErrors.isEmpty ? [FieldError(field: "form", code: error.code, message: error.message)] : error.fieldErrors)
-            return try await page.render(req).response(req, status: error.status)
+        } catch let error as AppError where error.refusesForm {
+            return try await CasePage.refused(req, caseID: id, account: account, error: error)
         }
     }
 }

@@ -43,17 +43,12 @@ struct IntakeController: RouteCollection {
         let account = try req.requireStaff()
         _ = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
         let input = try req.content.decode(Input.self)
-        let today = LocalDate(req.now)
-        let receivedOn = input.receivedOn.flatMap { LocalDate(iso: $0.trimmingCharacters(in: .whitespaces)) }
-        var errors = CriminalNotification.validate(authorityName: input.authorityName ?? "", personName: input.personName ?? "", charge: input.charge ?? "",
-                                                   receivedOn: receivedOn, today: today)
-        let authority = input.authority.flatMap(CriminalNotification.Authority.init(rawValue:))
-        if authority == nil { errors.insert(FieldError(field: "authority", code: "required", message: "请选择通知机关类别"), at: 0) }
+        let parsed = CriminalNotification.parse(authority: input.authority, authorityName: input.authorityName ?? "", personName: input.personName ?? "",
+                                                charge: input.charge ?? "", receivedOn: input.receivedOn, possibleLifeOrDeath: input.possibleLifeOrDeath == "true",
+                                                detained: input.detained == "true", today: LocalDate(req.now))
         do {
-            guard errors.isEmpty, let authority, let receivedOn else { throw AppError.invalid(errors) }
-            let record = try await CaseIntakeService(req).registerNotification(.init(
-                authority: authority, authorityName: input.authorityName ?? "", personName: input.personName ?? "", charge: input.charge ?? "",
-                receivedOn: receivedOn, possibleLifeOrDeath: input.possibleLifeOrDeath == "true", detained: input.detained == "true"), by: account)
+            let notice = try parsed.mapError { AppError.invalid($0.errors) }.get()
+            let record = try await CaseIntakeService(req).registerNotification(notice, by: account)
             req.flash("已登记通知辩护，请于\(CaseDates.chinese(record.assignmentDue))前指派律师（法律援助法第36条）。")
             return req.redirect(to: "/cases/\(record.id!.uuidString)")
         } catch let error as AppError where error.status == .unprocessableEntity {
@@ -66,13 +61,10 @@ struct IntakeController: RouteCollection {
         let account = try req.requireStaff()
         _ = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
         let input = try req.content.decode(Input.self)
-        let receivedAt = input.receivedAt.flatMap(Self.parseMoment)
-        let errors = DetainedRequest.validate(placeName: input.placeName ?? "", personName: input.detaineeName ?? "", receivedAt: receivedAt, now: req.now)
         do {
-            guard errors.isEmpty, let receivedAt else { throw AppError.invalid(errors) }
-            let person = DetainedPerson(name: (input.detaineeName ?? "").trimmingCharacters(in: .whitespaces), charge: (input.detaineeCharge ?? "").trimmingCharacters(in: .whitespaces),
-                                        note: (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
-            let entry = try await CaseIntakeService(req).recordDetainedRequest(placeName: input.placeName ?? "", person: person, receivedAt: receivedAt, by: account)
+            let entry = try await CaseIntakeService(req).recordDetainedRequest(
+                placeName: input.placeName ?? "", personName: input.detaineeName ?? "", charge: input.detaineeCharge ?? "", note: input.note ?? "",
+                receivedAt: input.receivedAt.flatMap(Self.parseMoment), by: account)
             req.flash("已登记，须于\(TimeText.chinese(entry.forwardDue))前转交中心（法律援助法第39条：24小时内）。")
             return req.redirect(to: "/intake")
         } catch let error as AppError where error.status == .unprocessableEntity {

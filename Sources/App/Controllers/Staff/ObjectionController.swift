@@ -59,8 +59,8 @@ struct ObjectionController: RouteCollection {
             let state = try await service.decide(id, outcome: outcome, explanation: input.explanation ?? "", by: account)
             req.flash("已作出决定：\(state.chinese)。决定书已生成，申请人已收到通知。")
             return req.redirect(to: "/objections/\(id.uuidString)")
-        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
-            let errors = FormErrors(error.fieldErrors.isEmpty ? [FieldError(field: error.field ?? "form", code: error.code, message: error.message)] : error.fieldErrors)
+        } catch let error as AppError where error.refusesForm {
+            let errors = FormErrors(error.formErrors)
             let fresh = try await ObjectionModel.find(id, on: req.db) ?? objection
             return try await page(req, objection: fresh, app: app, account: account, reference: reference, errors: errors, typed: input.explanation ?? "")
                 .response(req, status: error.status)

@@ -99,23 +99,19 @@ struct SideExitController: RouteCollection {
         do {
             req.flash(try await step())
             return req.redirect(to: SiteURL.application(id).path)
-        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
-            let errors = error.fieldErrors.isEmpty ? [FieldError(field: error.field ?? "form", code: error.code, message: error.message)] : error.fieldErrors
-            return try await ApplicationController().refused(req, id: id, account: account, action: action, values: values, errors: errors, status: error.status)
+        } catch let error as AppError where error.refusesForm {
+            return try await ApplicationController().refused(req, id: id, account: account, action: action, values: values, errors: error.formErrors, status: error.status)
         }
     }
 
     private func onCasePage(_ req: Request, account: AccountModel, _ step: (UUID) async throws -> String) async throws -> Response {
         let id = try req.parameters.require("id", as: UUID.self)
-        let reference = try await ReferenceData.load(on: req.db)
-        let (record, app) = try await CaseService(req).find(id, for: account, reference: reference)
+        _ = try await CaseService(req).find(id, for: account, reference: try await ReferenceData.load(on: req.db))
         do {
             req.flash(try await step(id))
             return req.redirect(to: "/cases/\(id.uuidString)")
-        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
-            var page = try await CasePage.make(req, record: try await CaseModel.find(id, on: req.db) ?? record, app: app, account: account, reference: reference)
-            page.errors = FormErrors(error.fieldErrors.isEmpty ? [FieldError(field: error.field ?? "form", code: error.code, message: error.message)] : error.fieldErrors)
-            return try await page.render(req).response(req, status: error.status)
+        } catch let error as AppError where error.refusesForm {
+            return try await CasePage.refused(req, caseID: id, account: account, error: error)
         }
     }
 }

@@ -36,6 +36,15 @@ struct CasePage {
                         centreStaff: try await CaseService.centreStaff(of: record.centreID, reference: reference, on: req.db))
     }
 
+    /// The case page again after a refused step, the reason beside the form.
+    static func refused(_ req: Request, caseID: UUID, account: AccountModel, error: AppError) async throws -> Response {
+        let reference = try await ReferenceData.load(on: req.db)
+        let (record, app) = try await CaseService(req).find(caseID, for: account, reference: reference)
+        var page = try await make(req, record: record, app: app, account: account, reference: reference)
+        page.errors = FormErrors(error.formErrors)
+        return try await page.render(req).response(req, status: error.status)
+    }
+
     private func has(_ role: Role) -> Bool { account.roles?.contains(role) == true }
 
     func render(_ req: Request) -> HTML {
