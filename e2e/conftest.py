@@ -74,6 +74,27 @@ class Browser:
         self.step += 1
         os.makedirs(ARTIFACTS, exist_ok=True)
         self.driver.save_screenshot(os.path.join(ARTIFACTS, f"{self.name}-{self.step:02d}-{label}.png"))
+        if label != "FAILED":
+            self.page_is_sound()
+
+    def page_is_sound(self):
+        """What every page must be, checked at every step a journey photographs: ids unique
+        (a label must point to one field), no markup shown as text, nothing failing to load."""
+        duplicates = self.driver.execute_script(
+            "const seen = {}; document.querySelectorAll('[id]').forEach(e => seen[e.id] = (seen[e.id] || 0) + 1);"
+            "return Object.keys(seen).filter(k => seen[k] > 1);")
+        assert not duplicates, f"duplicate ids {duplicates} on {self.driver.current_url}"
+        for fragment in ("<br", "<span", "</", "&lt;", "&amp;lt;"):
+            assert fragment not in self.text, f"markup shown as text (“{fragment}”) on {self.driver.current_url}"
+        # A page answered with 404 or 422 on purpose is logged as a failed load of the document
+        # itself; what must never fail is a script, a stylesheet, an icon or an image.
+        def counts(message):
+            if "Failed to load resource" not in message:
+                return True  # a script error or a Content-Security-Policy violation
+            url = message.split(" ", 1)[0].split("?", 1)[0]
+            return url.endswith((".ico", ".css", ".js", ".png", ".svg", ".woff2"))
+        errors = [e["message"] for e in self.driver.get_log("browser") if e.get("level") == "SEVERE" and counts(e["message"])]
+        assert not errors, f"console errors on {self.driver.current_url}: {errors}"
 
     @property
     def text(self):
@@ -191,6 +212,7 @@ def make_driver():
     options.add_argument("--disable-dev-shm-usage")
     options.add_argument("--window-size=412,915")
     options.add_argument("--lang=zh-CN")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     binary = "/usr/bin/chromium"
     if os.path.exists(binary):
         options.binary_location = binary

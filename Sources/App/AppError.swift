@@ -12,6 +12,9 @@ struct AppError: AbortError, Sendable {
     var fieldErrors: [FieldError] = []
     /// Seconds, for 429 answers.
     var retryAfter: Int?
+    /// Set when a protected record exists but this person may not see it: what to name in
+    /// the audit trail (等保2.0: refused attempts are recorded). They are told only "not found".
+    var deniedTarget: String?
 
     var reason: String { message }
 
@@ -26,6 +29,17 @@ struct AppError: AbortError, Sendable {
     static func notFound(_ what: String = "页面") -> AppError {
         AppError(status: .notFound, code: "notFound", message: "\(what)不存在或已被删除")
     }
+
+    /// Someone reached for a record outside their reach: answered as "not found", so other
+    /// organisations' records are not even known to exist, and audited as refused.
+    static func refused(_ what: String, target: String) -> AppError {
+        var error = notFound(what)
+        error.deniedTarget = target
+        return error
+    }
+
+    /// A refusal the audit trail records (a denied record, or a role without the right).
+    var isAccessRefusal: Bool { deniedTarget != nil || code == "forbidden" }
 
     static let forbidden = AppError(status: .forbidden, code: "forbidden", message: "您无权查看或办理该事项")
     static let unauthenticated = AppError(status: .unauthorized, code: "unauthenticated", message: "请先登录")

@@ -42,6 +42,8 @@ public struct Settings: Sendable {
     /// application writes per ten minutes (429 beyond).
     public var signInsPerMinute = 10
     public var lookupsPerMinute = 20
+    /// Wrong tries a day on one application number before its lookup closes until the next day.
+    public var lookupFailuresPerDay = 10
     public var applicationWritesPerTenMinutes = 60
     /// Seconds between deadline sweeps while the server runs (0: off, e.g. when a cron job runs `sweep-deadlines`).
     public var deadlineSweepSeconds = 60
@@ -50,30 +52,104 @@ public struct Settings: Sendable {
 
     public init() {}
 
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
+    /// Reads the environment; a value that cannot be used is refused naming the variable,
+    /// so the server never starts on a half-understood configuration.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         var settings = Settings()
-        if let host = env["HOST"], !host.isEmpty { settings.host = host }
-        if let port = env["PORT"].flatMap(Int.init) { settings.port = port }
-        if let dir = env["FAYUAN_DATA_DIR"], !dir.isEmpty { settings.dataDirectory = dir }
+        func text(_ name: String) -> String? {
+            guard let value = env[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+            return value
+        }
+        func integer(_ name: String, _ range: ClosedRange<Int>) throws -> Int? {
+            guard let raw = text(name) else { return nil }
+            guard let value = Int(raw), range.contains(value) else {
+                throw ConfigurationError(variable: name, problem: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
+        }
+        func flag(_ name: String) throws -> Bool? {
+            guard let raw = text(name)?.lowercased() else { return nil }
+            switch raw {
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
+            default: throw ConfigurationError(variable: name, problem: "must be 1 or 0 (true or false)")
+            }
+        }
+        if let host = text("HOST") { settings.host = host }
+        if let port = try integer("PORT", 1...65535) { settings.port = port }
+        if let dir = text("FAYUAN_DATA_DIR") { settings.dataDirectory = dir }
         settings.database = .sqliteFile(settings.dataDirectory + "/fayuan.sqlite")
-        if let url = env["DATABASE_URL"], !url.isEmpty { settings.database = .postgres(url: url) }
-        settings.production = env["FAYUAN_ENV"] == "production"
+        if let url = text("DATABASE_URL") {
+            try DatabaseURL.check(url)
+            settings.database = .postgres(url: url)
+        }
+        switch text("FAYUAN_ENV") {
+        case nil, "development": settings.production = false
+        case "production": settings.production = true
+        default: throw ConfigurationError(variable: "FAYUAN_ENV", problem: "must be production or development")
+        }
         settings.seedDemo = !settings.production
         settings.secureCookies = settings.production
-        if let secure = env["FAYUAN_SECURE_COOKIES"] { settings.secureCookies = secure == "1" || secure == "true" }
-        if let seed = env["FAYUAN_SEED_DEMO"] { settings.seedDemo = seed != "0" && seed != "false" }
-        if let file = env["FAYUAN_INCOME_THRESHOLDS"], !file.isEmpty { settings.incomeThresholdsFile = file }
-        if let keys = env["FAYUAN_KEYS"], !keys.isEmpty { settings.keysJSON = keys }
-        if let file = env["FAYUAN_KEY_FILE"], !file.isEmpty { settings.keyFile = file }
-        if let value = env["FAYUAN_LOCKOUT_MAX_FAILURES"].flatMap(Int.init) { settings.lockoutMaxFailures = value }
-        if let value = env["FAYUAN_LOCKOUT_MINUTES"].flatMap(Int.init) { settings.lockoutMinutes = value }
-        if let value = env["FAYUAN_SESSION_IDLE_MINUTES"].flatMap(Int.init) { settings.sessionIdleMinutes = value }
-        if let value = env["FAYUAN_SESSION_ABSOLUTE_HOURS"].flatMap(Int.init) { settings.sessionAbsoluteHours = value }
-        if let value = env["FAYUAN_SIGNINS_PER_MINUTE"].flatMap(Int.init) { settings.signInsPerMinute = value }
-        if let value = env["FAYUAN_LOOKUPS_PER_MINUTE"].flatMap(Int.init) { settings.lookupsPerMinute = value }
-        if let value = env["FAYUAN_APPLICATION_WRITES_PER_10_MINUTES"].flatMap(Int.init) { settings.applicationWritesPerTenMinutes = value }
-        if let value = env["FAYUAN_DEADLINE_SWEEP_SECONDS"].flatMap(Int.init) { settings.deadlineSweepSeconds = value }
-        if let max = env["FAYUAN_MAX_UPLOAD_MB"].flatMap(Int.init) { settings.maxUploadBytes = max * 1024 * 1024 }
+        if let secure = try flag("FAYUAN_SECURE_COOKIES") { settings.secureCookies = secure }
+        if let seed = try flag("FAYUAN_SEED_DEMO") { settings.seedDemo = seed }
+        if let file = text("FAYUAN_INCOME_THRESHOLDS") {
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                throw ConfigurationError(variable: "FAYUAN_INCOME_THRESHOLDS", problem: "no readable file at that path")
+            }
+            settings.incomeThresholdsFile = file
+        }
+        if let keys = text("FAYUAN_KEYS") { settings.keysJSON = keys }
+        if let file = text("FAYUAN_KEY_FILE") {
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                throw ConfigurationError(variable: "FAYUAN_KEY_FILE", problem: "no readable file at that path")
+            }
+            settings.keyFile = file
+        }
+        if let value = try integer("FAYUAN_LOCKOUT_MAX_FAILURES", 1...100) { settings.lockoutMaxFailures = value }
+        if let value = try integer("FAYUAN_LOCKOUT_MINUTES", 1...1440) { settings.lockoutMinutes = value }
+        if let value = try integer("FAYUAN_SESSION_IDLE_MINUTES", 1...1440) { settings.sessionIdleMinutes = value }
+        if let value = try integer("FAYUAN_SESSION_ABSOLUTE_HOURS", 1...168) { settings.sessionAbsoluteHours = value }
+        if let value = try integer("FAYUAN_SIGNINS_PER_MINUTE", 1...1_000_000) { settings.signInsPerMinute = value }
+        if let value = try integer("FAYUAN_LOOKUPS_PER_MINUTE", 1...1_000_000) { settings.lookupsPerMinute = value }
+        if let value = try integer("FAYUAN_LOOKUP_FAILURES_PER_DAY", 1...1000) { settings.lookupFailuresPerDay = value }
+        if let value = try integer("FAYUAN_APPLICATION_WRITES_PER_10_MINUTES", 1...1_000_000) { settings.applicationWritesPerTenMinutes = value }
+        if let value = try integer("FAYUAN_DEADLINE_SWEEP_SECONDS", 0...86_400) { settings.deadlineSweepSeconds = value }
+        if let max = try integer("FAYUAN_MAX_UPLOAD_MB", 1...100) { settings.maxUploadBytes = max * 1024 * 1024 }
         return settings
+    }
+}
+
+/// A configuration value the server cannot use: which variable, and what is wrong with it.
+/// The value itself is not repeated (it may hold a password).
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public var variable: String
+    public var problem: String
+
+    public init(variable: String, problem: String) {
+        self.variable = variable
+        self.problem = problem
+    }
+
+    public var description: String { "\(variable): \(problem)" }
+}
+
+enum DatabaseURL {
+    /// `postgres://user:password@host:5432/database`, checked before anything connects.
+    static func check(_ url: String) throws {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme else {
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "is not a URL; expected postgres://user:password@host:5432/database")
+        }
+        guard ["postgres", "postgresql"].contains(scheme.lowercased()) else {
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "scheme \"\(scheme)\" is not supported; use postgres:// (leave it unset for SQLite)")
+        }
+        guard let host = parts.host, !host.isEmpty else {
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "names no host; expected postgres://user:password@host:5432/database")
+        }
+        if parts.user == nil || parts.user?.isEmpty == true {
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "names no user; expected postgres://user:password@host:5432/database")
+        }
+        if parts.path.count <= 1 {
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "names no database; expected postgres://user:password@host:5432/database")
+        }
     }
 }

@@ -28,6 +28,7 @@ enum SiteURL: Sendable {
     case accountAdmin
     case audit
     case stylesheet
+    case favicon
     case script
 
     var path: String {
@@ -59,6 +60,7 @@ enum SiteURL: Sendable {
         case .accountAdmin: "/admin/accounts"
         case .audit: "/audit"
         case .stylesheet: "/css/site.css"
+        case .favicon: "/favicon.ico"
         case .script: "/js/site.js"
         }
     }

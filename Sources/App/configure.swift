@@ -53,6 +53,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.middleware.use(PasswordChangeRequired())
     app.middleware.use(UnreadAlerts())
     app.middleware.use(CSRFProtection())
+    app.middleware.use(OneTimeForms())
 
     app.registerMigrations()
     if settings.migrateOnStart {

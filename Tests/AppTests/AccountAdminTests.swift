@@ -51,7 +51,7 @@ final class AccountAdminTests: XCTestCase {
             let rolesNow = try await test.account("shencha").rolesText
             XCTAssertEqual(rolesNow, "centreDirector,centreReviewer")
             let changes = try await AuditEntryModel.query(on: test.db).filter(\.$event == "security.roleChange").all()
-            XCTAssertEqual(changes.map(\.detail), ["centreReviewer → centreDirector,centreReviewer"])
+            XCTAssertEqual(changes.map(\.detail), ["法援中心审查员 → 法援中心审批人、法援中心审查员"])
         }
     }
 }

@@ -72,10 +72,14 @@ final class AuditTests: XCTestCase {
             let page = try await auditor.get("/audit?event=auth.")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.contains("审计记录完整性校验通过"))
-            XCTAssertTrue(page.contains("auth.signIn"))
+            // Events by name, not by code (等保 auditors read Chinese).
+            XCTAssertTrue(page.contains("<td>登录</td>"))
+            XCTAssertFalse(page.contains("auth.signIn"))
             let csv = try await auditor.get("/audit/export.csv")
             XCTAssertEqual(csv.status, .ok)
-            XCTAssertTrue(csv.body.contains("seq,time,account"))
+            XCTAssertTrue(csv.body.contains("序号,时间,账号"))
+            let export = try await AuditEntryModel.query(on: test.db).filter(\.$event == "audit.export").firstOrFail()
+            XCTAssertTrue(export.detail.hasPrefix("导出"), export.detail)
             let exported = try await AuditEntryModel.query(on: test.db).filter(\.$event == "audit.export").count()
             XCTAssertEqual(exported, 1)
             for username in ["xitong", "anquan", "shencha", "jiandu"] {

@@ -3,7 +3,8 @@ import XCTest
 
 final class AccessPolicyTests: XCTestCase {
     let bureau = UUID(), centre = UUID(), stationA = UUID(), stationB = UUID(), pointA = UUID(), pointB = UUID(), liaison = UUID()
-    lazy var tree = OrganisationTree([
+    lazy var tree = OrganisationTree(orgs)
+    lazy var orgs = [
         Organisation(id: bureau, name: "司法局", kind: .bureau, parentID: nil, code: "示", hours: .officeHours),
         Organisation(id: centre, name: "中心", kind: .legalAidCenter, parentID: bureau, code: "示", hours: .officeHours),
         Organisation(id: stationA, name: "甲街道", kind: .streetWorkstation, parentID: centre, code: "甲", hours: .onlineDesk),
@@ -11,7 +12,7 @@ final class AccessPolicyTests: XCTestCase {
         Organisation(id: pointA, name: "甲社区", kind: .communityPoint, parentID: stationA, code: "甲一", hours: .onlineDesk),
         Organisation(id: pointB, name: "乙社区", kind: .communityPoint, parentID: stationB, code: "乙一", hours: .onlineDesk),
         Organisation(id: liaison, name: "妇联", kind: .departmentLiaison, parentID: centre, code: "妇", hours: .officeHours),
-    ])
+    ]
 
     func scope(point: UUID, station: UUID, owner: UUID? = nil, draft: Bool = false) -> ApplicationScope {
         ApplicationScope(ownerAccountID: owner, communityPointID: point, preReviewOrganisationID: station, centreID: centre, isDraft: draft)
@@ -49,6 +50,52 @@ final class AccessPolicyTests: XCTestCase {
         XCTAssertTrue(AccessPolicy.canView(draft, actor: actor(.communityStaff, org: pointA), tree: tree))
         XCTAssertFalse(AccessPolicy.canView(draft, actor: actor(.workstationStaff, org: stationA), tree: tree))
         XCTAssertFalse(AccessPolicy.canView(draft, actor: actor(.centreReviewer, org: centre), tree: tree))
+    }
+
+    /// Lists are filtered in the database by the reach; it must admit exactly what the policy
+    /// lets each person see, for every role at every organisation and every kind of scope.
+    func test_reachAdmitsExactlyWhatThePolicyLetsEachPersonSee() {
+        let me = UUID()
+        let orgs = [bureau, centre, stationA, stationB, pointA, pointB, liaison]
+        var scopes: [ApplicationScope] = []
+        for point in [pointA, pointB] {
+            for station in [stationA, stationB, liaison] {
+                for owner in [nil, me, UUID()] as [UUID?] {
+                    for draft in [false, true] { scopes.append(scope(point: point, station: station, owner: owner, draft: draft)) }
+                }
+            }
+        }
+        for role in Role.allCases {
+            for org in orgs {
+                let person = Actor(accountID: me, roles: try! RoleSet([role]), organisationID: role == .citizen ? nil : org)
+                let reach = AccessPolicy.applicationReach(of: person, tree: tree)
+                for scope in scopes {
+                    XCTAssertEqual(reach.admits(scope), AccessPolicy.canView(scope, actor: person, tree: tree), "\(role) at \(org): \(scope)")
+                }
+            }
+        }
+    }
+
+    func test_caseReachAdmitsExactlyWhatThePolicyLetsEachPersonSee() {
+        let me = UUID(), firm = UUID()
+        let firmTree = OrganisationTree(orgs + [Organisation(id: firm, name: "律所", kind: .lawFirm, parentID: bureau, code: "律", hours: .officeHours)])
+        var scopes: [CaseScope] = []
+        for lawyer in [nil, me, UUID()] as [UUID?] {
+            for firmID in [nil, firm, UUID()] as [UUID?] {
+                for applicant in [nil, me, UUID()] as [UUID?] {
+                    scopes.append(CaseScope(centreID: centre, lawyerAccountID: lawyer, firmID: firmID, applicantAccountID: applicant))
+                }
+            }
+        }
+        for role in Role.allCases {
+            for org in [bureau, centre, stationA, pointA, firm] {
+                let person = Actor(accountID: me, roles: try! RoleSet([role]), organisationID: role == .citizen ? nil : org)
+                let reach = AccessPolicy.caseReach(of: person, tree: firmTree)
+                for scope in scopes {
+                    XCTAssertEqual(reach.admits(scope), AccessPolicy.canViewCase(scope, actor: person, tree: firmTree), "\(role) at \(org): \(scope)")
+                }
+            }
+        }
     }
 
     func test_noAccountCombinesTwoAdministrators_三员分立() {

@@ -109,4 +109,34 @@ final class EligibilityTests: XCTestCase {
         form.household.monthlyIncomeYuan = nil
         XCTAssertEqual(assess(form).outcome, .needsReview)
     }
+
+    // 第32条 does not depend on 第31条's list: a divorce sought by a victim of domestic
+    // violence qualifies whatever the means.
+    func test_domesticViolenceVictimSeekingDivorceQualifiesWhateverTheMatterType_art32() {
+        for matter in [MatterType.divorce, .familyDispute, .other] {
+            var form = validForm()
+            form.matter.type = matter
+            form.household.monthlyIncomeYuan = 99_999
+            form.meansFreeGround = .abuseAbandonmentDomesticViolence
+            let finding = assess(form)
+            XCTAssertEqual(finding.outcome, .eligible, "\(matter)")
+            XCTAssertEqual(finding.rule, "art32.abuseAbandonmentDomesticViolence", "\(matter)")
+            XCTAssertEqual(finding.article, "法律援助法第32条")
+        }
+    }
+
+    func test_divorceWithoutAMeansFreeGroundNeedsReviewUnderItem9_art31() {
+        var form = validForm()
+        form.matter.type = .divorce
+        let finding = assess(form)
+        XCTAssertEqual(finding.outcome, .needsReview)
+        XCTAssertEqual(finding.article, "法律援助法第31条第（九）项")
+        XCTAssertTrue(finding.explanation.contains("离婚纠纷"))
+    }
+
+    func test_familyMattersAreOfferedBeforeOther() {
+        let all = MatterType.allCases
+        XCTAssertLessThan(all.firstIndex(of: .divorce)!, all.firstIndex(of: .other)!)
+        XCTAssertLessThan(all.firstIndex(of: .familyDispute)!, all.firstIndex(of: .other)!)
+    }
 }

@@ -55,6 +55,28 @@ final class PeriodCountingTests: XCTestCase {
         XCTAssertFalse(deadline.isOverdue(at: noon("2026-04-30"), calendar: calendar2026))
     }
 
+    // While the applicant is asked for materials there is no decision date to give: it
+    // depends on the day they arrive. What is known: since when, and the days still unused.
+    func test_stoppedClockShowsSinceWhenAndTheDaysLeftNotADate_art43() {
+        let deadline = Deadline(started: day("2026-03-02"), calendarDays: 7, pauses: [ClockPause(from: day("2026-03-04"), until: nil)])
+        let reading = deadline.reading(at: noon("2026-03-20"), calendar: calendar2026)
+        XCTAssertEqual(reading, .paused(since: day("2026-03-04"), daysUnused: 5))
+        XCTAssertNil(reading.lastDay)
+        XCTAssertTrue(reading.chinese(rule: "第43条").contains("2026年3月4日起暂停计算"))
+        // Materials arrive on 03-07: five days from then is 03-12, the same day the pause arithmetic gives.
+        var resumed = deadline
+        resumed.pauses[0].until = day("2026-03-07")
+        XCTAssertEqual(resumed.reading(at: noon("2026-03-07"), calendar: calendar2026),
+                       .running(lastDay: day("2026-03-12"), daysLeft: 5, overdue: false))
+    }
+
+    func test_secondStopCountsOnlyTheDaysUsedBetweenStops() {
+        let deadline = Deadline(started: day("2026-03-02"), calendarDays: 7,
+                                pauses: [ClockPause(from: day("2026-03-03"), until: day("2026-03-05")), ClockPause(from: day("2026-03-06"), until: nil)])
+        // Used: 03-03 (1), then 03-06 after two stopped days (1 more) → 2 used, 5 left.
+        XCTAssertEqual(deadline.reading(at: noon("2026-03-09"), calendar: calendar2026), .paused(since: day("2026-03-06"), daysUnused: 5))
+    }
+
     func test_lastDayEndsAtMidnight() {
         let deadline = Deadline(started: day("2026-03-02"), calendarDays: 7)
         XCTAssertFalse(deadline.isOverdue(at: day("2026-03-09").endOfDay, calendar: calendar2026))

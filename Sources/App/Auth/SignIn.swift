@@ -13,7 +13,7 @@ enum SignIn {
             return .success(account)
         case let .locked(account, until, justNow):
             try await req.audit(justNow ? "auth.lockout" : "auth.signIn", target: "account:\(account.id!)", outcome: .denied,
-                                detail: "locked until \(ISO8601DateFormatter().string(from: until))", account: account)
+                                detail: "锁定至\(TimeText.chinese(until))", account: account)
             return .failure(AppError(status: .forbidden, code: "accountLocked",
                                      message: "登录失败次数过多，账号已暂时锁定，请于\(TimeText.clock(until))后再试。如需立即解锁，请联系安全管理员。",
                                      field: "password"))
@@ -21,7 +21,7 @@ enum SignIn {
             try await req.audit("auth.signIn", target: account.map { "account:\($0.id!)" } ?? target, outcome: .failure, account: account)
             return .failure(AppError(status: .unauthorized, code: "badCredentials", message: "用户名或密码不正确，请重新输入", field: "password"))
         case .demoPasswordInProduction(let account):
-            try await req.audit("auth.signIn", target: "account:\(account.id!)", outcome: .denied, detail: "demo password in production", account: account)
+            try await req.audit("auth.signIn", target: "account:\(account.id!)", outcome: .denied, detail: "生产环境不允许使用演示密码", account: account)
             return .failure(AppError(status: .forbidden, code: "demoPassword", message: "演示密码不能在正式环境中使用，请联系安全管理员重置密码", field: "password"))
         }
     }

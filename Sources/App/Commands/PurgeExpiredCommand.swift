@@ -44,8 +44,19 @@ struct PurgeExpiredCommand: AsyncCommand {
         try await APITokenModel.query(on: db).filter(\.$expiresAt < now).delete()
         counts[.apiToken] = tokens
 
+        let guards = try await IdempotencyRecordModel.query(on: db).filter(\.$createdAt < cutoff(.repeatGuard)).count()
+            + FormSubmissionModel.query(on: db).filter(\.$createdAt < cutoff(.repeatGuard)).count()
+        try await IdempotencyRecordModel.query(on: db).filter(\.$createdAt < cutoff(.repeatGuard)).delete()
+        try await FormSubmissionModel.query(on: db).filter(\.$createdAt < cutoff(.repeatGuard)).delete()
+        counts[.repeatGuard] = guards
+
+        let lastKeptDay = LocalDate(cutoff(.lookupFailure)).iso
+        let lookups = try await LookupFailureModel.query(on: db).filter(\.$day < lastKeptDay).count()
+        try await LookupFailureModel.query(on: db).filter(\.$day < lastKeptDay).delete()
+        counts[.lookupFailure] = lookups
+
         try await AuditLog.record(AuditRecord(account: nil, event: "retention.purge", target: "personalData", clientAddress: "local",
-                                              detail: counts.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: " ")),
+                                              detail: counts.map { "\($0.key.label)\($0.value)条" }.sorted().joined(separator: "，")),
                                   services: services, on: db)
         return counts
     }

@@ -12,6 +12,7 @@ struct ErrorRendering: AsyncMiddleware {
             if appError.status.code >= 500 {
                 request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: type(of: error)))")
             }
+            if appError.isAccessRefusal { await Self.auditRefusal(appError, request: request) }
             let retry = appError.retryAfter
             if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
                 let body = APIErrorBody(error: .init(code: appError.code, message: appError.message, field: appError.field,
@@ -29,6 +30,18 @@ struct ErrorRendering: AsyncMiddleware {
             response.status = appError.status
             if let retry { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
             return response
+        }
+    }
+
+    /// 等保2.0: every refused attempt on a protected resource is in the audit trail — who,
+    /// what, when, from where, outcome "denied" — naming the record, never its contents.
+    static func auditRefusal(_ error: AppError, request: Request) async {
+        let reveal = request.query[String.self, at: "reveal"] == "1" ? "（显示完整号码）" : ""
+        do {
+            try await request.audit("access.denied", target: error.deniedTarget ?? "path:\(request.url.path)", outcome: .denied,
+                                    detail: "\(request.method.rawValue) \(request.url.path)\(reveal)")
+        } catch {
+            request.logger.error("could not audit a refused access: \(String(reflecting: type(of: error)))")
         }
     }
 

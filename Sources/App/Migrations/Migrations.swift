@@ -28,6 +28,10 @@ extension Application {
             CreateCaseMembers(),
             CreateDetainedRequests(),
             CreateAlerts(),
+            CreateLookupFailures(),
+            CreateIdempotencyRecords(),
+            CreateFormSubmissions(),
+            AddPossibleDuplicate(),
         ] as [any Migration])
     }
 }

@@ -32,6 +32,9 @@ final class ApplicationModel: Model, @unchecked Sendable {
     @OptionalField(key: "decision_due") var decisionDue: String?
     @OptionalField(key: "submitted_at") var submittedAt: Date?
     @OptionalField(key: "decided_at") var decidedAt: Date?
+    /// An earlier application by the same ID number about the same matter, submitted within
+    /// days (`DuplicateApplication`): pre-review staff are warned.
+    @OptionalField(key: "possible_duplicate_of") var possibleDuplicateOf: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -70,6 +73,7 @@ final class ApplicationModel: Model, @unchecked Sendable {
         receivedOn = next.receivedOn?.iso
         pauses = next.pauses
         supplyBy = next.supplyBy?.iso
-        decisionDue = next.state.isAtCentre ? next.decisionDeadline?.lastDay(asOf: today, calendar: calendar).iso : nil
+        // No due date while the clock is stopped: it depends on when the materials arrive.
+        decisionDue = next.state.isAtCentre ? next.decisionDeadline.flatMap { $0.isPaused ? nil : $0.lastDay(asOf: today, calendar: calendar).iso } : nil
     }
 }

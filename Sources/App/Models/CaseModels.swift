@@ -101,3 +101,10 @@ final class CaseProgressModel: Model, @unchecked Sendable {
 
     var progressKind: CaseProgressKind { CaseProgressKind(rawValue: kind) ?? .other }
 }
+
+extension CaseModel {
+    /// Where the case sits, for `AccessPolicy.canViewCase`.
+    func scope(applicant app: ApplicationModel) -> CaseScope {
+        CaseScope(centreID: centreID, lawyerAccountID: lawyerAccountID, firmID: firmID, applicantAccountID: app.ownerAccountID)
+    }
+}

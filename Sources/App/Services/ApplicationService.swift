@@ -30,26 +30,55 @@ struct ApplicationService {
     /// The application if this person may see it; otherwise "not found", so that other
     /// organisations' applications are not even known to exist.
     func find(_ id: UUID, for account: AccountModel, reference: ReferenceData) async throws -> ApplicationModel {
-        guard let app = try await ApplicationModel.find(id, on: db), let actor = account.actor,
-              AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree)
-        else { throw AppError.notFound("申请") }
+        guard let app = try await ApplicationModel.find(id, on: db) else { throw AppError.notFound("申请") }
+        guard let actor = account.actor, AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree) else {
+            throw AppError.refused("申请", target: "application:\(app.number)")
+        }
         return app
     }
 
-    /// Everything this person may see, newest first.
-    func visible(to account: AccountModel, reference: ReferenceData) async throws -> [ApplicationModel] {
-        guard let actor = account.actor else { return [] }
-        let query = ApplicationModel.query(on: db).sort(\.$updatedAt, .descending)
-        if actor.has(.citizen) {
-            query.filter(\.$ownerAccountID == actor.accountID)
-        } else if let org = actor.organisationID {
-            // Narrow in SQL to the actor's centre; the policy decides row by row.
-            let centre = reference.tree.nearest(.legalAidCenter, from: org)?.id
-            if let centre { query.filter(\.$centreID == centre) }
-        } else {
-            return []
+    /// Everything this person may see, narrowed in the database by the access policy's reach
+    /// (`AccessPolicy.applicationReach`, tested to agree with `canView`); nil when nothing is.
+    func visibleQuery(to account: AccountModel, reference: ReferenceData) -> QueryBuilder<ApplicationModel>? {
+        guard let actor = account.actor else { return nil }
+        let reach = AccessPolicy.applicationReach(of: actor, tree: reference.tree)
+        guard !reach.isEmpty else { return nil }
+        return Self.restrict(ApplicationModel.query(on: db), to: reach)
+    }
+
+    /// Narrows any query over applications (or joined to them) to a reach.
+    static func restrict<M: Model>(_ query: QueryBuilder<M>, to reach: ApplicationReach) -> QueryBuilder<M> {
+        let A = ApplicationModel.self
+        if let owner = reach.owner { return query.filter(A, \.$ownerAccountID == owner) }
+        let draft = ApplicationState.draft.rawValue
+        return query.group(.or) { either in
+            if !reach.places.isEmpty || !reach.centres.isEmpty {
+                either.group(.and) { submitted in
+                    submitted.filter(A, \.$state != draft)
+                    submitted.group(.or) { place in
+                        if !reach.places.isEmpty {
+                            place.filter(A, \.$communityPointID ~~ reach.places.map(Optional.some))
+                            place.filter(A, \.$preReviewOrganisationID ~~ Array(reach.places))
+                        }
+                        if !reach.centres.isEmpty { place.filter(A, \.$centreID ~~ Array(reach.centres)) }
+                    }
+                }
+            }
+            if !reach.draftPoints.isEmpty {
+                either.group(.and) { drafts in
+                    drafts.filter(A, \.$state == draft).filter(A, \.$ownerAccountID == nil)
+                    drafts.filter(A, \.$communityPointID ~~ reach.draftPoints.map(Optional.some))
+                }
+            }
         }
-        return try await query.all().filter { AccessPolicy.canView($0.scope, actor: actor, tree: reference.tree) }
+    }
+
+    /// One page of what this person may see, most recently changed first.
+    func visible(to account: AccountModel, reference: ReferenceData, page: ListPage,
+                 narrow: (QueryBuilder<ApplicationModel>) -> Void = { _ in }) async throws -> Paged<ApplicationModel> {
+        guard let query = visibleQuery(to: account, reference: reference) else { return Paged(items: [], page: page, total: 0) }
+        narrow(query)
+        return try await query.sort(\.$updatedAt, .descending).sort(\.$number, .descending).paged(page)
     }
 
     // MARK: Drafts
@@ -157,9 +186,10 @@ struct ApplicationService {
     func perform(_ event: ApplicationEvent, on id: UUID, expectedVersion: Int?, by account: AccountModel, reference: ReferenceData,
                  inside tx: Database) async throws -> (ApplicationModel, Transition) {
         let moment = now
-        guard let app = try await ApplicationModel.find(id, on: tx), let actor = account.actor,
-              AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree)
-        else { throw AppError.notFound("申请") }
+        guard let app = try await ApplicationModel.find(id, on: tx) else { throw AppError.notFound("申请") }
+        guard let actor = account.actor, AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree) else {
+            throw AppError.refused("申请", target: "application:\(app.number)")
+        }
         let bureauOrder = event.kind == .reopenAfterObjection && AccessPolicy.canDecideObjection(centreID: app.centreID, actor: actor, tree: reference.tree)
         guard AccessPolicy.canAct(app.scope, actor: actor, tree: reference.tree) || bureauOrder else { throw AppError.forbidden }
         if let expectedVersion, expectedVersion != app.version { throw WorkflowError.changedConcurrently }
@@ -173,16 +203,19 @@ struct ApplicationService {
                                              on: today, thresholds: services.thresholds)
         let transition = try Workflow.apply(event, to: app.workflowCase, by: actor, at: moment).get()
         app.absorb(app.workflowCase.applying(transition), calendar: reference.calendar, today: today)
-        if transition.event == .submit { app.submittedAt = moment }
+        if transition.event == .submit {
+            app.submittedAt = moment
+            app.possibleDuplicateOf = try await earlierApplication(like: app, at: moment, on: tx)
+        }
         if transition.to == .approved || transition.to == .denied { app.decidedAt = moment }
-        try await settleUrgentCase(after: transition, on: app, by: account, reference: reference, on: tx)
+        let aidAlreadyGiven = try await settleUrgentCase(after: transition, on: app, by: account, reference: reference, on: tx)
         try await bumpVersion(app, on: tx)
         try await app.save(on: tx)
         try await record(transition, on: app, by: account, on: tx)
         try await issueDocuments(for: transition, on: app, reference: reference, on: tx)
-        try await notify(transition, on: app, on: tx)
+        try await notify(transition, on: app, aidAlreadyGiven: aidAlreadyGiven, on: tx)
         try await AuditLog.append(AuditRecord(account: account, event: "application.\(transition.event.rawValue)", target: "application:\(app.number)",
-                                              clientAddress: clientAddress, detail: "\(transition.from.rawValue) → \(transition.to.rawValue)"),
+                                              clientAddress: clientAddress, detail: "\(transition.from.chinese) → \(transition.to.chinese)"),
                                   at: moment, on: tx)
         logger.info("application \(app.number) \(transition.from.rawValue) -> \(transition.to.rawValue) by \(actor.accountID)")
         return (app, transition)
@@ -190,22 +223,35 @@ struct ApplicationService {
 
     /// A decision opens the case, unless aid was already given first (第44条): then approval
     /// completes the paperwork, and a denial ends the urgent aid with a termination decision.
+    /// Answers whether aid had already been given.
     private func settleUrgentCase(after transition: Transition, on app: ApplicationModel, by account: AccountModel,
-                                  reference: ReferenceData, on tx: Database) async throws {
-        guard transition.to == .approved || transition.to == .denied else { return }
+                                  reference: ReferenceData, on tx: Database) async throws -> Bool {
+        guard transition.to == .approved || transition.to == .denied else { return false }
         let existing = try await CaseModel.query(on: tx).filter(\.$applicationID == app.id!).first()
         guard let urgent = existing else {
             if transition.to == .approved { try await CaseService.open(for: app, decidedAt: transition.at, calendar: reference.calendar, on: tx) }
-            return
+            return false
         }
         urgent.paperworkDoneAt = transition.at
         try await urgent.save(on: tx)
-        guard transition.to == .denied, !urgent.caseState.isTerminal, let actor = account.actor else { return }
+        guard transition.to == .denied, !urgent.caseState.isTerminal, let actor = account.actor else { return true }
         let explanation = "先行提供法律援助后补办手续，经审查不符合法律援助条件：\(transition.payload["reasons"] ?? "")"
         let ending = try CaseWorkflow.apply(.terminate(.noLongerInHardship, explanation: explanation), in: urgent.caseState, by: actor, at: transition.at)
             .mapError { AppError(status: .conflict, code: "illegalTransition", message: $0.message) }.get()
         try await CaseService(db: tx, services: services, clientAddress: clientAddress)
             .commit(ending, record: urgent, app: app, by: account, reference: reference, on: tx)
+        return true
+    }
+
+    /// An earlier submitted application by the same ID number about the same matter, within days.
+    private func earlierApplication(like app: ApplicationModel, at moment: Date, on tx: Database) async throws -> String? {
+        guard let index = app.idNumberIndex, let id = app.id else { return nil }
+        let others = try await ApplicationModel.query(on: tx).filter(\.$idNumberIndex == index).filter(\.$id != id)
+            .filter(\.$state != ApplicationState.draft.rawValue).filter(\.$submittedAt != nil).all()
+        let earlier = others.compactMap { other in
+            other.submittedAt.map { DuplicateApplication.Earlier(number: other.number, matter: other.form.matter.type, submittedAt: $0) }
+        }
+        return DuplicateApplication.likelyRepeatOf(matter: app.form.matter.type, submittedAt: moment, among: earlier)?.number
     }
 
     /// The public reference, e.g. `FY2026-000012`, counted per year whatever the channel.
@@ -258,8 +304,8 @@ struct ApplicationService {
         }
     }
 
-    private func notify(_ transition: Transition, on app: ApplicationModel, on tx: Database) async throws {
-        guard let notice = ApplicantNotice.forTransition(transition, applicationNumber: app.number) else { return }
+    private func notify(_ transition: Transition, on app: ApplicationModel, aidAlreadyGiven: Bool, on tx: Database) async throws {
+        guard let notice = ApplicantNotice.forTransition(transition, applicationNumber: app.number, aidAlreadyGiven: aidAlreadyGiven) else { return }
         try await ApplicationPaperwork.tellApplicant(app, title: notice.title, body: notice.body, sms: notice.sms, on: tx)
     }
 }

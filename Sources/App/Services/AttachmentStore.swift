@@ -33,7 +33,7 @@ enum AttachmentStore {
         }
         let head = file.data.getBytes(at: file.data.readerIndex, length: min(size, 16)) ?? []
         if sniff(head) == nil {
-            return FieldError(field: field, code: "fileType", message: "文件“\(file.filename)”不是图片或PDF，只能上传照片（JPG、PNG）或PDF文件")
+            return FieldError(field: field, code: "fileType", message: "文件“\(file.filename)”不是图片或PDF，只能上传照片（JPG、PNG、GIF、WebP）或PDF文件")
         }
         return nil
     }

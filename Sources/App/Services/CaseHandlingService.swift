@@ -150,7 +150,7 @@ struct CaseHandlingService {
                 try await row.create(on: tx)
             }
             try await AuditLog.append(AuditRecord(account: account, event: "case.addMembers", target: "application:\(app.number)",
-                                                  clientAddress: clientAddress, detail: "\(members.count)"), at: now, on: tx)
+                                                  clientAddress: clientAddress, detail: "\(members.count)人"), at: now, on: tx)
         }
         return members.count
     }

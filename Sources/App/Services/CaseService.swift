@@ -39,26 +39,35 @@ struct CaseService {
         return record
     }
 
-    func scope(_ record: CaseModel, app: ApplicationModel) -> CaseScope {
-        CaseScope(centreID: record.centreID, lawyerAccountID: record.lawyerAccountID, firmID: record.firmID, applicantAccountID: app.ownerAccountID)
-    }
+    func scope(_ record: CaseModel, app: ApplicationModel) -> CaseScope { record.scope(applicant: app) }
 
     func find(_ id: UUID, for account: AccountModel, reference: ReferenceData) async throws -> (CaseModel, ApplicationModel) {
-        guard let record = try await CaseModel.find(id, on: db), let app = try await ApplicationModel.find(record.applicationID, on: db),
-              let actor = account.actor, AccessPolicy.canViewCase(scope(record, app: app), actor: actor, tree: reference.tree)
+        guard let record = try await CaseModel.find(id, on: db), let app = try await ApplicationModel.find(record.applicationID, on: db)
         else { throw AppError.notFound("案件") }
+        guard let actor = account.actor, AccessPolicy.canViewCase(scope(record, app: app), actor: actor, tree: reference.tree) else {
+            throw AppError.refused("案件", target: "application:\(app.number)")
+        }
         return (record, app)
     }
 
-    func visible(to account: AccountModel, reference: ReferenceData) async throws -> [(CaseModel, ApplicationModel)] {
-        guard let actor = account.actor else { return [] }
-        let records = try await CaseModel.query(on: db).sort(\.$assignmentDue).all()
-        var result: [(CaseModel, ApplicationModel)] = []
-        for record in records {
-            guard let app = try await ApplicationModel.find(record.applicationID, on: db) else { continue }
-            if AccessPolicy.canViewCase(scope(record, app: app), actor: actor, tree: reference.tree) { result.append((record, app)) }
+    /// One page of the cases this person may see (`AccessPolicy.caseReach`, tested to agree with
+    /// `canViewCase`), the assignment deadline first; each with its application, in one query.
+    func visible(to account: AccountModel, reference: ReferenceData, page: ListPage) async throws -> Paged<(CaseModel, ApplicationModel)> {
+        guard let actor = account.actor else { return Paged(items: [], page: page, total: 0) }
+        let reach = AccessPolicy.caseReach(of: actor, tree: reference.tree)
+        guard !reach.isEmpty else { return Paged(items: [], page: page, total: 0) }
+        let query = CaseModel.query(on: db).join(ApplicationModel.self, on: \CaseModel.$applicationID == \ApplicationModel.$id)
+        if let applicant = reach.applicant {
+            query.filter(ApplicationModel.self, \.$ownerAccountID == applicant)
+        } else {
+            query.group(.or) { either in
+                if let lawyer = reach.lawyer { either.filter(\.$lawyerAccountID == lawyer) }
+                if let firm = reach.nominatingFirm { either.group(.and) { $0.filter(\.$lawyerAccountID == nil).filter(\.$firmID == firm) } }
+                if !reach.centres.isEmpty { either.filter(\.$centreID ~~ Array(reach.centres)) }
+            }
         }
-        return result
+        let rows = try await query.sort(\.$assignmentDue).sort(ApplicationModel.self, \.$number).paged(page)
+        return Paged(items: try rows.items.map { ($0, try $0.joined(ApplicationModel.self)) }, page: rows.page, total: rows.total)
     }
 
     /// Lawyers of the district's firms with their current load, for the picker.
@@ -175,7 +184,7 @@ struct CaseService {
         default: break
         }
         try await AuditLog.append(AuditRecord(account: account, event: "case.\(transition.event)", target: "application:\(app.number)",
-                                              clientAddress: clientAddress, detail: "\(transition.from.rawValue) → \(transition.to.rawValue)"),
+                                              clientAddress: clientAddress, detail: "\(transition.from.chinese) → \(transition.to.chinese)"),
                                   at: now, on: tx)
     }
 

@@ -50,14 +50,14 @@ struct ObjectionService {
 
     /// Objections the account may see: the bureau sees those about its centres; centre staff
     /// those about their centre; an applicant their own.
-    func visible(to account: AccountModel, reference: ReferenceData) async throws -> [(ObjectionModel, ApplicationModel)] {
-        guard let actor = account.actor else { return [] }
-        var result: [(ObjectionModel, ApplicationModel)] = []
-        for objection in try await ObjectionModel.query(on: db).sort(\.$dueOn).all() {
-            guard let app = try await ApplicationModel.find(objection.applicationID, on: db) else { continue }
-            if AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree) { result.append((objection, app)) }
-        }
-        return result
+    /// One page of the objections about applications this person may see, soonest due first.
+    func visible(to account: AccountModel, reference: ReferenceData, page: ListPage) async throws -> Paged<(ObjectionModel, ApplicationModel)> {
+        guard let actor = account.actor else { return Paged(items: [], page: page, total: 0) }
+        let reach = AccessPolicy.applicationReach(of: actor, tree: reference.tree)
+        guard !reach.isEmpty else { return Paged(items: [], page: page, total: 0) }
+        let query = ObjectionModel.query(on: db).join(ApplicationModel.self, on: \ObjectionModel.$applicationID == \ApplicationModel.$id)
+        let rows = try await ApplicationService.restrict(query, to: reach).sort(\.$dueOn).sort(\.$filedAt).paged(page)
+        return Paged(items: try rows.items.map { ($0, try $0.joined(ApplicationModel.self)) }, page: rows.page, total: rows.total)
     }
 
     func find(_ id: UUID, for account: AccountModel, reference: ReferenceData) async throws -> (ObjectionModel, ApplicationModel) {

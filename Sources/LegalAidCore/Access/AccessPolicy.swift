@@ -108,3 +108,78 @@ extension AccessPolicy {
         return tree.contains(centreID, within: org)
     }
 }
+
+/// `AccessPolicy.canView` as sets a database can filter by, so lists are narrowed and paged
+/// in the query rather than row by row. `admits` must agree with `canView` for every scope
+/// (tested across the demo tree).
+public struct ApplicationReach: Hashable, Sendable {
+    /// A citizen's own applications.
+    public var owner: UUID?
+    /// Submitted applications from these community points or pre-reviewed here.
+    public var places: Set<UUID> = []
+    /// Submitted applications addressed to these centres.
+    public var centres: Set<UUID> = []
+    /// Drafts the community point fills in on someone's behalf.
+    public var draftPoints: Set<UUID> = []
+
+    public var isEmpty: Bool { owner == nil && places.isEmpty && centres.isEmpty && draftPoints.isEmpty }
+
+    public func admits(_ scope: ApplicationScope) -> Bool {
+        if let owner { return scope.ownerAccountID == owner }
+        if scope.isDraft {
+            return scope.ownerAccountID == nil && scope.communityPointID.map(draftPoints.contains) == true
+        }
+        return scope.communityPointID.map(places.contains) == true || places.contains(scope.preReviewOrganisationID) || centres.contains(scope.centreID)
+    }
+}
+
+/// `AccessPolicy.canViewCase` as sets, for the same reason.
+public struct CaseReach: Hashable, Sendable {
+    public var applicant: UUID?
+    /// Cases this lawyer handles.
+    public var lawyer: UUID?
+    /// Cases assigned to this firm while it names the lawyer.
+    public var nominatingFirm: UUID?
+    public var centres: Set<UUID> = []
+
+    public var isEmpty: Bool { applicant == nil && lawyer == nil && nominatingFirm == nil && centres.isEmpty }
+
+    public func admits(_ scope: CaseScope) -> Bool {
+        if let applicant { return scope.applicantAccountID == applicant }
+        if let lawyer, scope.lawyerAccountID == lawyer { return true }
+        if let firm = nominatingFirm, scope.lawyerAccountID == nil, scope.firmID == firm { return true }
+        return centres.contains(scope.centreID)
+    }
+}
+
+extension AccessPolicy {
+    public static func applicationReach(of actor: Actor, tree: OrganisationTree) -> ApplicationReach {
+        var reach = ApplicationReach()
+        if actor.has(.citizen) {
+            reach.owner = actor.accountID
+            return reach
+        }
+        guard let org = actor.organisationID else { return reach }
+        let subtree = tree.subtree(of: org)
+        if actor.roles.containsAny([.communityStaff, .workstationStaff, .liaisonStaff]) { reach.places = subtree }
+        if actor.roles.containsAny([.centreReviewer, .centreDirector, .supervisor]) { reach.centres = subtree }
+        if actor.has(.communityStaff) { reach.draftPoints = subtree }
+        return reach
+    }
+
+    public static func caseReach(of actor: Actor, tree: OrganisationTree) -> CaseReach {
+        var reach = CaseReach()
+        if actor.has(.citizen) {
+            reach.applicant = actor.accountID
+            return reach
+        }
+        if actor.has(.lawyer) {
+            reach.lawyer = actor.accountID
+            reach.nominatingFirm = actor.organisationID
+        }
+        if let org = actor.organisationID, actor.roles.containsAny([.centreReviewer, .centreDirector, .supervisor]) {
+            reach.centres = tree.subtree(of: org)
+        }
+        return reach
+    }
+}

@@ -18,6 +18,10 @@ public enum MatterType: String, Codable, Sendable, CaseIterable {
     case petitionOrRetrial
     case criminalDefence
     case criminalVictim
+    /// Family matters outside 第31条's list: a 第32条 ground (domestic violence, abuse,
+    /// abandonment) brings them in whatever the means; otherwise 第31条第（九）项 decides.
+    case divorce
+    case familyDispute
     case other
 
     public var chinese: String {
@@ -37,6 +41,8 @@ public enum MatterType: String, Codable, Sendable, CaseIterable {
         case .petitionOrRetrial: "申诉、再审案件"
         case .criminalDefence: "刑事案件犯罪嫌疑人、被告人辩护"
         case .criminalVictim: "刑事案件被害人、自诉人代理"
+        case .divorce: "离婚纠纷"
+        case .familyDispute: "其他婚姻家庭纠纷（同居关系、婚约财产、家庭成员之间的纠纷等）"
         case .other: "其他事项"
         }
     }
@@ -47,7 +53,7 @@ public enum MatterType: String, Codable, Sendable, CaseIterable {
         case .petitionOrRetrial: "法律援助法第33条"
         case .criminalDefence: "法律援助法第24条"
         case .criminalVictim: "法律援助法第29条"
-        case .other: nil
+        case .divorce, .familyDispute, .other: nil
         default: "法律援助法第31条"
         }
     }

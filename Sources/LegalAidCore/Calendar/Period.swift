@@ -73,4 +73,48 @@ public struct Deadline: Hashable, Codable, Sendable {
     public func daysLeft(asOf today: LocalDate, calendar: HolidayCalendar) -> Int {
         today.days(until: lastDay(asOf: today, calendar: calendar))
     }
+
+    /// The day the clock stopped, while it is stopped.
+    public var pausedSince: LocalDate? { pauses.last { $0.until == nil }?.from }
+
+    /// What a person is told about the clock today. While it is stopped there is no due date
+    /// to show: it depends on the day the materials arrive, so only the days still unused are
+    /// known (the day asked counts as used, 民法典 第201条 counting as elsewhere).
+    public func reading(at now: Date, calendar: HolidayCalendar) -> ClockReading {
+        let today = LocalDate(now)
+        if let since = pausedSince {
+            let stoppedBefore = pauses.filter { $0.until != nil }.reduce(0) { $0 + $1.pausedDays(asOf: today) }
+            let used = started.days(until: since) - stoppedBefore
+            return .paused(since: since, daysUnused: max(0, calendarDays - used))
+        }
+        let last = lastDay(asOf: today, calendar: calendar)
+        return .running(lastDay: last, daysLeft: today.days(until: last), overdue: isOverdue(at: now, calendar: calendar))
+    }
+}
+
+/// A legal clock as shown to people: running towards a last day, or stopped.
+public enum ClockReading: Hashable, Sendable {
+    case running(lastDay: LocalDate, daysLeft: Int, overdue: Bool)
+    /// Stopped since a day; once it restarts, `daysUnused` calendar days remain.
+    case paused(since: LocalDate, daysUnused: Int)
+
+    public var lastDay: LocalDate? {
+        if case .running(let last, _, _) = self { return last }
+        return nil
+    }
+
+    public var isPaused: Bool {
+        if case .paused = self { return true }
+        return false
+    }
+
+    /// One line in Chinese, naming the rule (法律援助法 第43条 for the decision clock).
+    public func chinese(rule: String) -> String {
+        switch self {
+        case let .running(last, _, overdue):
+            return overdue ? "已超过期限（\(last.chinese)，\(rule)）" : "\(last.chinese)前（\(rule)）"
+        case let .paused(since, unused):
+            return "自\(since.chinese)起暂停计算（等待补充材料）；材料补齐之日起重新计算，届时剩余\(unused)日（\(rule)）"
+        }
+    }
 }

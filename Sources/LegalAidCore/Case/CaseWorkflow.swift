@@ -35,16 +35,38 @@ public enum CaseState: String, Codable, Sendable, CaseIterable {
 
     public var isTerminal: Bool { [.followedUp, .terminated, .transferred].contains(self) }
 
-    /// What happens next, in words the recipient understands.
-    public var applicantNextStep: String {
+    /// What happens next, in words the recipient understands. How soon a lawyer is assigned
+    /// depends on how the case began: 3 days from the decision (第43条) or the notice (第36条),
+    /// the same day when aid was given first (第44条).
+    public func applicantNextStep(origin: CaseOrigin) -> String {
         switch self {
-        case .awaitingAssignment, .awaitingFirmNomination: "法律援助中心正在指派律师（决定之日起3日内），律师会主动与您联系。"
+        case .awaitingAssignment, .awaitingFirmNomination:
+            switch origin {
+            case .decision: "法律援助中心正在指派律师（自决定之日起3日内），律师会主动与您联系。"
+            case .notification: "法律援助中心正在指派律师（自收到通知之日起3日内），律师会主动与您联系。"
+            case .urgent: "法律援助中心已决定先行提供法律援助，当日指派律师，律师会尽快与您联系。请在规定期限内补办申请手续。"
+            }
         case .inProgress: "律师正在办理您的案件，会向您通报进展。如律师不履行职责，可以申请更换律师。"
         case .closingReported, .closed: "案件已办结，中心正在审查结案材料，之后会回访您，请对律师的服务作出评价。"
         case .qualityReviewed: "中心将对您进行回访，请对律师的服务作出评价。"
         case .followedUp: "案件已全部办结。如有新的法律问题，可以再次申请或拨打12348。"
         case .terminated: "法律援助已终止，请查看终止决定书。如有异议，可以向司法局提出，司法局在5日内作出决定。"
         case .transferred: "案件已移交异地法律援助机构办理，对方将与您联系。"
+        }
+    }
+
+    /// What happens next, as staff read it.
+    public func staffNextStep(origin: CaseOrigin) -> String {
+        switch self {
+        case .awaitingAssignment: "待指派：\(origin.assignmentRule)。"
+        case .awaitingFirmNomination: "待律师事务所确定承办律师。"
+        case .inProgress: "承办人办理，记录进展并告知受援人；办结后提交结案报告（法律援助法第50条）。"
+        case .closingReported: "中心审查结案报告：通过则结案，不通过则退回。"
+        case .closed: "待质量评定。"
+        case .qualityReviewed: "待回访受援人并记录满意度。"
+        case .followedUp: "案件已全部办结。"
+        case .terminated: "法律援助已终止。受援人可以向司法局提出异议（法律援助法第49条）。"
+        case .transferred: "案件已移交异地法律援助机构。"
         }
     }
 }

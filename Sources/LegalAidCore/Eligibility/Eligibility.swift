@@ -49,16 +49,16 @@ public enum Eligibility {
         guard let matter = form.matter.type else {
             return EligibilityFinding(outcome: .needsReview, rule: "matter.missing", article: "法律援助法第31条", explanation: "尚未选择案件类型，无法判断是否属于法律援助事项")
         }
-        guard let matterArticle = matter.article else {
-            // 第31条(九): other matters only where a law, regulation or rule provides for them.
-            return EligibilityFinding(outcome: .needsReview, rule: "art31.other", article: "法律援助法第31条第（九）项",
-                                      explanation: "所申请事项不在法定援助事项清单内，需审查是否属于法律、法规、规章规定的其他情形")
-        }
-
-        // 第32条: no means test at all.
+        // 第32条: no means test at all, and no dependence on 第31条's list of matters.
         if let ground = form.meansFreeGround {
             return EligibilityFinding(outcome: .eligible, rule: "art32.\(ground.rawValue)", article: "法律援助法第32条",
                                       explanation: "属于“\(ground.chinese)”，不受经济困难条件限制")
+        }
+
+        guard let matterArticle = matter.article else {
+            // 第31条(九): other matters only where a law, regulation or rule provides for them.
+            return EligibilityFinding(outcome: .needsReview, rule: "art31.other", article: "法律援助法第31条第（九）项",
+                                      explanation: "“\(matter.chinese)”不在法定援助事项清单内，需审查是否属于法律、法规、规章规定的其他情形")
         }
 
         // 第42条: proof of one of these exempts the applicant from the hardship check.

@@ -69,6 +69,11 @@ public struct OrganisationTree: Sendable {
         ancestry(of: id).contains { $0.id == root }
     }
 
+    /// `root` and every organisation below it.
+    public func subtree(of root: UUID) -> Set<UUID> {
+        Set(nodes.keys.filter { contains($0, within: root) })
+    }
+
     public func nearest(_ kind: OrganisationKind, from id: UUID) -> Organisation? {
         ancestry(of: id).first { $0.kind == kind }
     }

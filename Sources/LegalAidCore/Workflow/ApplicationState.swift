@@ -55,6 +55,23 @@ public enum ApplicationState: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// What happens next, as staff read it: whose move it is and under which rule.
+    public var staffNextStep: String {
+        switch self {
+        case .draft: "申请人尚未提交。"
+        case .submitted: "待初审：核对申请人身份和材料（可视频核对），材料不全的一次性告知，或作出初审意见。"
+        case .preReviewMaterialsRequested: "等待申请人补充材料；逾期未补充的，可以按视为撤回处理。"
+        case .preRejected: "初审未通过，已告知申请人理由和其他途径。"
+        case .forwarded: "待法律援助中心受理。中心应自收到申请之日起7日内作出决定（法律援助法第43条）。"
+        case .underReview: "审查员审查后提出审查意见，报中心负责人审批。"
+        case .centreMaterialsRequested: "等待申请人补充材料，决定期限暂停计算；逾期未补充的，可以按视为撤回处理。"
+        case .awaitingDecision: "待中心负责人审批：决定给予或者不予法律援助。"
+        case .approved: "已决定给予法律援助，进入案件指派和办理。"
+        case .denied: "已决定不予法律援助。申请人可以向司法局提出异议（法律援助法第49条）。"
+        case .withdrawn, .deemedWithdrawn: "本申请已结束。"
+        }
+    }
+
     public var isTerminal: Bool {
         switch self {
         case .preRejected, .approved, .denied, .withdrawn, .deemedWithdrawn: true

@@ -9,7 +9,7 @@ struct APIController: RouteCollection {
         api.post("auth", "token", use: token)
         api.get("community-points", use: communityPoints)
         api.get("status", use: status)
-        let authed = api.grouped(BearerAccountAuthenticator())
+        let authed = api.grouped(BearerAccountAuthenticator(), IdempotencyKeys())
         authed.get("applications", use: list)
         authed.post("applications", use: create)
         authed.get("applications", ":id", use: show)
@@ -46,47 +46,62 @@ struct APIController: RouteCollection {
         return try await body.encodeResponse(status: .created, for: req)
     }
 
-    func communityPoints(req: Request) async throws -> [API.Place] {
+    /// Reference data, from memory; paged like every list (a county may have hundreds of villages).
+    func communityPoints(req: Request) async throws -> PagedJSON<API.Place> {
         let reference = try await ReferenceData.load(on: req.db)
-        return (reference.tree.all(.communityPoint) + reference.tree.all(.departmentLiaison)).map {
+        let page = try ListPage.from(req, defaultSize: ListPage.maxSize)
+        let all = (reference.tree.all(.communityPoint) + reference.tree.all(.departmentLiaison)).map {
             API.Place(id: $0.id, name: $0.name, kind: $0.kind.rawValue, parentID: $0.parentID, hours: $0.hours.chineseDescription)
         }
+        return PagedJSON(Paged(items: Array(all.dropFirst(page.offset).prefix(page.size)), page: page, total: all.count))
     }
 
     func status(req: Request) async throws -> API.Status {
         let number = req.query[String.self, at: "number"]
         let digits = req.query[String.self, at: "phoneLast4"]
-        switch try await LookupController.find(number: number, phoneLast4: digits, on: req.db) {
+        switch try await StatusLookup(req).find(number: number, phoneLast4: digits) {
         case .refused(let errors):
             let status: HTTPResponseStatus = errors.first?.code == "notFound" ? .notFound : .unprocessableEntity
             throw AppError(status: status, code: errors[0].code, message: errors[0].message, field: errors[0].field, fieldErrors: errors)
+        case let .locked(problem, retryAfter):
+            var error = AppError(status: .tooManyRequests, code: problem.code, message: problem.message, field: problem.field)
+            error.retryAfter = retryAfter
+            throw error
         case .found(let app):
             let events = try await loadEvents(app, on: req.db)
             let reference = try await ReferenceData.load(on: req.db)
-            let summary = StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(req.now))
-            let request = summary.openMaterialsRequest
-            let caseState = try await CaseModel.query(on: req.db).filter(\.$applicationID == app.id!).first()?.caseState
+            let record = try await CaseModel.query(on: req.db).filter(\.$applicationID == app.id!).first()
+            let summary = StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(req.now),
+                                        caseState: record?.caseState, caseOrigin: record?.caseOrigin ?? .decision)
+            let clock = summary.decisionClock
             return API.Status(number: app.number, state: app.state, stateLabel: app.applicationState.chinese,
-                              nextStep: caseState?.applicantNextStep ?? app.applicationState.nextStep,
-                              caseState: caseState?.rawValue, caseStateLabel: caseState?.chinese,
-                              decisionDue: app.applicationState.isAtCentre ? app.decisionDue : nil,
-                              materialsRequested: request?.items, supplyBy: app.supplyBy,
+                              nextStep: summary.nextStep,
+                              caseState: record?.caseState.rawValue, caseStateLabel: record?.caseState.chinese,
+                              decisionDue: clock?.lastDay?.iso, decisionClock: API.DecisionClock(clock),
+                              materialsRequested: summary.openMaterialsRequest?.items, supplyBy: app.supplyBy,
                               events: events.map { event($0, detailed: false) })
         }
     }
 
-    func list(req: Request) async throws -> [API.Summary] {
+    func list(req: Request) async throws -> PagedJSON<API.Summary> {
         let account = try req.requireAccount()
         let reference = try await ReferenceData.load(on: req.db)
-        let apps = try await ApplicationService(req).visible(to: account, reference: reference)
-        return WorkItem.build(apps, account: account, reference: reference, now: req.now).map(summary)
+        let page = try await ApplicationService(req).visible(to: account, reference: reference, page: try ListPage.from(req))
+        let items = WorkItem.build(page.items, account: account, reference: reference, now: req.now).map(summary)
+        return PagedJSON(Paged(items: items, page: page.page, total: page.total))
     }
 
-    func overdue(req: Request) async throws -> [API.Summary] {
+    /// Applications at the centre past their decision day (法律援助法 第43条), oldest due first.
+    func overdue(req: Request) async throws -> PagedJSON<API.Summary> {
         let account = try req.requireStaff()
         let reference = try await ReferenceData.load(on: req.db)
-        let apps = try await ApplicationService(req).visible(to: account, reference: reference)
-        return WorkItem.build(apps, account: account, reference: reference, now: req.now).filter(\.overdue).map(summary)
+        let today = LocalDate(req.now).iso
+        let page = try await ApplicationService(req).visible(to: account, reference: reference, page: try ListPage.from(req)) { query in
+            query.filter(\.$state ~~ ApplicationState.allCases.filter(\.isAtCentre).map(\.rawValue))
+                .filter(\.$decisionDue != nil).filter(\.$decisionDue < today).sort(\.$decisionDue)
+        }
+        let items = WorkItem.build(page.items, account: account, reference: reference, now: req.now).map(summary)
+        return PagedJSON(Paged(items: items, page: page.page, total: page.total))
     }
 
     func create(req: Request) async throws -> Response {
@@ -148,7 +163,7 @@ struct APIController: RouteCollection {
         let account = try req.requireAccount()
         guard let doc = try await DocumentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文书") }
         let app = try await ApplicationService(req).find(doc.applicationID, for: account, reference: try await ReferenceData.load(on: req.db))
-        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "document \(doc.number)")
+        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "文书 \(doc.number)")
         return doc.content
     }
 
@@ -162,7 +177,7 @@ struct APIController: RouteCollection {
     private func summary(_ item: WorkItem) -> API.Summary {
         API.Summary(id: item.app.id!, number: item.app.number, state: item.app.state, stateLabel: item.app.applicationState.chinese,
                     applicantName: item.app.applicantName, matterType: item.app.form.matter.type?.rawValue,
-                    decisionDue: item.lastDay?.iso, overdue: item.overdue)
+                    decisionDue: item.lastDay?.iso, overdue: item.overdue, decisionClock: API.DecisionClock(item.clock))
     }
 
     private func loadEvents(_ app: ApplicationModel, on db: Database) async throws -> [ApplicationEventModel] {
@@ -181,13 +196,14 @@ struct APIController: RouteCollection {
 
     private func detail(_ app: ApplicationModel, account: AccountModel, reference: ReferenceData, req: Request) async throws -> API.Application {
         let page = try await ApplicationController.detail(req, app: app, account: account, reference: reference)
+        let clock = page.summary.decisionClock
         return API.Application(
-            id: app.id!, number: app.number, state: app.state, stateLabel: app.applicationState.chinese, nextStep: app.applicationState.nextStep,
+            id: app.id!, number: app.number, state: app.state, stateLabel: app.applicationState.chinese, nextStep: page.summary.nextStep,
             version: app.version, channel: app.channel, communityPointID: app.communityPointID, preReviewOrganisationID: app.preReviewOrganisationID,
             centreID: app.centreID,
             form: account.actor.map(PersonalDataPolicy.mayReveal) == true ? app.form : PersonalDataPolicy.masked(app.form),
             eligibility: account.isCitizen ? nil : app.eligibility,
-            decisionDue: app.applicationState.isAtCentre ? app.decisionDue : nil, supplyBy: app.supplyBy,
+            decisionDue: clock?.lastDay?.iso, decisionClock: API.DecisionClock(clock), supplyBy: app.supplyBy,
             availableEvents: page.availableEvents.map(\.rawValue),
             events: page.events.map { event($0, detailed: !account.isCitizen) },
             documents: page.documents.map { API.DocumentSummary(id: $0.id!, kind: $0.kind, title: $0.content.title, number: $0.number, issuedAt: $0.issuedAt) },

@@ -96,6 +96,28 @@ enum API {
         var matterType: String?
         var decisionDue: String?
         var overdue: Bool
+        var decisionClock: DecisionClock?
+    }
+
+    /// The centre's 7-day decision clock (法律援助法 第43条). While materials are awaited it is
+    /// stopped: no due date is given, only since when and the days left once it restarts.
+    struct DecisionClock: Content {
+        var running: Bool
+        var lastDay: String?
+        var daysLeft: Int?
+        var overdue: Bool
+        var pausedSince: String?
+        var daysLeftWhenResumed: Int?
+
+        init?(_ reading: ClockReading?) {
+            guard let reading else { return nil }
+            switch reading {
+            case let .running(last, left, overdue):
+                (running, lastDay, daysLeft, self.overdue, pausedSince, daysLeftWhenResumed) = (true, last.iso, left, overdue, nil, nil)
+            case let .paused(since, unused):
+                (running, lastDay, daysLeft, overdue, pausedSince, daysLeftWhenResumed) = (false, nil, nil, false, since.iso, unused)
+            }
+        }
     }
 
     struct Application: Content {
@@ -111,7 +133,9 @@ enum API {
         var centreID: UUID
         var form: ApplicationForm
         var eligibility: EligibilityFinding?
+        /// The last day while the clock runs; null while it is stopped (see `decisionClock`).
         var decisionDue: String?
+        var decisionClock: DecisionClock?
         var supplyBy: String?
         var availableEvents: [String]
         var events: [Event]
@@ -129,6 +153,7 @@ enum API {
         var caseState: String?
         var caseStateLabel: String?
         var decisionDue: String?
+        var decisionClock: DecisionClock?
         var materialsRequested: [String]?
         var supplyBy: String?
         var events: [Event]

@@ -5,7 +5,7 @@ import Vapor
 /// The case after the decision over JSON: the same services and the same refusals as the pages.
 struct CaseAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1").grouped(BearerAccountAuthenticator())
+        let api = routes.grouped("api", "v1").grouped(BearerAccountAuthenticator(), IdempotencyKeys())
         api.get("cases", use: list)
         api.get("cases", ":id", use: show)
         api.post("cases", ":id", "events", use: event)
@@ -27,10 +27,11 @@ struct CaseAPIController: RouteCollection {
 
     // MARK: 第39条
 
-    func detainedRequests(req: Request) async throws -> [API.DetainedRequest] {
+    func detainedRequests(req: Request) async throws -> PagedJSON<API.DetainedRequest> {
         let account = try req.requireStaff()
         let centre = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
-        return try await DetainedRequestModel.query(on: req.db).filter(\.$centreID == centre.id).sort(\.$forwardDue).all().map(dto)
+        return PagedJSON(try await DetainedRequestModel.query(on: req.db).filter(\.$centreID == centre.id).sort(\.$forwardDue)
+            .paged(try ListPage.from(req)).map(dto))
     }
 
     func recordDetained(req: Request) async throws -> Response {
@@ -55,17 +56,17 @@ struct CaseAPIController: RouteCollection {
                             forwardDue: entry.forwardDue, forwardedAt: entry.forwardedAt, applicationID: entry.applicationID)
     }
 
-    func list(req: Request) async throws -> [API.CaseSummary] {
+    func list(req: Request) async throws -> PagedJSON<API.CaseSummary> {
         let account = try req.requireAccount()
         let reference = try await ReferenceData.load(on: req.db)
-        return try await CaseService(req).visible(to: account, reference: reference).map(summary)
+        return PagedJSON(try await CaseService(req).visible(to: account, reference: reference, page: try ListPage.from(req)).map(summary))
     }
 
     func show(req: Request) async throws -> API.CaseDetail {
         let account = try req.requireAccount()
         let reference = try await ReferenceData.load(on: req.db)
         let (record, app) = try await CaseService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
-        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "case")
+        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "案件")
         return try await detail(record, app: app, account: account, req: req)
     }
 
@@ -139,10 +140,10 @@ struct CaseAPIController: RouteCollection {
         return try await dto(objection, app: app).encodeResponse(status: .created, for: req)
     }
 
-    func objections(req: Request) async throws -> [API.Objection] {
+    func objections(req: Request) async throws -> PagedJSON<API.Objection> {
         let account = try req.requireAccount()
         let reference = try await ReferenceData.load(on: req.db)
-        return try await ObjectionService(req).visible(to: account, reference: reference).map { dto($0.0, app: $0.1) }
+        return PagedJSON(try await ObjectionService(req).visible(to: account, reference: reference, page: try ListPage.from(req)).map { dto($0.0, app: $0.1) })
     }
 
     func decideObjection(req: Request) async throws -> API.Objection {
@@ -172,14 +173,17 @@ struct CaseAPIController: RouteCollection {
     }
 
     /// The clocks that concern the signed-in staff member: as responsible person or supervisor.
-    func deadlines(req: Request) async throws -> [API.Deadline] {
+    func deadlines(req: Request) async throws -> PagedJSON<API.Deadline> {
         let account = try req.requireStaff()
+        let page = try ListPage.from(req)
         let reference = try await ReferenceData.load(on: req.db)
         let now = req.now
-        return try await DeadlineBoard.collect(on: req.db, reference: reference, now: now).filter { $0.concerns(account.id!) }.map {
+        let mine = try await DeadlineBoard.collect(on: req.db, reference: reference, now: now).filter { $0.concerns(account.id!) }
+        let items = mine.dropFirst(page.offset).prefix(page.size).map {
             API.Deadline(kind: $0.kind.rawValue, label: $0.label, description: $0.kind.chinese, due: $0.due, overdue: $0.isOverdue(at: now),
                          dueToday: $0.isDueToday(at: now), responsible: $0.responsible.contains(account.id!), link: $0.link)
         }
+        return PagedJSON(Paged(items: Array(items), page: page, total: mine.count))
     }
 
     // MARK: Mapping

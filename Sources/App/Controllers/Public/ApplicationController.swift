@@ -163,7 +163,7 @@ struct ApplicationController: RouteCollection {
         guard let file = try await AttachmentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文件") }
         let reference = try await ReferenceData.load(on: req.db)
         let app = try await ApplicationService(req).find(file.applicationID, for: account, reference: reference)
-        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "attachment \(file.id!)")
+        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "附件 \(file.id!)")
         let path = req.fayuan.uploadsDirectory + "/" + file.storedName
         let response = try await req.fileio.asyncStreamFile(at: path)
         response.headers.contentType = HTTPMediaType(type: String(file.contentType.split(separator: "/")[0]), subType: String(file.contentType.split(separator: "/")[1]))
@@ -188,7 +188,7 @@ struct ApplicationController: RouteCollection {
             app = try await CaseService(req).find(record.id!, for: account, reference: reference).1
             backTo = .legalAidCase(record.id!)
         }
-        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "document \(doc.number)")
+        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "文书 \(doc.number)")
         return req.page(doc.content.title, DocumentView(content: doc.content, backTo: backTo).render())
     }
 }

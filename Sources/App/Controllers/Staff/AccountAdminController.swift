@@ -53,13 +53,14 @@ struct AccountAdminController: RouteCollection {
         let account = AccountModel(username: username, passwordHash: try Bcrypt.hash(password, cost: req.fayuan.settings.bcryptCost),
                                    displayName: name, roles: try RoleSet([role]), organisationID: organisation.id, mustChangePassword: true)
         try await account.create(on: req.db)
-        try await req.audit("admin.accountCreated", target: "account:\(account.id!)", detail: "role \(role.rawValue)", account: admin)
+        try await req.audit("admin.accountCreated", target: "account:\(account.id!)", detail: "岗位：\(role.chinese)", account: admin)
         return try await render(req, input: NewAccount(), errors: FormErrors(), created: (account, password)).encodeResponse(for: req)
     }
 
     private func render(_ req: Request, input: NewAccount, errors: FormErrors, created: (AccountModel, String)?) async throws -> HTML {
         let reference = try await ReferenceData.load(on: req.db)
-        let accounts = try await AccountModel.query(on: req.db).sort(\.$username).all().filter { !$0.isCitizen }
+        let page = try await AccountModel.query(on: req.db).filter(\.$rolesText != Role.citizen.rawValue).sort(\.$username).paged(try ListPage.from(req))
+        let accounts = page.items
         let csrf = req.pageContext.csrfToken
         let orgOptions = reference.tree.nodes.values.filter { $0.kind != .communityPoint || true }.sorted { $0.name < $1.name }
             .map { (value: $0.id.uuidString, label: $0.name) }
@@ -93,6 +94,7 @@ struct AccountAdminController: RouteCollection {
         <h2>工作人员账号</h2>
         <div class="table-wrap"><table><thead><tr><th scope="col">登录名</th><th scope="col">姓名</th><th scope="col">机构</th><th scope="col">岗位</th><th scope="col">状态</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
+        \(Pager.render(page, req, unit: "个账号"))
         """)
     }
 
@@ -129,7 +131,7 @@ struct AccountAdminController: RouteCollection {
         let before = account.rolesText
         account.rolesText = roles.roles.map(\.rawValue).sorted().joined(separator: ",")
         try await account.save(on: req.db)
-        try await req.audit("security.roleChange", target: "account:\(account.id!)", detail: "\(before) → \(account.rolesText)")
+        try await req.audit("security.roleChange", target: "account:\(account.id!)", detail: "\(AuditText.roles(before)) → \(AuditText.roles(account.rolesText))")
         req.flash("已更新\(account.displayName)的岗位。")
         return req.redirect(to: "/security/accounts/\(account.id!.uuidString)/roles")
     }

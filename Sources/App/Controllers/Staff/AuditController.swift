@@ -17,7 +17,7 @@ struct AuditController: RouteCollection {
         var to: String?
     }
 
-    private func entries(_ req: Request, filter: Filter, limit: Int) async throws -> [AuditEntryModel] {
+    private func query(_ req: Request, filter: Filter) -> QueryBuilder<AuditEntryModel> {
         let query = AuditEntryModel.query(on: req.db).sort(\.$seq, .descending)
         if let event = filter.event?.trimmingCharacters(in: .whitespaces), !event.isEmpty { query.filter(\.$event, .custom("LIKE"), event + "%") }
         if let account = filter.account?.trimmingCharacters(in: .whitespaces), !account.isEmpty { query.filter(\.$accountName, .custom("LIKE"), "%" + account + "%") }
@@ -27,20 +27,20 @@ struct AuditController: RouteCollection {
         if let to = filter.to.flatMap(LocalDate.init(iso:)) {
             query.filter(\.$atMilliseconds < Int64(to.adding(days: 1).startOfDay.timeIntervalSince1970 * 1000))
         }
-        return try await query.limit(limit).all()
+        return query
     }
 
     func index(req: Request) async throws -> HTML {
         let filter = try req.query.decode(Filter.self)
-        let rows = try await entries(req, filter: filter, limit: 200)
+        let rows = try await query(req, filter: filter).paged(try ListPage.from(req, defaultSize: 100))
         let chain: HTML = switch try await AuditLog.verify(on: req.db) {
         case .intact(let count): "<p class=\"notice\">审计记录完整性校验通过：共\(count)条，哈希链未被篡改。</p>"
         case let .broken(_, reason): "<div class=\"panel error-panel\" role=\"alert\"><p><strong>审计记录完整性校验失败：</strong>\(reason)</p></div>"
         }
-        let body: [HTML] = rows.map { entry in
+        let body: [HTML] = rows.items.map { entry in
             """
-            <tr><td>\(entry.seq)</td><td>\(TimeText.chinese(entry.at))</td><td>\(entry.accountName)</td><td>\(entry.event)</td>
-            <td>\(entry.target)</td><td>\(AuditOutcomeText.chinese(entry.outcome))</td><td>\(entry.clientAddress)</td><td>\(entry.detail)</td></tr>
+            <tr><td>\(entry.seq)</td><td>\(TimeText.chinese(entry.at))</td><td>\(entry.accountName)</td><td>\(AuditText.event(entry.event))</td>
+            <td>\(AuditText.target(entry.target))</td><td>\(AuditText.outcome(entry.outcome))</td><td>\(entry.clientAddress)</td><td>\(entry.detail)</td></tr>
             """
         }
         var exportQuery = URLComponents()
@@ -50,46 +50,39 @@ struct AuditController: RouteCollection {
         return req.page("审计日志", """
         \(chain)
         <form method="get" action="\(SiteURL.audit)" class="panel">
-          \(Fields.text("event", "事件（前缀，如 auth.、application.）", value: filter.event ?? "", errors: FormErrors(), required: false))
+          \(Fields.select("event", "事件类别", options: AuditText.families.map { (value: $0.prefix, label: $0.label) }, selected: filter.event,
+                          errors: FormErrors(), required: false, placeholder: "全部"))
           \(Fields.text("account", "账号名称包含", value: filter.account ?? "", errors: FormErrors(), required: false))
           \(Fields.text("from", "起始日期", value: filter.from ?? "", errors: FormErrors(), type: "date", required: false))
           \(Fields.text("to", "截止日期", value: filter.to ?? "", errors: FormErrors(), type: "date", required: false))
           <div class="actions"><button type="submit">查询</button> <a class="button secondary" href="\(exportLink)">导出CSV</a></div>
         </form>
-        <p class="hint">显示最近200条。审计记录保存不少于6个月，只能追加，任何修改或删除都会被完整性校验发现。</p>
+        <p class="hint">审计记录保存不少于6个月，只能追加，任何修改或删除都会被完整性校验发现。</p>
         <div class="table-wrap"><table><thead><tr><th scope="col">序号</th><th scope="col">时间</th><th scope="col">账号</th><th scope="col">事件</th><th scope="col">对象</th><th scope="col">结果</th><th scope="col">地址</th><th scope="col">说明</th></tr></thead>
         <tbody>\(body)</tbody></table></div>
+        \(Pager.render(rows, req))
         """)
     }
 
-    /// CSV of the filtered entries (up to 50,000); the export itself is audited.
+    /// CSV of the filtered entries (up to 50,000), with Chinese headings and names beside the
+    /// stable codes; the export itself is audited.
     func export(req: Request) async throws -> Response {
         let filter = try req.query.decode(Filter.self)
-        let rows = try await entries(req, filter: filter, limit: 50_000)
-        try await req.audit("audit.export", target: "audit", detail: "\(rows.count) entries")
+        let rows = try await query(req, filter: filter).limit(50_000).all()
+        try await req.audit("audit.export", target: "audit", detail: "导出\(rows.count)条记录")
         func cell(_ text: String) -> String {
             let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text // no formula injection in spreadsheets
             return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
-        var csv = "\u{FEFF}seq,time,account,organisation,event,target,outcome,client,detail,hash\n"
+        var csv = "\u{FEFF}序号,时间,账号,机构,事件,事件代码,对象,结果,地址,说明,哈希\n"
         for entry in rows {
             csv += [String(entry.seq), ISO8601DateFormatter().string(from: entry.at), entry.accountName, entry.organisationID?.uuidString ?? "",
-                    entry.event, entry.target, entry.outcome, entry.clientAddress, entry.detail, entry.hash].map(cell).joined(separator: ",") + "\n"
+                    AuditText.event(entry.event), entry.event, AuditText.target(entry.target), AuditText.outcome(entry.outcome), entry.clientAddress,
+                    entry.detail, entry.hash].map(cell).joined(separator: ",") + "\n"
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"fayuan-audit.csv\"")
         return Response(status: .ok, headers: headers, body: .init(string: csv))
-    }
-}
-
-enum AuditOutcomeText {
-    static func chinese(_ outcome: String) -> String {
-        switch outcome {
-        case "success": "成功"
-        case "failure": "失败"
-        case "denied": "拒绝"
-        default: outcome
-        }
     }
 }

@@ -14,10 +14,12 @@ struct CaseController: RouteCollection {
     func index(req: Request) async throws -> HTML {
         let account = try req.requireStaff()
         let reference = try await ReferenceData.load(on: req.db)
-        let cases = try await CaseService(req).visible(to: account, reference: reference)
+        let page = try await CaseService(req).visible(to: account, reference: reference, page: try ListPage.from(req))
+        let cases = page.items
         let today = LocalDate(req.now)
         // Handlers: lawyers, or the centre's own staff.
-        let lawyers = Dictionary(try await AccountModel.query(on: req.db).filter(\.$rolesText != Role.citizen.rawValue).all().map { ($0.id!, $0.displayName) },
+        let handlerIDs = Set(cases.compactMap { $0.0.lawyerAccountID })
+        let lawyers = Dictionary(try await AccountModel.query(on: req.db).filter(\.$id ~~ Array(handlerIDs)).all().map { ($0.id!, $0.displayName) },
                                  uniquingKeysWith: { a, _ in a })
         let rows: [HTML] = cases.map { record, app in
             let overdue = record.caseState == .awaitingAssignment && LocalDate(iso: record.assignmentDue).map { today > $0 } == true
@@ -32,6 +34,7 @@ struct CaseController: RouteCollection {
         let title = account.roles?.contains(.lawyer) == true ? "我承办的案件" : "法律援助案件"
         return req.page(title, """
         \((cases.isEmpty ? "<p>暂无案件。</p>" : "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">编号</th><th scope=\"col\">受援人</th><th scope=\"col\">状态</th><th scope=\"col\">承办人</th><th scope=\"col\">指派期限（第43条）</th></tr></thead><tbody>\(rows)</tbody></table></div>") as HTML)
+        \(Pager.render(page, req, unit: "件"))
         """)
     }
 
@@ -40,7 +43,7 @@ struct CaseController: RouteCollection {
         let reference = try await ReferenceData.load(on: req.db)
         let service = CaseService(req)
         let (record, app) = try await service.find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
-        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "case")
+        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "案件页面")
         return try await CasePage.make(req, record: record, app: app, account: account, reference: reference).render(req)
     }
 

@@ -37,7 +37,7 @@ struct HolidayAdminController: RouteCollection {
             return try await render(req, input: input, errors: FormErrors(errors)).response(req, status: .unprocessableEntity)
         }
         try await HolidayModel(HolidayEntry(date: date, kind: kind, name: name)).create(on: req.db)
-        try await req.audit("admin.holidayAdded", target: "holiday:\(date.iso)", detail: kind.rawValue)
+        try await req.audit("admin.holidayAdded", target: "holiday:\(date.iso)", detail: "\(name)（\(kind == .rest ? "放假" : "调休上班")）")
         req.flash("已添加：\(date.chinese) \(name)（\(kind == .rest ? "放假" : "调休上班")）")
         return req.redirect(to: SiteURL.holidays.path + "?year=\(date.year)")
     }

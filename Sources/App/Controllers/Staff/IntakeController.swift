@@ -93,7 +93,9 @@ struct IntakeController: RouteCollection {
     private func page(_ req: Request, account: AccountModel, form: String?, values: [String: String], errors: FormErrors) async throws -> HTML {
         let reference = try await ReferenceData.load(on: req.db)
         let centre = try CaseIntakeService(req).centre(of: account, reference: reference)
-        let pending = try await DetainedRequestModel.query(on: req.db).filter(\.$centreID == centre.id).filter(\.$forwardedAt == nil).sort(\.$forwardDue).all()
+        let pendingPage = try await DetainedRequestModel.query(on: req.db).filter(\.$centreID == centre.id).filter(\.$forwardedAt == nil).sort(\.$forwardDue)
+            .paged(try ListPage.from(req))
+        let pending = pendingPage.items
         let csrf = req.pageContext.csrfToken
         func errs(_ name: String) -> FormErrors { form == name ? errors : FormErrors() }
         func value(_ key: String) -> String { values[key] ?? "" }
@@ -109,6 +111,7 @@ struct IntakeController: RouteCollection {
         \(errors.summary())
         <h2>待转交的羁押人员申请（第39条：24小时内）</h2>
         \((pending.isEmpty ? "<p>暂无待转交的申请。</p>" : "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">申请人</th><th scope=\"col\">羁押场所</th><th scope=\"col\">收到时间</th><th scope=\"col\">转交期限</th><th scope=\"col\">操作</th></tr></thead><tbody>\(rows)</tbody></table></div>") as HTML)
+        \(Pager.render(pendingPage, req, unit: "件"))
         <details class="panel"\(HTML(raw: form == "notification" || form == nil ? " open" : ""))><summary><strong>登记通知辩护（第36条）</strong></summary>
         <form method="post" action="/intake/notifications" novalidate>
           \(Fields.csrf(csrf))

@@ -13,7 +13,8 @@ struct ObjectionController: RouteCollection {
     func index(req: Request) async throws -> HTML {
         let account = try req.requireStaff()
         let reference = try await ReferenceData.load(on: req.db)
-        let items = try await ObjectionService(req).visible(to: account, reference: reference)
+        let page = try await ObjectionService(req).visible(to: account, reference: reference, page: try ListPage.from(req))
+        let items = page.items
         let today = LocalDate(req.now)
         let rows: [HTML] = items.map { objection, app in
             let due = LocalDate(iso: objection.dueOn)
@@ -28,6 +29,7 @@ struct ObjectionController: RouteCollection {
         return req.page("法律援助异议", """
         <p>对不予法律援助决定、终止法律援助决定的异议，由司法局自收到之日起5日内审查，作出维持或者责令改正的决定（法律援助法第49条）。</p>
         \((items.isEmpty ? "<p>暂无异议。</p>" : "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">申请编号</th><th scope=\"col\">异议人</th><th scope=\"col\">异议事项</th><th scope=\"col\">收到日期</th><th scope=\"col\">状态</th><th scope=\"col\">决定期限</th></tr></thead><tbody>\(rows)</tbody></table></div>") as HTML)
+        \(Pager.render(page, req, unit: "件"))
         """)
     }
 
@@ -35,7 +37,7 @@ struct ObjectionController: RouteCollection {
         let account = try req.requireStaff()
         let reference = try await ReferenceData.load(on: req.db)
         let (objection, app) = try await ObjectionService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
-        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "objection")
+        try await req.audit("personalData.view", target: "application:\(app.number)", detail: "异议")
         return page(req, objection: objection, app: app, account: account, reference: reference, errors: FormErrors())
     }
 

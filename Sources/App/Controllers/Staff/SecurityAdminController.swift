@@ -12,7 +12,8 @@ struct SecurityAdminController: RouteCollection {
 
     func index(req: Request) async throws -> HTML {
         let now = req.now
-        let staff = try await AccountModel.query(on: req.db).sort(\.$username).all().filter { !$0.isCitizen }
+        let page = try await AccountModel.query(on: req.db).filter(\.$rolesText != Role.citizen.rawValue).sort(\.$username).paged(try ListPage.from(req))
+        let staff = page.items
         let csrf = req.pageContext.csrfToken
         let rows: [HTML] = staff.map { account in
             let locked = account.lockedUntil.map { $0 > now } ?? false
@@ -30,6 +31,7 @@ struct SecurityAdminController: RouteCollection {
         <p>连续登录失败\(req.fayuan.settings.lockoutMaxFailures)次的账号会被锁定\(req.fayuan.settings.lockoutMinutes)分钟，核实是本人后可以提前解锁。岗位授权的每次变更都记入审计日志。</p>
         <div class="table-wrap"><table><thead><tr><th scope="col">账号</th><th scope="col">岗位</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
+        \(Pager.render(page, req, unit: "个账号"))
         """)
     }
 

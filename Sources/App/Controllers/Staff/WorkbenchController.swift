@@ -12,12 +12,34 @@ struct WorkbenchController: RouteCollection {
     func index(req: Request) async throws -> HTML {
         let account = try req.requireStaff()
         let reference = try await ReferenceData.load(on: req.db)
-        let apps = try await ApplicationService(req).visible(to: account, reference: reference)
-        let items = WorkItem.build(apps, account: account, reference: reference, now: req.now)
-        let deadlines = try await DeadlineBoard.collect(on: req.db, reference: reference, now: req.now).filter { $0.concerns(account.id!) }
+        let service = ApplicationService(req)
+        let now = req.now
+        let today = LocalDate(now)
+        let atCentre = ApplicationState.allCases.filter(\.isAtCentre).map(\.rawValue)
+        // What waits on this person: the states in which their roles have a step to take.
+        let actionable = account.actor.map { actor in
+            ApplicationState.allCases.filter { state in Workflow.availableEvents(in: state, for: actor).contains { $0 != .withdraw && $0 != .submit } }
+        } ?? []
+        let mayAct = account.actor.map { !$0.has(.supervisor) || $0.roles.roles.count > 1 } ?? false
+        let todo = try await service.visible(to: account, reference: reference, page: try ListPage.from(req, key: "todoPage")) { query in
+            query.filter(\.$state ~~ (mayAct ? actionable.map(\.rawValue) : []))
+                .sort(.sql(unsafeRaw: "COALESCE(decision_due, '9999-12-31')")).sort(\.$submittedAt)
+        }
+        let overdue = try await service.visible(to: account, reference: reference, page: ListPage(number: 1, size: 50)) { query in
+            query.filter(\.$state ~~ atCentre).filter(\.$decisionDue != nil).filter(\.$decisionDue < today.iso).sort(\.$decisionDue)
+        }
+        let dueSoon = try await service.visible(to: account, reference: reference, page: ListPage(number: 1, size: 1)) { query in
+            query.filter(\.$state ~~ atCentre).filter(\.$decisionDue >= today.iso).filter(\.$decisionDue <= today.adding(days: 2).iso)
+        }.total
+        let all = try await service.visible(to: account, reference: reference, page: try ListPage.from(req))
+        let deadlines = try await DeadlineBoard.collect(on: req.db, reference: reference, now: now).filter { $0.concerns(account.id!) }
         let alerts = try await AlertModel.query(on: req.db).filter(\.$recipientAccountID == account.id!).filter(\.$readAt == nil)
             .sort(\.$raisedAt, .descending).limit(50).all()
-        return WorkbenchPage(account: account, reference: reference, items: items, deadlines: deadlines, alerts: alerts).render(req)
+        func items(_ page: Paged<ApplicationModel>) -> Paged<WorkItem> {
+            Paged(items: WorkItem.build(page.items, account: account, reference: reference, now: now), page: page.page, total: page.total)
+        }
+        return WorkbenchPage(account: account, reference: reference, todo: items(todo), overdue: items(overdue), dueSoon: dueSoon,
+                             all: items(all), deadlines: deadlines, alerts: alerts).render(req)
     }
 
     /// The recipient has seen the alert; it leaves the workbench (the deadline itself stays listed until met).
@@ -35,21 +57,25 @@ struct WorkbenchController: RouteCollection {
 struct WorkItem {
     var app: ApplicationModel
     var myActions: [ApplicationEventKind]
-    var lastDay: LocalDate?
-    var daysLeft: Int?
-    var overdue: Bool
+    /// The decision clock while the centre has the application: running to a day, or stopped.
+    var clock: ClockReading?
+    var lastDay: LocalDate? { clock?.lastDay }
+    var daysLeft: Int? {
+        if case .running(_, let left, _) = clock { return left }
+        return nil
+    }
+    var overdue: Bool {
+        if case .running(_, _, let overdue) = clock { return overdue }
+        return false
+    }
 
     static func build(_ apps: [ApplicationModel], account: AccountModel, reference: ReferenceData, now: Date) -> [WorkItem] {
-        let today = LocalDate(now)
         return apps.map { app in
             let deadline = app.applicationState.isAtCentre ? app.workflowCase.decisionDeadline : nil
             let mine = account.actor.flatMap { actor in
                 AccessPolicy.canAct(app.scope, actor: actor, tree: reference.tree) ? Workflow.availableEvents(in: app.applicationState, for: actor) : nil
             } ?? []
-            return WorkItem(app: app, myActions: mine.filter { $0 != .withdraw },
-                            lastDay: deadline?.lastDay(asOf: today, calendar: reference.calendar),
-                            daysLeft: deadline?.daysLeft(asOf: today, calendar: reference.calendar),
-                            overdue: deadline?.isOverdue(at: now, calendar: reference.calendar) ?? false)
+            return WorkItem(app: app, myActions: mine.filter { $0 != .withdraw }, clock: deadline?.reading(at: now, calendar: reference.calendar))
         }
     }
 }
@@ -57,7 +83,14 @@ struct WorkItem {
 struct WorkbenchPage {
     var account: AccountModel
     var reference: ReferenceData
-    var items: [WorkItem]
+    /// What waits on this person, soonest deadline first.
+    var todo: Paged<WorkItem>
+    /// Past the decision day (第43条), the first 50 and the count.
+    var overdue: Paged<WorkItem>
+    /// Due within two days.
+    var dueSoon: Int
+    /// Everything in reach, most recently changed first.
+    var all: Paged<WorkItem>
     var deadlines: [WatchedDeadline] = []
     var alerts: [AlertModel] = []
 
@@ -65,25 +98,22 @@ struct WorkbenchPage {
         let now = req.now
         let overdueClocks = deadlines.filter { $0.isOverdue(at: now) }
         let dueToday = deadlines.filter { $0.isDueToday(at: now) }
-        let overdue = items.filter(\.overdue)
-        let dueSoon = items.filter { !$0.overdue && ($0.daysLeft ?? 99) <= 2 }
-        let todo = items.filter { !$0.myActions.isEmpty }.sorted { ($0.lastDay ?? .init(year: 9999, month: 1, day: 1)!) < ($1.lastDay ?? .init(year: 9999, month: 1, day: 1)!) }
         let org = reference.name(account.organisationID)
         return req.page("工作台", """
         <p>\(account.displayName)，\(org)。\(account.roles?.roles.map(\.chinese).sorted().joined(separator: "、") ?? "")</p>
         <div class="cards three">
-          <div class="card"><h2>待我办理</h2><p><strong>\(todo.count)</strong> 件</p></div>
+          <div class="card"><h2>待我办理</h2><p><strong>\(todo.total)</strong> 件</p></div>
           <div class="card"><h2>今日到期</h2><p><strong>\(dueToday.count)</strong> 项</p></div>
-          <div class="card"><h2>已超期</h2><p class="\(overdueClocks.isEmpty && overdue.isEmpty ? "" : "overdue")"><strong>\(max(overdueClocks.count, overdue.count))</strong> 项</p></div>
+          <div class="card"><h2>已超期</h2><p class="\(overdueClocks.isEmpty && overdue.total == 0 ? "" : "overdue")"><strong>\(max(overdueClocks.count, overdue.total))</strong> 项</p></div>
         </div>
         \(when(!alerts.isEmpty) { alertList(req) })
         \(when(!overdueClocks.isEmpty || !dueToday.isEmpty) { deadlineTable(overdueClocks + dueToday, now: now) })
-        \(when(!dueSoon.isEmpty) { "<p>另有 \(dueSoon.count) 件申请的决定期限在两日内届满。</p>" })
-        \(when(!overdue.isEmpty) { "<h2 class=\"overdue\">超期未决定（法律援助法第43条）</h2>" + table(overdue) })
+        \(when(dueSoon > 0) { "<p>另有 \(dueSoon) 件申请的决定期限在两日内届满。</p>" })
+        \(when(overdue.total > 0) { "<h2 class=\"overdue\">超期未决定（法律援助法第43条）</h2>" + table(overdue.items) + (overdue.hasNext ? "<p class=\"hint\">仅显示最早到期的\(overdue.items.count)件，共\(overdue.total)件。</p>" : .empty) })
         <h2>待我办理</h2>
-        \(todo.isEmpty ? "<p>目前没有需要您办理的申请。</p>" : table(todo))
+        \(todo.items.isEmpty ? "<p>目前没有需要您办理的申请。</p>" : table(todo.items) + Pager.render(todo, req, key: "todoPage", unit: "件"))
         <h2>本机构可见的全部申请</h2>
-        \(items.isEmpty ? "<p>暂无申请。</p>" : table(items))
+        \(all.items.isEmpty ? "<p>暂无申请。</p>" : table(all.items) + Pager.render(all, req, unit: "件"))
         """)
     }
 
@@ -115,14 +145,16 @@ struct WorkbenchPage {
         let body: [HTML] = rows.map { item in
             let app = item.app
             let due: HTML = {
-                guard let last = item.lastDay else { return "—" }
-                if item.overdue { return "<span class=\"overdue\">已超期（\(last.chinese)）</span>" }
-                if app.workflowCase.decisionDeadline?.isPaused == true { return "暂停计算（待补材料）" }
-                return "\(last.chinese)（剩\(item.daysLeft ?? 0)天）"
+                switch item.clock {
+                case nil: return "—"
+                case let .paused(since, unused)?: return "\(since.chinese)起暂停计算（待补材料，补齐后剩\(unused)天）"
+                case let .running(last, left, overdue)?:
+                    return overdue ? "<span class=\"overdue\">已超期（\(last.chinese)）</span>" : "\(last.chinese)（剩\(left)天）"
+                }
             }()
             let priority: HTML = when(!(app.eligibility?.priorities.isEmpty ?? true) || app.eligibility?.greenChannel == true) {
                 app.eligibility?.greenChannel == true ? "<br><span class=\"badge\">绿色通道</span>" : "<br><span class=\"badge\">优先</span>"
-            }
+            } + when(app.possibleDuplicateOf != nil) { "<br><span class=\"badge\">疑似重复（\(app.possibleDuplicateOf ?? "")）</span>" }
             return """
             <tr><td><a href="\(SiteURL.application(app.id!))">\(app.number)</a>\(priority)</td><td>\(app.applicantName)</td>
             <td>\(app.form.matter.type?.chinese ?? "—")</td><td>\(app.applicationState.chinese)</td>

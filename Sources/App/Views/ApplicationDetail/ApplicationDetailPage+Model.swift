@@ -32,7 +32,8 @@ struct ApplicationDetailPage {
     var mayReveal: Bool { account.actor.map(PersonalDataPolicy.mayReveal) ?? false }
 
     var summary: StatusSummary {
-        StatusSummary(app: app, events: events, calendar: reference.calendar, today: today, caseState: legalAidCase?.caseState)
+        StatusSummary(app: app, events: events, calendar: reference.calendar, today: today, caseState: legalAidCase?.caseState,
+                      caseOrigin: legalAidCase?.caseOrigin ?? .decision, forStaff: isStaff)
     }
 
     var isStaff: Bool { !account.isCitizen }

@@ -60,7 +60,7 @@ extension ApplicationDetailPage {
         <details class="panel"\(HTML(raw: failedAction == name ? " open" : ""))><summary><strong>\(title)</strong></summary>
         <form method="post" action="\(action)" novalidate>
           \(Fields.csrf(csrf))
-          \(fields)
+          \(Fields.scoped(name, fields))
           <div class="actions"><button type="submit" class="\(secondary ? "secondary" : "")">\(title)</button></div>
         </form></details>
         """

@@ -6,7 +6,8 @@ extension ApplicationDetailPage {
         let csrf = request.pageContext.csrfToken
         let form = app.form
         let body: HTML = """
-        \(when(failedAction != nil) { errors.summary() })
+        \(when(failedAction != nil) { errors.summary(scope: failedAction == "upload" ? nil : failedAction) })
+        \(when(isStaff && app.possibleDuplicateOf != nil) { duplicateWarning })
         \(summary.render())
         \(when(app.applicationState == .draft) { "<p><a class=\"button\" href=\"\(SiteURL.editApplication(app.id!))\">继续填写</a></p>" })
         \(casePanel)
@@ -41,9 +42,19 @@ extension ApplicationDetailPage {
         return request.page("法律援助申请 \(app.number)", body)
     }
 
+    private var duplicateWarning: HTML {
+        """
+        <div class="panel notice" role="note"><h2>疑似重复申请</h2>
+        <p>同一身份证号的申请人在\(DuplicateApplication.windowDays)日内已就同类事项提交过申请 <strong>\(app.possibleDuplicateOf ?? "")</strong>。
+        请核实是否为重复提交（例如连续点击两次提交，或线上、窗口各提交一次）；确属重复的，可以与申请人联系后撤回其中一份。</p></div>
+        """
+    }
+
     private var casePanel: HTML {
         guard let legalAidCase else { return .empty }
-        let link: HTML = when(isStaff) { " <a href=\"/cases/\(legalAidCase.id!.uuidString)\">查看案件办理</a>" }
+        // Only for those the case is open to: pre-review staff see its state here, not the case file.
+        let mayOpenCase = isStaff && account.actor.map { AccessPolicy.canViewCase(legalAidCase.scope(applicant: app), actor: $0, tree: reference.tree) } == true
+        let link: HTML = when(mayOpenCase) { " <a href=\"/cases/\(legalAidCase.id!.uuidString)\">查看案件办理</a>" }
         return """
         <div class="panel"><h2>法律援助案件</h2><dl class="facts">
           <dt>办理状态</dt><dd>\(legalAidCase.caseState.chinese)\(link)</dd>
@@ -126,7 +137,7 @@ extension ApplicationDetailPage {
           <form method="post" action="\(SiteURL.action(app.id!, kind.rawValue))" novalidate>
             \(Fields.csrf(csrf))
             \(Fields.hidden("version", String(app.version)))
-            \(fields)
+            \(Fields.scoped(kind.rawValue, fields))
             <div class="actions"><button type="submit" class="\(buttonClass)">\(kind.chinese)</button></div>
           </form>
         </details>

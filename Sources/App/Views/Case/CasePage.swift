@@ -47,6 +47,19 @@ struct CasePage {
 
     private func has(_ role: Role) -> Bool { account.roles?.contains(role) == true }
 
+    /// The application behind the case is linked only for those who may open it (the centre,
+    /// supervisors); the handling lawyer sees what they need to act here instead.
+    private var mayOpenApplication: Bool {
+        account.actor.map { AccessPolicy.canView(app.scope, actor: $0, tree: reference.tree) } ?? false
+    }
+
+    /// The lawyer or centre staff member handling the case, who has to reach the recipient.
+    private var isHandler: Bool { record.lawyerAccountID != nil && record.lawyerAccountID == account.id }
+
+    private var applicationReference: HTML {
+        mayOpenApplication ? "<a href=\"\(SiteURL.application(app.id!))\">申请 \(app.number)</a>" : "申请 \(app.number)"
+    }
+
     func render(_ req: Request) -> HTML {
         let csrf = req.pageContext.csrfToken
         let state = record.caseState
@@ -54,7 +67,8 @@ struct CasePage {
             ?? centreStaff.first { $0.id == record.lawyerAccountID }.map { "\($0.displayName)（本中心工作人员）" }
         let history: [HTML] = events.map { event in
             let details = event.payload.filter { !$0.key.hasSuffix("ID") }.sorted { $0.key < $1.key }.map { "\(CaseLabels.chinese($0.key))：\(CaseLabels.value($0.key, $0.value))" }.joined(separator: "；")
-            return "<li><time>\(TimeText.chinese(event.at))</time><strong>\(CaseLabels.event(event.event))</strong>（\(event.actorName)）\(details.isEmpty ? "" : "<br><span class=\"hint\">\(details)</span>")</li>"
+            let detailLine: HTML = details.isEmpty ? .empty : "<br><span class=\"hint\">\(details)</span>"
+            return "<li><time>\(TimeText.chinese(event.at))</time><strong>\(CaseLabels.event(event.event))</strong>（\(event.actorName)）\(detailLine)</li>"
         }
         let assigner = has(.centreReviewer) || has(.centreDirector)
         var forms: [HTML] = []
@@ -160,10 +174,13 @@ struct CasePage {
         \(errors.summary())
         <div class="panel"><dl class="facts">
           <dt>状态</dt><dd><span class="state state-wait">\(state.chinese)</span></dd>
-          <dt>受援人</dt><dd>\(app.applicantName)（<a href="\(SiteURL.application(app.id!))">申请 \(app.number)</a>）</dd>
+          <dt>受援人</dt><dd>\(app.applicantName)（\(applicationReference)）</dd>
+          \(when(isHandler) { "<dt>联系电话</dt><dd>\(app.form.contactPhone)</dd>" })
           <dt>援助事项</dt><dd>\(app.form.matter.type?.chinese ?? "—")；\(app.form.matter.cause)</dd>
+          \(when(isHandler || mayOpenApplication) { "<dt>事实和经过</dt><dd>\(app.form.matter.facts)</dd><dt>请求事项</dt><dd>\(app.form.matter.helpWanted)</dd>" })
+          <dt>下一步</dt><dd>\(state.staffNextStep(origin: record.caseOrigin))</dd>
           <dt>决定日期</dt><dd>\(CaseDates.chinese(record.decidedOn))</dd>
-          \(when(state == .awaitingAssignment || state == .awaitingFirmNomination) { "<dt>指派期限</dt><dd>\(CaseDates.chinese(record.assignmentDue))前（\(record.caseOrigin.assignmentRule)）\(overdue ? "<span class=\"overdue\">已超期</span>" : "")</dd>" })
+          \(when(state == .awaitingAssignment || state == .awaitingFirmNomination) { "<dt>指派期限</dt><dd>\(CaseDates.chinese(record.assignmentDue))前（\(record.caseOrigin.assignmentRule)）\(when(overdue) { "<span class=\"overdue\">已超期</span>" })</dd>" })
           <dt>承办律师</dt><dd>\(lawyerName ?? "—")\(record.firmID.map { "（\(reference.name($0))）" } ?? "")</dd>
           \(when(!app.form.preferredLawyer.isEmpty) { "<dt>申请人希望的律师</dt><dd>\(app.form.preferredLawyer)</dd>" })
           <dt>案件来源</dt><dd>\(record.caseOrigin.chinese)\(record.notifyingAuthority.map { "（\($0)）" } ?? "")</dd>

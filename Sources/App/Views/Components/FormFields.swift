@@ -12,11 +12,12 @@ struct FormErrors: Sendable {
     subscript(field: String) -> String? { byField[field] }
     var isEmpty: Bool { byField.isEmpty }
 
-    /// The summary at the top of a form, each line linking to its field.
-    func summary(labels: [String: String] = [:]) -> HTML {
+    /// The summary at the top of a form, each line linking to its field (in the form scoped
+    /// `scope`, when the page holds several forms).
+    func summary(labels: [String: String] = [:], scope: String? = nil) -> HTML {
         guard !byField.isEmpty else { return .empty }
         let items: [HTML] = byField.sorted { $0.key < $1.key }.map { field, message in
-            "<li><a href=\"#\(Fields.domID(field))\">\(message)</a></li>"
+            "<li><a href=\"#\(Fields.domID(field, scope: scope))\">\(message)</a></li>"
         }
         return """
         <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
@@ -28,8 +29,30 @@ struct FormErrors: Sendable {
 }
 
 enum Fields {
-    static func domID(_ name: String) -> String {
-        "f-" + name.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: "[]", with: "")
+    static func domID(_ name: String, scope: String? = nil) -> String {
+        "f-" + (scope.map { $0 + "-" } ?? "") + name.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: "[]", with: "")
+    }
+
+    /// The same fields with ids unique to one form, for pages that show several forms with a
+    /// field of the same name (a `reason` to return and a `reason` to withdraw).
+    static func scoped(_ scope: String, _ fields: HTML) -> HTML {
+        var raw = fields.raw
+        for attribute in ["id=\"f-", "for=\"f-"] {
+            raw = raw.replacingOccurrences(of: attribute, with: attribute + scope + "-")
+        }
+        // aria-describedby may list several ids.
+        let marker = "aria-describedby=\""
+        var out = ""
+        var rest = Substring(raw)
+        while let start = rest.range(of: marker) {
+            out += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            out += rest[..<end].split(separator: " ").map { $0.hasPrefix("f-") ? "f-\(scope)-" + $0.dropFirst(2) : String($0) }.joined(separator: " ")
+            rest = rest[end...]
+        }
+        out += rest
+        return HTML(raw: out)
     }
 
     private static func wrap(_ name: String, _ label: String, hint: String?, error: String?, required: Bool, control: HTML) -> HTML {
@@ -103,6 +126,10 @@ enum Fields {
         """
     }
 
-    static func csrf(_ token: String) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\">" }
+    /// Every posted form: the session's CSRF token and a one-time token that makes a second
+    /// post of the same form show the first one's result (`OneTimeForms`).
+    static func csrf(_ token: String) -> HTML {
+        "<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\"><input type=\"hidden\" name=\"_once\" value=\"\(OneTimeForms.newToken())\">"
+    }
     static func hidden(_ name: String, _ value: String) -> HTML { "<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">" }
 }

@@ -11,6 +11,7 @@ enum Layout {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) - 法援在线</title>
+        <link rel="icon" href="\(SiteURL.favicon)" sizes="32x32">
         <link rel="stylesheet" href="\(SiteURL.stylesheet)">
         <script src="\(SiteURL.script)" defer></script>
         </head>

@@ -8,8 +8,22 @@ struct StatusSummary {
     var events: [ApplicationEventModel]
     var calendar: HolidayCalendar
     var today: LocalDate
-    /// The case, once aid is granted: what the applicant sees next comes from it.
+    /// The case, once aid is granted: what happens next comes from it, and from how it began.
     var caseState: CaseState? = nil
+    var caseOrigin: CaseOrigin = .decision
+    /// Staff read whose move it is; the applicant reads what will happen to them.
+    var forStaff = false
+
+    var nextStep: String {
+        if let caseState { return forStaff ? caseState.staffNextStep(origin: caseOrigin) : caseState.applicantNextStep(origin: caseOrigin) }
+        return forStaff ? app.applicationState.staffNextStep : app.applicationState.nextStep
+    }
+
+    /// The centre's decision clock (法律援助法 第43条), while the centre has the application.
+    var decisionClock: ClockReading? {
+        guard app.applicationState.isAtCentre, let deadline = app.workflowCase.decisionDeadline else { return nil }
+        return deadline.reading(at: today.startOfDay.addingTimeInterval(12 * 3600), calendar: calendar)
+    }
 
     var stateClass: String {
         switch app.applicationState {
@@ -31,12 +45,9 @@ struct StatusSummary {
 
     func render() -> HTML {
         let state = app.applicationState
-        let deadline: HTML = {
-            guard state.isAtCentre, let clock = app.workflowCase.decisionDeadline else { return .empty }
-            if clock.isPaused { return "<dt>决定期限</dt><dd>补充材料期间暂停计算，材料补齐后继续计算</dd>" }
-            let due = clock.lastDay(asOf: today, calendar: calendar)
-            return "<dt>决定期限</dt><dd>\(due.chinese)前（法律援助法第43条：自收到申请之日起7日内，补充材料期间不计算）</dd>"
-        }()
+        let deadline: HTML = decisionClock.map { clock -> HTML in
+            "<dt>决定期限</dt><dd>\(clock.chinese(rule: "法律援助法第43条：自收到申请之日起7日内，补充材料期间不计算"))</dd>"
+        } ?? .empty
         let materials: HTML = openMaterialsRequest.map { request in
             let items: [HTML] = request.items.map { "<li>\($0)</li>" }
             return """
@@ -64,7 +75,7 @@ struct StatusSummary {
             <dt>申请编号</dt><dd>\(app.number)</dd>
             <dt>当前状态</dt><dd><span class="state \(stateClass)">\(state.chinese)</span></dd>
             \(caseState.map { c -> HTML in "<dt>案件办理</dt><dd>\(c.chinese)</dd>" })
-            <dt>下一步</dt><dd>\(caseState?.applicantNextStep ?? state.nextStep)</dd>
+            <dt>下一步</dt><dd>\(nextStep)</dd>
             \(deadline)
           </dl>
         </div>

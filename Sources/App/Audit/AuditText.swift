@@ -1,0 +1,97 @@
+import LegalAidCore
+
+/// The audit trail in Chinese for the audit administrator: event codes stay stable in storage
+/// (they are what the chain hashes and what filters match), and are shown by name.
+enum AuditText {
+    /// Families of events, for the filter on `/audit`.
+    static let families: [(prefix: String, label: String)] = [
+        ("auth.", "登录与身份验证"),
+        ("account.", "账号注册"),
+        ("personalData.", "查看个人信息"),
+        ("access.", "越权访问被拒绝"),
+        ("application.", "申请办理"),
+        ("case.", "案件办理"),
+        ("objection.", "异议"),
+        ("detained.", "羁押人员申请"),
+        ("lawyer.", "律师执业信息"),
+        ("admin.", "系统管理"),
+        ("security.", "安全管理"),
+        ("audit.", "审计管理"),
+        ("retention.", "数据保存期限"),
+    ]
+
+    private static let names: [String: String] = [
+        "auth.signIn": "登录",
+        "auth.signOut": "退出登录",
+        "auth.token": "签发接口令牌",
+        "auth.secondFactor": "动态验证码验证",
+        "auth.secondFactorEnrolled": "启用动态验证码",
+        "auth.smsCode": "短信验证码验证",
+        "auth.smsCodeSent": "发送短信验证码",
+        "auth.smsSecondFactor": "短信验证码设置",
+        "auth.passwordChanged": "修改密码",
+        "auth.sessionEnded": "会话超时结束",
+        "auth.logoutEverywhere": "在所有设备上退出",
+        "auth.lockout": "账号锁定",
+        "account.register": "注册账号",
+        "personalData.view": "查看个人信息",
+        "personalData.reveal": "显示完整证件号和手机号",
+        "access.denied": "越权访问被拒绝",
+        "application.create": "创建申请",
+        "case.progress": "记录办理进展",
+        "case.addMembers": "增加共同受援人",
+        "case.mediationConsent": "记录先行调解意愿",
+        "case.notification": "登记通知辩护",
+        "case.urgentAid": "先行提供法律援助",
+        "case.requestLawyerChange": "申请更换律师",
+        "case.refuseLawyerChange": "不同意更换律师",
+        "objection.file": "提出异议",
+        "objection.decide": "异议审查决定",
+        "detained.record": "登记羁押人员申请",
+        "detained.forward": "转交羁押人员申请",
+        "lawyer.profile": "修改律师执业信息",
+        "admin.accountCreated": "创建工作人员账号",
+        "admin.holidayAdded": "录入节假日",
+        "admin.holidayRemoved": "删除节假日",
+        "security.roleChange": "岗位授权变更",
+        "security.unlock": "解除账号锁定",
+        "audit.export": "导出审计记录",
+        "audit.pruned": "清理过期审计记录",
+        "retention.purge": "清理过期数据",
+    ]
+
+    /// `auth.signIn` → 登录; an application or case step by the workflow's own name.
+    static func event(_ code: String) -> String {
+        if let name = names[code] { return name }
+        if code.hasPrefix("application."), let kind = ApplicationEventKind(rawValue: String(code.dropFirst("application.".count))) {
+            return "申请：" + kind.chinese
+        }
+        if code.hasPrefix("case.") { return "案件：" + CaseLabels.event(String(code.dropFirst("case.".count))) }
+        return families.first { code.hasPrefix($0.prefix) }.map { $0.label } ?? "其他事件"
+    }
+
+    static func outcome(_ outcome: String) -> String {
+        switch outcome {
+        case "success": "成功"
+        case "failure": "失败"
+        case "denied": "拒绝"
+        default: outcome
+        }
+    }
+
+    /// `application:FY2026-000001` → 申请 FY2026-000001.
+    static func target(_ target: String) -> String {
+        let kinds = [("application:", "申请 "), ("account:", "账号 "), ("case:", "案件 "), ("detained:", "羁押人员申请 "), ("holiday:", "节假日 "), ("path:", "页面 ")]
+        for (prefix, name) in kinds where target.hasPrefix(prefix) { return name + target.dropFirst(prefix.count) }
+        switch target {
+        case "audit": return "审计记录"
+        case "holidays": return "节假日安排"
+        default: return target
+        }
+    }
+
+    /// `centreReviewer,lawyer` → 法援中心审查员、承办律师.
+    static func roles(_ text: String) -> String {
+        text.split(separator: ",").map { Role(rawValue: String($0))?.chinese ?? String($0) }.joined(separator: "、")
+    }
+}

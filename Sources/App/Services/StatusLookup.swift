@@ -1,0 +1,101 @@
+import Fluent
+import LegalAidCore
+import SQLKit
+import Vapor
+
+/// The no-login status lookup: application number plus the last four digits of the phone.
+/// Guessing is limited twice: per address (the rate limit) and per application number — ten
+/// wrong tries in a day close the lookup for that number until the next day, and the
+/// applicant is told by SMS. Any number string is counted, known or not, so the lock itself
+/// reveals nothing about which numbers exist.
+struct StatusLookup {
+    var db: Database
+    var services: FayuanServices
+
+    init(_ req: Request) {
+        db = req.db
+        services = req.fayuan
+    }
+
+    enum Outcome {
+        case found(ApplicationModel)
+        /// One message for "no such number" and "digits don't match".
+        case refused([FieldError])
+        /// Too many wrong tries today; open again after midnight (seconds to wait).
+        case locked(FieldError, retryAfter: Int)
+    }
+
+    func find(number raw: String?, phoneLast4 rawDigits: String?) async throws -> Outcome {
+        let number = String((raw ?? "").trimmingCharacters(in: .whitespaces).uppercased().prefix(40))
+        let digits = (rawDigits ?? "").trimmingCharacters(in: .whitespaces)
+        var errors: [FieldError] = []
+        if number.isEmpty { errors.append(.required("number", "申请编号")) }
+        if digits.count != 4 || !digits.allSatisfy(\.isNumber) {
+            errors.append(FieldError(field: "phoneLast4", code: "invalidDigits", message: "请输入手机号码的最后4位数字"))
+        }
+        guard errors.isEmpty else { return .refused(errors) }
+        let now = services.clock.now()
+        let today = LocalDate(now)
+        let sql = db as! SQLDatabase
+        let failures = try await sql.select().column("count").from("lookup_failures")
+            .where("number", .equal, number).where("day", .equal, today.iso).first(decoding: Count.self)?.count ?? 0
+        if failures >= services.settings.lookupFailuresPerDay { return locked(today: today, now: now) }
+
+        if let app = try await ApplicationModel.query(on: db).filter(\.$number == number).first(),
+           app.applicationState != .draft, app.phoneLast4 == digits {
+            return .found(app)
+        }
+        let (count, mustNotify) = try await recordFailure(number: number, today: today)
+        if count >= services.settings.lookupFailuresPerDay {
+            if mustNotify { try await warnApplicant(number: number) }
+            return locked(today: today, now: now)
+        }
+        return .refused([FieldError(field: "number", code: "notFound", message: "没有找到与申请编号和手机号码后四位都相符的申请，请核对后再试")])
+    }
+
+    private struct Count: Decodable { var count: Int }
+    private struct Counted: Decodable {
+        var count: Int
+        var notified: Bool
+    }
+
+    /// Counts one wrong try; answers the day's count and whether this try is the one that
+    /// closed the lookup (so exactly one SMS is sent, whichever instance counts it).
+    private func recordFailure(number: String, today: LocalDate) async throws -> (Int, Bool) {
+        let limit = services.settings.lookupFailuresPerDay
+        return try await services.transaction(on: db) { tx in
+            let sql = tx as! SQLDatabase
+            let row = try await sql.raw("""
+                INSERT INTO lookup_failures (id, number, day, count, notified) VALUES (\(bind: UUID()), \(bind: number), \(bind: today.iso), 1, \(bind: false))
+                ON CONFLICT (number, day) DO UPDATE SET count = lookup_failures.count + 1
+                RETURNING count, notified
+                """).first(decoding: Counted.self)
+            guard let row else { return (1, false) }
+            guard row.count >= limit, !row.notified else { return (row.count, false) }
+            let flipped = try await sql.raw("""
+                UPDATE lookup_failures SET notified = \(bind: true) WHERE number = \(bind: number) AND day = \(bind: today.iso) AND notified = \(bind: false)
+                RETURNING count
+                """).all()
+            return (row.count, !flipped.isEmpty)
+        }
+    }
+
+    /// Someone has been guessing at this application's lookup: its applicant hears of it.
+    private func warnApplicant(number: String) async throws {
+        guard let app = try await ApplicationModel.query(on: db).filter(\.$number == number).first(), app.applicationState != .draft else { return }
+        try await services.transaction(on: db) { tx in
+            try await ApplicationPaperwork.tellApplicant(
+                app, title: "进度查询已暂停",
+                body: "您的法律援助申请（\(app.number)）今日在进度查询中多次输入错误的手机号后四位，为保护您的信息，今日已暂停该编号的查询，明日自动恢复。如不是您本人操作，请留意个人信息安全；如需帮助，请拨打12348。",
+                sms: "【法援在线】您的申请（\(app.number)）今日查询进度时多次输入错误，查询已暂停至明日。如非本人操作请留意信息安全，如需帮助请拨打12348。",
+                on: tx)
+        }
+    }
+
+    private func locked(today: LocalDate, now: Date) -> Outcome {
+        let wait = max(1, Int(today.adding(days: 1).startOfDay.timeIntervalSince(now).rounded(.up)))
+        return .locked(FieldError(field: "number", code: "lookupLocked",
+                                  message: "该申请编号今日输入错误次数过多，为保护申请人信息，今日已暂停查询，请明天再试。如需帮助请拨打12348。"),
+                       retryAfter: wait)
+    }
+}
