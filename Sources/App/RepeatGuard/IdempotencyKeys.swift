@@ -102,9 +102,18 @@ struct IdempotencyKeys: AsyncMiddleware {
         }
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method.rawValue) \(request.url.path)\n".utf8))
-        if let body { hasher.update(data: Data(body.readableBytesView)) }
+        if let body { hasher.update(data: canonical(Data(body.readableBytesView), contentType: request.headers.contentType)) }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
+}
+
+/// JSON with its keys sorted, so the same content sent twice is the same whatever order a
+/// client's serializer wrote the keys in; any other body byte for byte.
+private func canonical(_ body: Data, contentType: HTTPMediaType?) -> Data {
+    guard contentType == .json, let object = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]),
+          let sorted = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
+    else { return body }
+    return sorted
 }
 
 extension Response.Body {

@@ -106,6 +106,11 @@ final class Browser {
         return Page(status: response.status, headers: response.headers, body: text)
     }
 
+    /// The one-time token of the first form on a page (`_once`).
+    static func extractOnce(_ html: String) -> String? {
+        extract(html, after: "name=\"_once\" value=\"", until: "\"")
+    }
+
     static func extractCSRF(_ html: String) -> String? {
         guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
         let rest = html[range.upperBound...]
@@ -134,8 +139,8 @@ struct APIClient {
         return client
     }
 
-    func send(_ method: HTTPMethod, _ path: String, json: Any? = nil) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
+    func send(_ method: HTTPMethod, _ path: String, json: Any? = nil, headers extra: [(String, String)] = []) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders(extra)
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
         var body = ByteBuffer()
         if let json {
