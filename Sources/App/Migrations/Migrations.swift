@@ -32,6 +32,7 @@ extension Application {
             CreateIdempotencyRecords(),
             CreateFormSubmissions(),
             AddPossibleDuplicate(),
+            ClearStoppedDecisionDates(),
         ] as [any Migration])
     }
 }
