@@ -21,7 +21,7 @@ final class CaseWorkflowTests: XCTestCase {
         ]
         for (event, role, expected) in steps {
             state = try CaseWorkflow.apply(event, in: state, by: actor(role), at: now).get().to
-            XCTAssertEqual(state, expected, event.code)
+            XCTAssertEqual(state, expected, event.kind.rawValue)
         }
         XCTAssertTrue(state.isTerminal)
     }
@@ -44,12 +44,12 @@ final class CaseWorkflowTests: XCTestCase {
 
     func test_aSecondClosingReportIsRefused_art50() {
         let result = CaseWorkflow.apply(.fileClosingReport(outcome: "再次报告"), in: .closingReported, by: actor(.lawyer), at: now)
-        XCTAssertEqual(result, .failure(.illegal(from: .closingReported, event: "fileClosingReport")))
+        XCTAssertEqual(result, .failure(.illegal(from: .closingReported, event: .fileClosingReport)))
     }
 
     func test_terminationNeedsAGroundAndTheDirector_art48() {
         let byReviewer = CaseWorkflow.apply(.terminate(.ownLawyerHired, explanation: "自行委托律师"), in: .inProgress, by: actor(.centreReviewer), at: now)
-        XCTAssertEqual(byReviewer, .failure(.roleNotPermitted(event: "terminate")))
+        XCTAssertEqual(byReviewer, .failure(.roleNotPermitted(event: .terminate)))
         let result = CaseWorkflow.apply(.terminate(.ownLawyerHired, explanation: "受援人自行委托律师"), in: .inProgress, by: actor(.centreDirector), at: now)
         XCTAssertEqual(try result.get().payload["ground"], "ownLawyerHired")
     }
@@ -130,7 +130,7 @@ final class AssignmentFairnessTests: XCTestCase {
         XCTAssertEqual(transition.to, .inProgress)
         XCTAssertEqual(transition.payload["staffID"], staff.uuidString)
         XCTAssertEqual(CaseWorkflow.apply(.assignCentreStaff(accountID: staff, name: "王审查"), in: .awaitingAssignment, by: actor(.lawyer), at: noon("2026-03-02")).map(\.to),
-                       .failure(.roleNotPermitted(event: "assignCentreStaff")))
+                       .failure(.roleNotPermitted(event: .assignCentreStaff)))
         // The staff handler files the closing report like a lawyer would (第50条).
         XCTAssertEqual(CaseWorkflow.apply(.fileClosingReport(outcome: "调解结案"), in: .inProgress, by: actor(.centreReviewer), at: noon("2026-03-02")).map(\.to), .success(.closingReported))
     }

@@ -69,7 +69,7 @@ final class SideExitTests: XCTestCase {
         let without = try CaseWorkflow.apply(.reinstate(order: "终止理由不成立", hasLawyer: false), in: .terminated, by: actor(.supervisor), at: noon("2026-03-20")).get()
         XCTAssertEqual(without.to, .awaitingAssignment)
         XCTAssertEqual(CaseWorkflow.apply(.reinstate(order: "x", hasLawyer: true), in: .inProgress, by: actor(.supervisor), at: noon("2026-03-20")).map(\.to),
-                       .failure(.illegal(from: .inProgress, event: "reinstate")))
+                       .failure(.illegal(from: .inProgress, event: .reinstate)))
     }
 
     // MARK: 第44条 — urgent aid first

@@ -93,7 +93,7 @@ struct CaseService {
 
     /// The lawyer assigned most recently, for the rotation.
     func lastAssignedLawyer() async throws -> UUID? {
-        try await CaseEventModel.query(on: db).filter(\.$event ~~ ["assignLawyer", "nominateLawyer"]).sort(\.$at, .descending).first()
+        try await CaseEventModel.query(on: db).filter(\.$event ~~ [CaseEventKind.assignLawyer, .nominateLawyer].map(\.rawValue)).sort(\.$at, .descending).first()
             .flatMap { $0.payload["lawyerID"] }.flatMap(UUID.init(uuidString:))
     }
 
@@ -148,13 +148,13 @@ struct CaseService {
         entry.actorName = account.displayName
         entry.fromState = transition.from.rawValue
         entry.toState = transition.to.rawValue
-        entry.event = transition.event
+        entry.event = transition.event.rawValue
         entry.payload = transition.payload
         try await entry.create(on: tx)
 
         let centre = reference.name(app.centreID)
         switch transition.event {
-        case "assignLawyer", "nominateLawyer", "changeLawyer", "assignCentreStaff":
+        case .assignLawyer, .nominateLawyer, .changeLawyer, .assignCentreStaff:
             var payload = transition.payload
             payload["authorityName"] = record.notifyingAuthority ?? ""
             if let lawyer = transition.payload["lawyerID"].flatMap(UUID.init(uuidString:)),
@@ -165,11 +165,11 @@ struct CaseService {
             try await ApplicationPaperwork.issue(.officialLetter, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
             let body = "您的法律援助申请（\(app.number)）已指派\(transition.payload["lawyer"] ?? "")律师承办，律师将与您联系。"
             try await ApplicationPaperwork.tellApplicant(app, title: "已指派承办律师", body: body, sms: "【法援在线】" + body, on: tx)
-        case "terminate":
+        case .terminate:
             try await ApplicationPaperwork.issue(.terminationDecision, for: app, issuer: centre, payload: transition.payload, at: now, reference: reference, on: tx)
             let body = "您的法律援助案件（\(app.number)）已终止法律援助，请查看终止法律援助决定书。如有异议，可以在本平台向司法局提出。"
             try await ApplicationPaperwork.tellApplicant(app, title: "已终止法律援助", body: body, sms: "【法援在线】" + body, on: tx)
-        case "transfer":
+        case .transfer:
             // The file goes along: the letter lists every document and evidence file handed over.
             var payload = transition.payload
             let documents = try await DocumentModel.query(on: tx).filter(\.$applicationID == app.id!).sort(\.$issuedAt).all()
@@ -178,12 +178,13 @@ struct CaseService {
             try await ApplicationPaperwork.issue(.transferLetter, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
             let body = "您的法律援助案件（\(app.number)）已移交\(transition.payload["toCentre"] ?? "")办理，对方将与您联系。"
             try await ApplicationPaperwork.tellApplicant(app, title: "案件已移交异地办理", body: body, sms: "【法援在线】" + body, on: tx)
-        case "close":
+        case .close:
             let body = "您的法律援助案件（\(app.number)）已结案。中心将进行回访，请对承办律师的服务作出评价。"
             try await ApplicationPaperwork.tellApplicant(app, title: "案件已结案", body: body, sms: "【法援在线】" + body, on: tx)
-        default: break
+        case .assignFirm, .fileClosingReport, .returnClosingReport, .reviewQuality, .recordReturnVisit, .reinstate:
+            break  // no document or notice of their own
         }
-        try await AuditLog.append(AuditRecord(account: account, event: "case.\(transition.event)", target: "application:\(app.number)",
+        try await AuditLog.append(AuditRecord(account: account, event: "case.\(transition.event.rawValue)", target: "application:\(app.number)",
                                               clientAddress: clientAddress, detail: "\(transition.from.chinese) → \(transition.to.chinese)"),
                                   at: now, on: tx)
     }
@@ -204,7 +205,7 @@ extension CaseError {
         switch self {
         case .missingField(let field, _): field
         case .assignment: "lawyerID"
-        default: nil
+        case .illegal, .roleNotPermitted: nil
         }
     }
 

@@ -89,7 +89,7 @@ struct DeadlineBoard {
                 add(.assignment, record.assignmentDue, responsible: reviewers.union(firmLawyers))
             case .closed: add(.qualityReview, record.qualityReviewDue, responsible: reviewers)
             case .qualityReviewed: add(.returnVisit, record.returnVisitDue, responsible: reviewers)
-            default: break
+            case .inProgress, .closingReported, .followedUp, .terminated, .transferred: break  // no clock of their own
             }
             if record.caseOrigin == .urgent && record.paperworkDoneAt == nil && !record.caseState.isTerminal {
                 add(.paperwork, record.paperworkDue, responsible: reviewers)

@@ -118,28 +118,74 @@ public enum CaseEvent: Hashable, Sendable {
     /// 第49条: the bureau upheld an objection to the termination and ordered the centre to correct it.
     case reinstate(order: String, hasLawyer: Bool)
 
-    public var code: String {
+    public var kind: CaseEventKind {
         switch self {
-        case .assignLawyer: "assignLawyer"
-        case .assignFirm: "assignFirm"
-        case .assignCentreStaff: "assignCentreStaff"
-        case .nominateLawyer: "nominateLawyer"
-        case .changeLawyer: "changeLawyer"
-        case .fileClosingReport: "fileClosingReport"
-        case .returnClosingReport: "returnClosingReport"
-        case .close: "close"
-        case .reviewQuality: "reviewQuality"
-        case .recordReturnVisit: "recordReturnVisit"
-        case .terminate: "terminate"
-        case .transfer: "transfer"
-        case .reinstate: "reinstate"
+        case .assignLawyer: .assignLawyer
+        case .assignFirm: .assignFirm
+        case .assignCentreStaff: .assignCentreStaff
+        case .nominateLawyer: .nominateLawyer
+        case .changeLawyer: .changeLawyer
+        case .fileClosingReport: .fileClosingReport
+        case .returnClosingReport: .returnClosingReport
+        case .close: .close
+        case .reviewQuality: .reviewQuality
+        case .recordReturnVisit: .recordReturnVisit
+        case .terminate: .terminate
+        case .transfer: .transfer
+        case .reinstate: .reinstate
         }
     }
 }
 
+/// The kinds of step on a case: what the record stores, the API names and the pages post.
+public enum CaseEventKind: String, Codable, Sendable, CaseIterable {
+    case assignLawyer, assignFirm, assignCentreStaff, nominateLawyer, changeLawyer
+    case fileClosingReport, returnClosingReport, close, reviewQuality, recordReturnVisit
+    case terminate, transfer, reinstate
+
+    public var chinese: String {
+        switch self {
+        case .assignLawyer: "指派律师"
+        case .assignFirm: "指派律师事务所"
+        case .assignCentreStaff: "安排本中心工作人员承办"
+        case .nominateLawyer: "律师事务所确定承办律师"
+        case .changeLawyer: "更换承办律师"
+        case .fileClosingReport: "提交结案报告"
+        case .returnClosingReport: "退回结案报告"
+        case .close: "结案"
+        case .reviewQuality: "质量评定"
+        case .recordReturnVisit: "回访"
+        case .terminate: "终止法律援助"
+        case .transfer: "移交异地"
+        case .reinstate: "司法局责令改正，恢复法律援助"
+        }
+    }
+
+    /// Who may take the step: lets a page refuse before reading any input.
+    public var permittedRoles: Set<Role> {
+        switch self {
+        case .assignLawyer, .assignFirm, .assignCentreStaff, .changeLawyer, .returnClosingReport, .close, .recordReturnVisit:
+            CaseWorkflow.assigners
+        case .nominateLawyer: [.lawyer]
+        // 第50条: the handler files it; the centre's own staff may be the handler.
+        case .fileClosingReport: [.lawyer, .centreReviewer, .centreDirector]
+        case .reviewQuality: CaseWorkflow.assigners.union([.supervisor])
+        case .terminate, .transfer: [.centreDirector]
+        case .reinstate: [.supervisor]
+        }
+    }
+
+    /// Reinstating comes only through the bureau's objection decision (第49条), never as a
+    /// step asked for on the case.
+    public var isRequestable: Bool { self != .reinstate }
+
+    /// The step names who handles the case (a lawyer or the centre's own staff).
+    public var assignsHandler: Bool { [.assignLawyer, .nominateLawyer, .changeLawyer, .assignCentreStaff].contains(self) }
+}
+
 public enum CaseError: Error, Hashable, Sendable {
-    case illegal(from: CaseState, event: String)
-    case roleNotPermitted(event: String)
+    case illegal(from: CaseState, event: CaseEventKind)
+    case roleNotPermitted(event: CaseEventKind)
     case assignment(AssignmentRefusal)
     case missingField(field: String, message: String)
 
@@ -157,7 +203,7 @@ public enum CaseError: Error, Hashable, Sendable {
 public struct CaseTransition: Hashable, Sendable {
     public var from: CaseState
     public var to: CaseState
-    public var event: String
+    public var event: CaseEventKind
     public var at: Date
     public var payload: [String: String]
 }
@@ -173,59 +219,50 @@ public enum CaseWorkflow {
 
     static let assigners: Set<Role> = [.centreReviewer, .centreDirector]
 
-    /// Who may take each step, by event code: lets a page refuse before reading any input.
-    public static let permittedRoles: [String: Set<Role>] = [
-        "assignLawyer": assigners, "assignFirm": assigners, "assignCentreStaff": assigners,
-        "nominateLawyer": [.lawyer], "changeLawyer": assigners,
-        "fileClosingReport": [.lawyer, .centreReviewer, .centreDirector], "returnClosingReport": assigners, "close": assigners,
-        "reviewQuality": assigners.union([.supervisor]), "recordReturnVisit": assigners,
-        "terminate": [.centreDirector], "transfer": [.centreDirector], "reinstate": [.supervisor],
-    ]
-
     public static func apply(_ event: CaseEvent, in state: CaseState, by actor: Actor, at now: Date) -> Result<CaseTransition, CaseError> {
-        func move(_ allowed: Set<CaseState>, _ roles: Set<Role>, to target: CaseState, _ payload: [String: String] = [:]) -> Result<CaseTransition, CaseError> {
-            guard allowed.contains(state) else { return .failure(.illegal(from: state, event: event.code)) }
-            guard actor.roles.containsAny(permittedRoles[event.code] ?? roles) else { return .failure(.roleNotPermitted(event: event.code)) }
-            return .success(CaseTransition(from: state, to: target, event: event.code, at: now, payload: payload))
+        func move(_ allowed: Set<CaseState>, to target: CaseState, _ payload: [String: String] = [:]) -> Result<CaseTransition, CaseError> {
+            guard allowed.contains(state) else { return .failure(.illegal(from: state, event: event.kind)) }
+            guard actor.roles.containsAny(event.kind.permittedRoles) else { return .failure(.roleNotPermitted(event: event.kind)) }
+            return .success(CaseTransition(from: state, to: target, event: event.kind, at: now, payload: payload))
         }
         switch event {
         case let .assignLawyer(lawyer, needs):
             if let refusal = Assignment.refusal(lawyer, for: needs) { return .failure(.assignment(refusal)) }
-            return move([.awaitingAssignment], assigners, to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name])
+            return move([.awaitingAssignment], to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name])
         case .assignFirm(let firm):
-            return move([.awaitingAssignment], assigners, to: .awaitingFirmNomination, ["firmID": firm.uuidString])
+            return move([.awaitingAssignment], to: .awaitingFirmNomination, ["firmID": firm.uuidString])
         case let .assignCentreStaff(account, name):
-            return move([.awaitingAssignment], assigners, to: .inProgress, ["staffID": account.uuidString, "lawyer": name])
+            return move([.awaitingAssignment], to: .inProgress, ["staffID": account.uuidString, "lawyer": name])
         case let .nominateLawyer(lawyer, needs):
             if let refusal = Assignment.refusal(lawyer, for: needs) { return .failure(.assignment(refusal)) }
-            return move([.awaitingFirmNomination], [.lawyer], to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name])
+            return move([.awaitingFirmNomination], to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name])
         case let .changeLawyer(lawyer, needs, reason):
             guard !reason.trimmed.isEmpty else { return .failure(.missingField(field: "reason", message: "请写明更换承办律师的理由")) }
             if let refusal = Assignment.refusal(lawyer, for: needs) { return .failure(.assignment(refusal)) }
-            return move([.inProgress], assigners, to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name, "reason": reason.trimmed])
+            return move([.inProgress], to: .inProgress, ["lawyerID": lawyer.id.uuidString, "lawyer": lawyer.name, "reason": reason.trimmed])
         case .fileClosingReport(let outcome):
             guard !outcome.trimmed.isEmpty else { return .failure(.missingField(field: "outcome", message: "请填写办理结果")) }
-            return move([.inProgress], permittedRoles["fileClosingReport"]!, to: .closingReported, ["outcome": outcome.trimmed])
+            return move([.inProgress], to: .closingReported, ["outcome": outcome.trimmed])
         case .returnClosingReport(let reason):
             guard !reason.trimmed.isEmpty else { return .failure(.missingField(field: "reason", message: "请写明退回结案报告的理由")) }
-            return move([.closingReported], assigners, to: .inProgress, ["reason": reason.trimmed])
+            return move([.closingReported], to: .inProgress, ["reason": reason.trimmed])
         case .close:
-            return move([.closingReported], assigners, to: .closed)
+            return move([.closingReported], to: .closed)
         case let .reviewQuality(grade, remarks):
-            return move([.closed], assigners.union([.supervisor]), to: .qualityReviewed, ["grade": grade.rawValue, "remarks": remarks.trimmed])
+            return move([.closed], to: .qualityReviewed, ["grade": grade.rawValue, "remarks": remarks.trimmed])
         case let .recordReturnVisit(satisfaction, comments):
             guard (1...5).contains(satisfaction) else { return .failure(.missingField(field: "satisfaction", message: "满意度请在1到5分之间选择")) }
-            return move([.qualityReviewed], assigners, to: .followedUp, ["satisfaction": String(satisfaction), "comments": comments.trimmed])
+            return move([.qualityReviewed], to: .followedUp, ["satisfaction": String(satisfaction), "comments": comments.trimmed])
         case let .terminate(ground, explanation):
             guard !explanation.trimmed.isEmpty else { return .failure(.missingField(field: "explanation", message: "请写明终止法律援助的事实和理由")) }
-            return move([.awaitingAssignment, .awaitingFirmNomination, .inProgress], [.centreDirector], to: .terminated,
+            return move([.awaitingAssignment, .awaitingFirmNomination, .inProgress], to: .terminated,
                         ["ground": ground.rawValue, "explanation": explanation.trimmed])
         case let .transfer(centre, reason):
             guard !centre.trimmed.isEmpty else { return .failure(.missingField(field: "toCentre", message: "请填写接收的法律援助机构")) }
-            return move([.awaitingAssignment], [.centreDirector], to: .transferred, ["toCentre": centre.trimmed, "reason": reason.trimmed])
+            return move([.awaitingAssignment], to: .transferred, ["toCentre": centre.trimmed, "reason": reason.trimmed])
         case let .reinstate(order, hasLawyer):
             guard !order.trimmed.isEmpty else { return .failure(.missingField(field: "explanation", message: "请写明责令改正的理由")) }
-            return move([.terminated], [.supervisor], to: hasLawyer ? .inProgress : .awaitingAssignment, ["order": order.trimmed])
+            return move([.terminated], to: hasLawyer ? .inProgress : .awaitingAssignment, ["order": order.trimmed])
         }
     }
 }

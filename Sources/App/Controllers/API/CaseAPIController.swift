@@ -76,10 +76,10 @@ struct CaseAPIController: RouteCollection {
         let reference = try await ReferenceData.load(on: req.db)
         let (record, app) = try await CaseService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         let type = input.type ?? ""
-        guard CaseWorkflow.permittedRoles[type] != nil, type != "reinstate" else {
+        guard let kind = CaseEventKind(rawValue: type), kind.isRequestable else {
             throw AppError.invalid(field: "type", code: "invalidChoice", "未知的办理动作：\(type)")
         }
-        _ = try await input.actionInput.perform(type, on: record, app: app, by: account, reference: reference, req: req)
+        _ = try await input.actionInput.perform(kind, on: record, app: app, by: account, reference: reference, req: req)
         return try await reloaded(record.id!, account: account, req: req)
     }
 

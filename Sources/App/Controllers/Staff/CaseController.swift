@@ -75,7 +75,8 @@ struct CaseController: RouteCollection {
         let (record, app) = try await CaseService(req).find(id, for: account, reference: reference)
         let input = try req.content.decode(CaseActionInput.self)
         do {
-            let transition = try await input.perform(req.parameters.get("event") ?? "", on: record, app: app, by: account, reference: reference, req: req)
+            guard let kind = CaseEventKind(rawValue: req.parameters.get("event") ?? "") else { throw AppError.notFound() }
+            let transition = try await input.perform(kind, on: record, app: app, by: account, reference: reference, req: req)
             req.flash("已完成。案件状态：\(transition.to.chinese)。")
             return req.redirect(to: "/cases/\(id.uuidString)")
         } catch let error as AppError where error.refusesForm {

@@ -72,10 +72,10 @@ struct CasePage {
         }
         let assigner = has(.centreReviewer) || has(.centreDirector)
         var forms: [HTML] = []
-        func form(_ event: String, _ title: String, _ fields: HTML, secondary: Bool = false) -> HTML {
+        func form(_ event: CaseEventKind, _ title: String, _ fields: HTML, secondary: Bool = false) -> HTML {
             """
             <details class="panel"\(HTML(raw: errors.isEmpty ? "" : " open"))><summary><strong>\(title)</strong></summary>
-            <form method="post" action="/cases/\(record.id!.uuidString)/actions/\(event)" novalidate>
+            <form method="post" action="/cases/\(record.id!.uuidString)/actions/\(event.rawValue)" novalidate>
               \(Fields.csrf(csrf))\(Fields.hidden("version", String(record.version)))
               \(fields)
               <div class="actions"><button type="submit" class="\(secondary ? "secondary" : "")">\(title)</button></div>
@@ -102,14 +102,14 @@ struct CasePage {
         case .failure(let refusal): "<p class=\"field-error\">\(refusal.message)</p>"
         }
         if state == .awaitingAssignment && assigner {
-            forms.append(form("assignLawyer", "指派律师", suggestionText
+            forms.append(form(.assignLawyer, "指派律师", suggestionText
                 + Fields.select("lawyerID", "承办律师", options: lawyerOptions, selected: suggested, errors: errors)
                 + Fields.checkbox("possibleLifeOrDeath", "可能判处无期徒刑、死刑的刑事案件（须执业三年以上律师，第26条）", checked: record.possibleLifeOrDeath == true, errors: errors)))
-            forms.append(form("assignCentreStaff", "安排本中心工作人员承办", Fields.select("staffID", "承办人员", options: centreStaff.map { (value: $0.id!.uuidString, label: $0.displayName) }, selected: nil, errors: errors), secondary: true))
-            forms.append(form("assignFirm", "指派律师事务所", Fields.select("firmID", "律师事务所", options: reference.tree.all(.lawFirm).map { (value: $0.id.uuidString, label: $0.name) }, selected: nil, errors: errors), secondary: true))
+            forms.append(form(.assignCentreStaff, "安排本中心工作人员承办", Fields.select("staffID", "承办人员", options: centreStaff.map { (value: $0.id!.uuidString, label: $0.displayName) }, selected: nil, errors: errors), secondary: true))
+            forms.append(form(.assignFirm, "指派律师事务所", Fields.select("firmID", "律师事务所", options: reference.tree.all(.lawFirm).map { (value: $0.id.uuidString, label: $0.name) }, selected: nil, errors: errors), secondary: true))
         }
         if state == .awaitingFirmNomination && has(.lawyer) {
-            forms.append(form("nominateLawyer", "确定承办律师", Fields.select("lawyerID", "承办律师", options: lawyerOptions.filter { option in candidates.first { $0.id.uuidString == option.value }?.firmID == record.firmID }, selected: nil, errors: errors)))
+            forms.append(form(.nominateLawyer, "确定承办律师", Fields.select("lawyerID", "承办律师", options: lawyerOptions.filter { option in candidates.first { $0.id.uuidString == option.value }?.firmID == record.firmID }, selected: nil, errors: errors)))
         }
         if ProgressRule.mayRecord(state: state, actorID: account.id!, assignedLawyer: record.lawyerAccountID) {
             forms.append("""
@@ -124,10 +124,10 @@ struct CasePage {
             """)
         }
         if state == .inProgress && record.lawyerAccountID == account.id {
-            forms.append(form("fileClosingReport", "提交结案报告", Fields.textarea("outcome", "办理结果（结案报告，第50条）", value: "", errors: errors, hint: "写明办理经过、结果和受援人获得的利益")))
+            forms.append(form(.fileClosingReport, "提交结案报告", Fields.textarea("outcome", "办理结果（结案报告，第50条）", value: "", errors: errors, hint: "写明办理经过、结果和受援人获得的利益")))
         }
         if state == .inProgress && assigner {
-            forms.append(form("changeLawyer", "更换承办律师", Fields.select("lawyerID", "新的承办律师", options: lawyerOptions, selected: nil, errors: errors)
+            forms.append(form(.changeLawyer, "更换承办律师", Fields.select("lawyerID", "新的承办律师", options: lawyerOptions, selected: nil, errors: errors)
                 + Fields.textarea("reason", "更换理由", value: "", errors: errors, hint: "如受援人申请更换（第46条）"), secondary: true))
         }
         let pendingChange = changeRequests.first { $0.requestState == .pending }
@@ -150,23 +150,23 @@ struct CasePage {
                 Fields.textarea("members", "共同受援人名单", value: "", errors: errors, hint: "每行一人：姓名，手机号（手机号可不填）"), secondary: true))
         }
         if state == .closingReported && assigner {
-            forms.append(form("close", "审查通过，结案", "<p>已审查结案报告及案卷材料。</p>"))
-            forms.append(form("returnClosingReport", "退回结案报告", Fields.textarea("reason", "退回理由", value: "", errors: errors), secondary: true))
+            forms.append(form(.close, "审查通过，结案", "<p>已审查结案报告及案卷材料。</p>"))
+            forms.append(form(.returnClosingReport, "退回结案报告", Fields.textarea("reason", "退回理由", value: "", errors: errors), secondary: true))
         }
         if state == .closed && (assigner || has(.supervisor)) {
-            forms.append(form("reviewQuality", "质量评定", Fields.select("grade", "等级", options: QualityGrade.allCases.map { (value: $0.rawValue, label: $0.chinese) }, selected: nil, errors: errors)
+            forms.append(form(.reviewQuality, "质量评定", Fields.select("grade", "等级", options: QualityGrade.allCases.map { (value: $0.rawValue, label: $0.chinese) }, selected: nil, errors: errors)
                 + Fields.textarea("remarks", "评定意见", value: "", errors: errors, required: false)))
         }
         if state == .qualityReviewed && assigner {
-            forms.append(form("recordReturnVisit", "记录回访", Fields.select("satisfaction", "受援人满意度", options: (1...5).reversed().map { (value: String($0), label: "\($0)分") }, selected: nil, errors: errors)
+            forms.append(form(.recordReturnVisit, "记录回访", Fields.select("satisfaction", "受援人满意度", options: (1...5).reversed().map { (value: String($0), label: "\($0)分") }, selected: nil, errors: errors)
                 + Fields.textarea("comments", "回访意见（质量监督卡）", value: "", errors: errors, required: false)))
         }
         if [.awaitingAssignment, .awaitingFirmNomination, .inProgress].contains(state) && has(.centreDirector) {
-            forms.append(form("terminate", "终止法律援助", Fields.select("ground", "终止理由（第48条）", options: TerminationGround.allCases.map { (value: $0.rawValue, label: $0.chinese) }, selected: nil, errors: errors)
+            forms.append(form(.terminate, "终止法律援助", Fields.select("ground", "终止理由（第48条）", options: TerminationGround.allCases.map { (value: $0.rawValue, label: $0.chinese) }, selected: nil, errors: errors)
                 + Fields.textarea("explanation", "事实和理由", value: "", errors: errors), secondary: true))
         }
         if state == .awaitingAssignment && has(.centreDirector) {
-            forms.append(form("transfer", "移交异地法律援助机构", Fields.text("toCentre", "接收的法律援助机构", value: "", errors: errors)
+            forms.append(form(.transfer, "移交异地法律援助机构", Fields.text("toCentre", "接收的法律援助机构", value: "", errors: errors)
                 + Fields.textarea("reason", "移交理由", value: "", errors: errors, required: false), secondary: true))
         }
         let overdue = state == .awaitingAssignment && LocalDate(iso: record.assignmentDue).map { LocalDate(req.now) > $0 } == true
@@ -203,24 +203,8 @@ struct CasePage {
 }
 
 enum CaseLabels {
-    static func event(_ code: String) -> String {
-        switch code {
-        case "assignLawyer": "指派律师"
-        case "assignFirm": "指派律师事务所"
-        case "assignCentreStaff": "安排本中心工作人员承办"
-        case "nominateLawyer": "律师事务所确定承办律师"
-        case "changeLawyer": "更换承办律师"
-        case "fileClosingReport": "提交结案报告"
-        case "returnClosingReport": "退回结案报告"
-        case "close": "结案"
-        case "reviewQuality": "质量评定"
-        case "recordReturnVisit": "回访"
-        case "terminate": "终止法律援助"
-        case "transfer": "移交异地"
-        case "reinstate": "司法局责令改正，恢复法律援助"
-        default: code
-        }
-    }
+    /// A stored step by name (an unknown code, from a newer version, as it is).
+    static func event(_ code: String) -> String { CaseEventKind(rawValue: code)?.chinese ?? code }
 
     static func chinese(_ key: String) -> String {
         switch key {
