@@ -134,22 +134,24 @@ public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
 }
 
 enum DatabaseURL {
+    static let expected = "expected postgres://user:password@host:5432/database"
+
     /// `postgres://user:password@host:5432/database`, checked before anything connects.
     static func check(_ url: String) throws {
         guard let parts = URLComponents(string: url), let scheme = parts.scheme else {
-            throw ConfigurationError(variable: "DATABASE_URL", problem: "is not a URL; expected postgres://user:password@host:5432/database")
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "is not a URL; \(expected)")
         }
         guard ["postgres", "postgresql"].contains(scheme.lowercased()) else {
             throw ConfigurationError(variable: "DATABASE_URL", problem: "scheme \"\(scheme)\" is not supported; use postgres:// (leave it unset for SQLite)")
         }
         guard let host = parts.host, !host.isEmpty else {
-            throw ConfigurationError(variable: "DATABASE_URL", problem: "names no host; expected postgres://user:password@host:5432/database")
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "names no host; \(expected)")
         }
         if parts.user == nil || parts.user?.isEmpty == true {
-            throw ConfigurationError(variable: "DATABASE_URL", problem: "names no user; expected postgres://user:password@host:5432/database")
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "names no user; \(expected)")
         }
         if parts.path.count <= 1 {
-            throw ConfigurationError(variable: "DATABASE_URL", problem: "names no database; expected postgres://user:password@host:5432/database")
+            throw ConfigurationError(variable: "DATABASE_URL", problem: "names no database; \(expected)")
         }
     }
 }

@@ -53,6 +53,16 @@ struct StatusLookup {
         return .refused([FieldError(field: "number", code: "notFound", message: "没有找到与申请编号和手机号码后四位都相符的申请，请核对后再试")])
     }
 
+    /// What the applicant is shown for a found application: where it stands, its events and,
+    /// once aid is granted, its case. Shared by the lookup page and `GET /api/v1/status`.
+    func summary(of app: ApplicationModel) async throws -> StatusSummary {
+        let reference = try await ReferenceData.load(on: db)
+        let events = try await ApplicationEventModel.query(on: db).filter(\.$applicationID == app.id!).sort(\.$seq).all()
+        let record = try await CaseModel.query(on: db).filter(\.$applicationID == app.id!).first()
+        return StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(services.clock.now()),
+                             caseState: record?.caseState, caseOrigin: record?.caseOrigin ?? .decision)
+    }
+
     private struct Count: Decodable { var count: Int }
     private struct Counted: Decodable {
         var count: Int

@@ -59,7 +59,8 @@ struct APIController: RouteCollection {
     func status(req: Request) async throws -> API.Status {
         let number = req.query[String.self, at: "number"]
         let digits = req.query[String.self, at: "phoneLast4"]
-        switch try await StatusLookup(req).find(number: number, phoneLast4: digits) {
+        let lookup = StatusLookup(req)
+        switch try await lookup.find(number: number, phoneLast4: digits) {
         case .refused(let errors):
             let status: HTTPResponseStatus = errors.first?.code == "notFound" ? .notFound : .unprocessableEntity
             throw AppError(status: status, code: errors[0].code, message: errors[0].message, field: errors[0].field, fieldErrors: errors)
@@ -68,18 +69,14 @@ struct APIController: RouteCollection {
             error.retryAfter = retryAfter
             throw error
         case .found(let app):
-            let events = try await loadEvents(app, on: req.db)
-            let reference = try await ReferenceData.load(on: req.db)
-            let record = try await CaseModel.query(on: req.db).filter(\.$applicationID == app.id!).first()
-            let summary = StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(req.now),
-                                        caseState: record?.caseState, caseOrigin: record?.caseOrigin ?? .decision)
+            let summary = try await lookup.summary(of: app)
             let clock = summary.decisionClock
             return API.Status(number: app.number, state: app.state, stateLabel: app.applicationState.chinese,
                               nextStep: summary.nextStep,
-                              caseState: record?.caseState.rawValue, caseStateLabel: record?.caseState.chinese,
+                              caseState: summary.caseState?.rawValue, caseStateLabel: summary.caseState?.chinese,
                               decisionDue: clock?.lastDay?.iso, decisionClock: API.DecisionClock(clock),
                               materialsRequested: summary.openMaterialsRequest?.items, supplyBy: app.supplyBy,
-                              events: events.map { event($0, detailed: false) })
+                              events: summary.events.map { event($0, detailed: false) })
         }
     }
 
@@ -178,10 +175,6 @@ struct APIController: RouteCollection {
         API.Summary(id: item.app.id!, number: item.app.number, state: item.app.state, stateLabel: item.app.applicationState.chinese,
                     applicantName: item.app.applicantName, matterType: item.app.form.matter.type?.rawValue,
                     decisionDue: item.lastDay?.iso, overdue: item.overdue, decisionClock: API.DecisionClock(item.clock))
-    }
-
-    private func loadEvents(_ app: ApplicationModel, on db: Database) async throws -> [ApplicationEventModel] {
-        try await ApplicationEventModel.query(on: db).filter(\.$applicationID == app.id!).sort(\.$seq).all()
     }
 
     private func event(_ model: ApplicationEventModel, detailed: Bool) -> API.Event {

@@ -28,11 +28,7 @@ struct LookupController: RouteCollection {
             response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
             return response
         case .found(let app):
-            let reference = try await ReferenceData.load(on: req.db)
-            let events = try await ApplicationEventModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$seq).all()
-            let record = try await CaseModel.query(on: req.db).filter(\.$applicationID == app.id!).first()
-            let summary = StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(req.now),
-                                        caseState: record?.caseState, caseOrigin: record?.caseOrigin ?? .decision)
+            let summary = try await StatusLookup(req).summary(of: app)
             return try await render(req, input: input, errors: FormErrors(), result: summary).encodeResponse(for: req)
         }
     }
