@@ -13,6 +13,11 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent", from: "4.12.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.10.0"),
+        // Imported directly, so declared (all already come with Vapor and Fluent).
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.32.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // The law, the workflow and the calendar: Foundation only, no I/O.
@@ -25,17 +30,31 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
-        .executableTarget(name: "Run", dependencies: ["App"], swiftSettings: [.swiftLanguageMode(.v5)]),
+        .executableTarget(
+            name: "Run",
+            dependencies: ["App", .product(name: "Vapor", package: "vapor"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .testTarget(name: "LegalAidCoreTests", dependencies: ["LegalAidCore"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
                 "App",
+                "LegalAidCore",
                 .product(name: "XCTVapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

@@ -47,6 +47,12 @@ public struct Settings: Sendable {
     public var applicationWritesPerTenMinutes = 60
     /// Seconds between deadline sweeps while the server runs (0: off, e.g. when a cron job runs `sweep-deadlines`).
     public var deadlineSweepSeconds = 60
+    /// Milliseconds between rounds that seal waiting audit records into the hash chain (0: off).
+    public var auditSealMilliseconds = 1000
+    /// Seconds between rounds that send waiting SMS through the gateway (0: off).
+    public var smsDispatchSeconds = 5
+    /// Where SMS go: the log only (development, demo) or a provider's HTTP API.
+    public var smsGateway: SMSGatewayChoice = .log
     /// Run `autoMigrate` at start-up.
     public var migrateOnStart = true
 
@@ -114,6 +120,9 @@ public struct Settings: Sendable {
         if let value = try integer("FAYUAN_LOOKUP_FAILURES_PER_DAY", 1...1000) { settings.lookupFailuresPerDay = value }
         if let value = try integer("FAYUAN_APPLICATION_WRITES_PER_10_MINUTES", 1...1_000_000) { settings.applicationWritesPerTenMinutes = value }
         if let value = try integer("FAYUAN_DEADLINE_SWEEP_SECONDS", 0...86_400) { settings.deadlineSweepSeconds = value }
+        if let value = try integer("FAYUAN_AUDIT_SEAL_MILLISECONDS", 0...60_000) { settings.auditSealMilliseconds = value }
+        if let value = try integer("FAYUAN_SMS_DISPATCH_SECONDS", 0...3600) { settings.smsDispatchSeconds = value }
+        settings.smsGateway = try SMSGatewayChoice.fromEnvironment(env)
         if let max = try integer("FAYUAN_MAX_UPLOAD_MB", 1...100) { settings.maxUploadBytes = max * 1024 * 1024 }
         return settings
     }

@@ -33,7 +33,8 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         writeGate: { if case .postgres = settings.database { return nil } else { return WriteGate() } }(),
         passwordPolicy: PasswordPolicy(common: try CommonPasswords.load()),
         lockoutPolicy: LockoutPolicy(maxFailures: settings.lockoutMaxFailures, window: Double(settings.lockoutWindowMinutes) * 60,
-                                     lockDuration: Double(settings.lockoutMinutes) * 60))
+                                     lockDuration: Double(settings.lockoutMinutes) * 60),
+        smsGateway: smsGateway(settings.smsGateway, app: app, clock: clock))
 
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "fayuan_session"
@@ -70,7 +71,34 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.asyncCommands.use(PurgeExpiredCommand(), as: "purge-expired")
     app.asyncCommands.use(SweepDeadlinesCommand(), as: "sweep-deadlines")
     app.asyncCommands.use(BenchSweepCommand(), as: "bench-sweep")
-    if settings.deadlineSweepSeconds > 0 { app.lifecycle.use(DeadlineSweepLifecycle(interval: settings.deadlineSweepSeconds)) }
+    app.asyncCommands.use(SendSMSCommand(), as: "send-sms")
+    if settings.deadlineSweepSeconds > 0 {
+        app.lifecycle.use(PeriodicJob("deadline-sweep", every: .seconds(settings.deadlineSweepSeconds)) { app in
+            let raised = try await DeadlineSweep.run(on: app.db, services: app.fayuan)
+            return raised > 0 ? "deadline sweep raised \(raised) alerts" : nil
+        })
+    }
+    if settings.auditSealMilliseconds > 0 {
+        app.lifecycle.use(PeriodicJob("audit-seal", every: .milliseconds(settings.auditSealMilliseconds), runsAgainOnShutdown: true) { app in
+            try await AuditLog.seal(services: app.fayuan, on: app.db)
+            return nil
+        })
+    }
+    if settings.smsDispatchSeconds > 0 {
+        app.lifecycle.use(PeriodicJob("sms-dispatch", every: .seconds(settings.smsDispatchSeconds)) { app in
+            try await SMSDispatcher(gateway: app.fayuan.smsGateway, services: app.fayuan).runOnce(on: app.db).summary
+        })
+    }
 
     try routes(app)
+}
+
+private func smsGateway(_ choice: SMSGatewayChoice, app: Application, clock: AppClock) -> any SMSGateway {
+    switch choice {
+    case .log:
+        let logger = Logger(label: "fayuan.sms")
+        return LoggingSMSGateway(log: { logger.info("\($0)") })
+    case .provider(let provider):
+        return ProviderSMSGateway(settings: provider, client: app.client, now: { clock.now() })
+    }
 }

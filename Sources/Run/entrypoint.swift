@@ -6,6 +6,7 @@ import Vapor
 @main
 enum Entrypoint {
     static func main() async {
+        if CommandLine.arguments.dropFirst().first == "bench-hello" { return await benchHello() }
         // Configuration first: a value the server cannot use ends start-up with one line naming
         // the variable, never a backtrace.
         let settings: Settings
@@ -35,6 +36,22 @@ enum Entrypoint {
             stop(StartupFailure.explain(error, settings: settings))
         }
         try? await app.asyncShutdown()
+    }
+
+    /// `Run bench-hello`: a bare Vapor application answering "Hello, world!" on `PORT`, with no
+    /// middleware and no database: what the HTTP benchmarks print their figures next to.
+    static func benchHello() async {
+        do {
+            let app = try await Application.make(Environment(name: "production", arguments: ["Run", "serve"]))
+            app.logger.logLevel = .error
+            app.middleware = .init()
+            app.http.server.configuration.port = ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8081
+            app.get { _ in "Hello, world!" }
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            stop("bench-hello: \(error)")
+        }
     }
 
     /// One line on standard error and exit code 1.

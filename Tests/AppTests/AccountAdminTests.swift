@@ -23,7 +23,7 @@ final class AccountAdminTests: XCTestCase {
             let password = try XCTUnwrap(Browser.extract(created.body, after: "初始密码：<code class=\"key\">", until: "<"))
             let account = try await test.account("wangshen")
             XCTAssertTrue(account.mustChangePassword)
-            let entries = try await AuditEntryModel.query(on: test.db).filter(\.$event == "admin.accountCreated").count()
+            let entries = try await test.auditTrail().filter(\.$event == "admin.accountCreated").count()
             XCTAssertEqual(entries, 1)
 
             let newcomer = Browser(test)
@@ -50,7 +50,7 @@ final class AccountAdminTests: XCTestCase {
             XCTAssertEqual(granted.status, .seeOther)
             let rolesNow = try await test.account("shencha").rolesText
             XCTAssertEqual(rolesNow, "centreDirector,centreReviewer")
-            let changes = try await AuditEntryModel.query(on: test.db).filter(\.$event == "security.roleChange").all()
+            let changes = try await test.auditTrail().filter(\.$event == "security.roleChange").all()
             XCTAssertEqual(changes.map(\.detail), ["法援中心审查员 → 法援中心审批人、法援中心审查员"])
         }
     }

@@ -16,7 +16,7 @@ final class AuditTests: XCTestCase {
             let app = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").firstOrFail()
             try await station.get(SiteURL.application(app.id!).path)
             try await station.post(SiteURL.action(app.id!, "preApprove").path, [("version", String(app.version)), ("opinion", "同意")])
-            let events = try await AuditEntryModel.query(on: test.db).sort(\.$seq).all()
+            let events = try await test.auditTrail().sort(\.$seq).all()
             let summary = events.map { "\($0.event)/\($0.outcome)" }
             XCTAssertTrue(summary.contains("auth.signIn/failure"))
             XCTAssertTrue(summary.contains("auth.signIn/success"))
@@ -33,7 +33,7 @@ final class AuditTests: XCTestCase {
     func test_editingOrDeletingAnEntryIsDetected() async throws {
         try await withTestApp { test in
             let sql = test.db as! SQLDatabase
-            let entries = try await AuditEntryModel.query(on: test.db).sort(\.$seq).all()
+            let entries = try await test.auditTrail().sort(\.$seq).all()
             XCTAssertGreaterThan(entries.count, 3)
             try await sql.raw("UPDATE audit_entries SET outcome = 'failure' WHERE seq = 2").run()
             let edited = try await AuditLog.verify(on: test.db)
@@ -60,7 +60,7 @@ final class AuditTests: XCTestCase {
             XCTAssertGreaterThan(removed, 0)
             let verification = try await AuditLog.verify(on: test.db)
             guard case .intact = verification else { return XCTFail("\(verification)") }
-            let remaining = try await AuditEntryModel.query(on: test.db).all().map(\.event)
+            let remaining = try await test.auditTrail().all().map(\.event)
             XCTAssertTrue(remaining.contains("audit.pruned"))
         }
     }
@@ -69,6 +69,7 @@ final class AuditTests: XCTestCase {
         try await withTestApp { test in
             let auditor = Browser(test)
             try await auditor.login("shenji", DemoSeed.staffPassword)
+            _ = try await test.auditTrail()
             let page = try await auditor.get("/audit?event=auth.")
             XCTAssertEqual(page.status, .ok)
             XCTAssertTrue(page.contains("审计记录完整性校验通过"))
@@ -78,9 +79,9 @@ final class AuditTests: XCTestCase {
             let csv = try await auditor.get("/audit/export.csv")
             XCTAssertEqual(csv.status, .ok)
             XCTAssertTrue(csv.body.contains("序号,时间,账号"))
-            let export = try await AuditEntryModel.query(on: test.db).filter(\.$event == "audit.export").firstOrFail()
+            let export = try await test.auditTrail().filter(\.$event == "audit.export").firstOrFail()
             XCTAssertTrue(export.detail.hasPrefix("导出"), export.detail)
-            let exported = try await AuditEntryModel.query(on: test.db).filter(\.$event == "audit.export").count()
+            let exported = try await test.auditTrail().filter(\.$event == "audit.export").count()
             XCTAssertEqual(exported, 1)
             for username in ["xitong", "anquan", "shencha", "jiandu"] {
                 let other = Browser(test)

@@ -19,7 +19,7 @@ final class IdentityTests: XCTestCase {
             let locked = try await Browser(test).post("/login", [("username", "shencha"), ("password", DemoSeed.staffPassword)])
             XCTAssertEqual(locked.status, .unprocessableEntity)
             XCTAssertTrue(locked.contains("账号已暂时锁定"))
-            let lockouts = try await AuditEntryModel.query(on: test.db).filter(\.$event == "auth.lockout").count()
+            let lockouts = try await test.auditTrail().filter(\.$event == "auth.lockout").count()
             XCTAssertEqual(lockouts, 1)
 
             test.clock.set(chinaNoon("2026-03-02").addingTimeInterval(16 * 60))

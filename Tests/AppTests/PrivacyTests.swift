@@ -77,7 +77,7 @@ final class MaskingTests: XCTestCase {
             XCTAssertTrue(page.contains(ResidentID.parse(id).map(\.masked).value!))
             let revealed = try await station.get(SiteURL.application(app.id!).path + "?reveal=1")
             XCTAssertTrue(revealed.contains(id))
-            let reveals = try await AuditEntryModel.query(on: test.db).filter(\.$event == "personalData.reveal").count()
+            let reveals = try await test.auditTrail().filter(\.$event == "personalData.reveal").count()
             XCTAssertEqual(reveals, 1)
 
             // The district supervisor sees the application but never the whole numbers.

@@ -15,7 +15,7 @@ final class RefusedAccessAuditTests: XCTestCase {
             let legalAidCase = try await test.legalAidCase(of: app)
             let other = try await test.staffBrowser("gongzuozhan2")
             let api = try await APIClient.signIn(test, "gongzuozhan2", DemoSeed.staffPassword)
-            let before = try await AuditEntryModel.query(on: test.db).filter(\.$event == "access.denied").count()
+            let before = try await test.auditTrail().filter(\.$event == "access.denied").count()
 
             let attempts: [(String, HTTPStatus)] = [
                 (SiteURL.application(app.id!).path, try await other.get(SiteURL.application(app.id!).path).status),
@@ -28,7 +28,7 @@ final class RefusedAccessAuditTests: XCTestCase {
             ]
             for (what, status) in attempts { XCTAssertEqual(status, .notFound, what) }
 
-            let denied = try await AuditEntryModel.query(on: test.db).filter(\.$event == "access.denied").sort(\.$seq).all()
+            let denied = try await test.auditTrail().filter(\.$event == "access.denied").sort(\.$seq).all()
             XCTAssertEqual(denied.count - before, attempts.count)
             for entry in denied.suffix(attempts.count) {
                 XCTAssertEqual(entry.outcome, "denied")
@@ -58,7 +58,7 @@ final class RefusedAccessAuditTests: XCTestCase {
             let reviewer = try await test.staffBrowser("shencha")
             let refused = try await reviewer.get("/audit")
             XCTAssertEqual(refused.status, .forbidden)
-            let entry = try await AuditEntryModel.query(on: test.db).filter(\.$event == "access.denied").sort(\.$seq, .descending).firstOrFail()
+            let entry = try await test.auditTrail().filter(\.$event == "access.denied").sort(\.$seq, .descending).firstOrFail()
             XCTAssertEqual(entry.target, "path:/audit")
             XCTAssertEqual(entry.outcome, "denied")
         }
@@ -69,7 +69,7 @@ final class RefusedAccessAuditTests: XCTestCase {
             let reviewer = try await test.staffBrowser("shencha")
             let missing = try await reviewer.get(SiteURL.application(UUID()).path)
             XCTAssertEqual(missing.status, .notFound)
-            let count = try await AuditEntryModel.query(on: test.db).filter(\.$event == "access.denied").count()
+            let count = try await test.auditTrail().filter(\.$event == "access.denied").count()
             XCTAssertEqual(count, 0)
         }
     }

@@ -4,7 +4,7 @@ import XCTest
 /// What the applicant and staff are told next: said once, true for how the case began,
 /// and addressed to the right reader.
 final class ApplicantNoticeTests: XCTestCase {
-    private func notice(_ kind: ApplicationEventKind, to state: ApplicationState, aidAlreadyGiven: Bool = false) -> ApplicantNotice? {
+    private func notice(_ kind: ApplicationEventKind, to state: ApplicationState, aidAlreadyGiven: Bool = false) -> Notice? {
         let transition = Transition(from: .awaitingDecision, to: state, event: kind, actorID: UUID(), at: noon("2026-03-02"),
                                     payload: ["supplyBy": "2026-03-17"])
         return ApplicantNotice.forTransition(transition, applicationNumber: "FY2026-000001", aidAlreadyGiven: aidAlreadyGiven)
@@ -17,18 +17,18 @@ final class ApplicantNoticeTests: XCTestCase {
     func test_noMessageSaysTheSameThingTwice() {
         for kind in ApplicationEventKind.allCases {
             guard let message = notice(kind, to: .approved) else { continue }
-            let parts = sentences(message.body)
+            let parts = sentences(message.body!)
             XCTAssertEqual(parts.count, Set(parts).count, "\(kind): \(message.body)")
-            XCTAssertFalse(message.body.contains("下方"), "a message has nothing below it: \(kind)")
+            XCTAssertFalse(message.body!.contains("下方"), "a message has nothing below it: \(kind)")
         }
     }
 
     func test_approvalPromisesAssignmentWithinThreeDays_art43() {
-        XCTAssertTrue(notice(.approve, to: .approved)!.body.contains("3日内指派律师"))
+        XCTAssertTrue(notice(.approve, to: .approved)!.body!.contains("3日内指派律师"))
     }
 
     func test_approvalAfterUrgentAidSaysThePaperworkIsDoneNotThatALawyerWillBeAssigned_art44() {
-        let body = notice(.approve, to: .approved, aidAlreadyGiven: true)!.body
+        let body = notice(.approve, to: .approved, aidAlreadyGiven: true)!.body!
         XCTAssertFalse(body.contains("3日内"))
         XCTAssertTrue(body.contains("补办手续已经完成"))
     }

@@ -46,3 +46,41 @@ final class AuditAnchorModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A record written by a request and not yet sealed into the chain (see `AuditLog.seal`).
+final class PendingAuditEntryModel: Model, @unchecked Sendable {
+    static let schema = "audit_inbox"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "at_ms") var atMilliseconds: Int64
+    @OptionalField(key: "account_id") var accountID: UUID?
+    @Field(key: "account_name") var accountName: String
+    @OptionalField(key: "organisation_id") var organisationID: UUID?
+    @Field(key: "event") var event: String
+    @Field(key: "target") var target: String
+    @Field(key: "outcome") var outcome: String
+    @Field(key: "client_address") var clientAddress: String
+    @Field(key: "detail") var detail: String
+
+    init() {}
+
+    var at: Date { Date(timeIntervalSince1970: Double(atMilliseconds) / 1000) }
+
+    /// The sealed entry this record becomes, linked to the one before it.
+    func sealed(seq: Int, after previousHash: String) -> AuditEntryModel {
+        let entry = AuditEntryModel()
+        entry.seq = seq
+        entry.atMilliseconds = atMilliseconds
+        entry.accountID = accountID
+        entry.accountName = accountName
+        entry.organisationID = organisationID
+        entry.event = event
+        entry.target = target
+        entry.outcome = outcome
+        entry.clientAddress = clientAddress
+        entry.detail = detail
+        entry.previousHash = previousHash
+        entry.hash = entry.computedHash
+        return entry
+    }
+}

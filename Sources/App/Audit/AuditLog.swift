@@ -2,6 +2,7 @@ import LegalAidCore
 import Fluent
 import SQLKit
 import Vapor
+import NIOConcurrencyHelpers
 
 /// What happened, for the audit trail (等保2.0: time, account, event, target, outcome, address).
 struct AuditRecord: Sendable {
@@ -31,17 +32,16 @@ struct AuditRecord: Sendable {
 }
 
 enum AuditLog {
-    /// Appends inside an open transaction. Entries are numbered one after another; PostgreSQL
-    /// takes an advisory lock so instances append in turn (SQLite callers hold the write gate).
+    /// The advisory lock that lets one sealer (or pruner) at a time extend the chain on PostgreSQL.
+    private static let chainLock = 7347001
+
+    /// Records inside an open transaction: one insert into the inbox, no lock and no read, so
+    /// audited requests never queue behind each other. The record becomes part of the hash chain
+    /// when `seal` next runs (within a second while the server runs; `verify-audit` seals first).
     static func append(_ record: AuditRecord, at now: Date, on tx: Database) async throws {
-        if let sql = tx as? SQLDatabase, sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT pg_advisory_xact_lock(7347001)").run()
-        }
-        let last = try await AuditEntryModel.query(on: tx).sort(\.$seq, .descending).first()
-        let anchor = try await AuditAnchorModel.query(on: tx).sort(\.$upToSeq, .descending).first()
-        let entry = AuditEntryModel()
-        entry.seq = (last?.seq ?? anchor?.upToSeq ?? 0) + 1
+        let entry = PendingAuditEntryModel()
         entry.atMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        entry.id = InboxOrder.next(atMilliseconds: entry.atMilliseconds)
         entry.accountID = record.accountID
         entry.accountName = record.accountName
         entry.organisationID = record.organisationID
@@ -50,15 +50,62 @@ enum AuditLog {
         entry.outcome = record.outcome.rawValue
         entry.clientAddress = record.clientAddress
         entry.detail = record.detail
-        entry.previousHash = last?.hash ?? anchor?.lastHash ?? ""
-        entry.hash = entry.computedHash
         try await entry.create(on: tx)
     }
 
-    /// Appends in a transaction of its own.
+    /// Records in a transaction of its own.
     static func record(_ record: AuditRecord, services: FayuanServices, on db: Database) async throws {
         let now = services.clock.now()
         try await services.transaction(on: db) { tx in try await append(record, at: now, on: tx) }
+    }
+
+    /// Moves waiting records into the chain in the order they were recorded, numbering and
+    /// hashing each after the last sealed entry. On PostgreSQL only one instance seals at a time
+    /// (the others skip the round); on SQLite the write gate does the same. Returns how many
+    /// records were sealed.
+    @discardableResult
+    static func seal(services: FayuanServices, on db: Database, batch: Int = 500) async throws -> Int {
+        var total = 0
+        while true {
+            let sealed = try await services.transaction(on: db) { tx -> Int in
+                guard try await takeChainLock(on: tx, wait: false) else { return 0 }
+                let waiting = try await PendingAuditEntryModel.query(on: tx).sort(\.$atMilliseconds).sort(\.$id).limit(batch).all()
+                if waiting.isEmpty { return 0 }
+                let last = try await AuditEntryModel.query(on: tx).sort(\.$seq, .descending).first()
+                let anchor = last == nil ? try await AuditAnchorModel.query(on: tx).sort(\.$upToSeq, .descending).first() : nil
+                var seq = last?.seq ?? anchor?.upToSeq ?? 0
+                var previous = last?.hash ?? anchor?.lastHash ?? ""
+                var entries: [AuditEntryModel] = []
+                for record in waiting {
+                    seq += 1
+                    let entry = record.sealed(seq: seq, after: previous)
+                    previous = entry.hash
+                    entries.append(entry)
+                }
+                try await entries.create(on: tx)
+                try await PendingAuditEntryModel.query(on: tx).filter(\.$id ~~ waiting.compactMap(\.id)).delete()
+                return waiting.count
+            }
+            total += sealed
+            if sealed < batch { return total }
+        }
+    }
+
+    /// Records not yet sealed, newest first (normally none, or those of the last second).
+    static func pending(on db: Database, limit: Int) async throws -> (count: Int, latest: [PendingAuditEntryModel]) {
+        let count = try await PendingAuditEntryModel.query(on: db).count()
+        let latest = count == 0 ? [] : try await PendingAuditEntryModel.query(on: db).sort(\.$atMilliseconds, .descending).limit(limit).all()
+        return (count, latest)
+    }
+
+    private static func takeChainLock(on tx: Database, wait: Bool) async throws -> Bool {
+        guard let sql = tx as? SQLDatabase, sql.dialect.name == "postgresql" else { return true }
+        if wait {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: chainLock))").run()
+            return true
+        }
+        struct Row: Decodable { var locked: Bool }
+        return try await sql.raw("SELECT pg_try_advisory_xact_lock(\(literal: chainLock)) AS locked").first(decoding: Row.self)?.locked ?? false
     }
 
     enum Verification: Equatable {
@@ -95,10 +142,9 @@ enum AuditLog {
         let sixMonths: TimeInterval = 183 * 24 * 3600
         guard before <= now.addingTimeInterval(-sixMonths) else { throw PruneTooRecent() }
         let limit = Int64((before.timeIntervalSince1970 * 1000).rounded())
-        return try await services.transaction(on: db) { tx in
-            if let sql = tx as? SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT pg_advisory_xact_lock(7347001)").run()
-            }
+        try await seal(services: services, on: db)
+        let removed = try await services.transaction(on: db) { tx in
+            _ = try await takeChainLock(on: tx, wait: true)
             guard let lastOld = try await AuditEntryModel.query(on: tx).filter(\.$atMilliseconds < limit).sort(\.$seq, .descending).first() else { return 0 }
             let anchor = AuditAnchorModel()
             anchor.upToSeq = lastOld.seq
@@ -111,6 +157,8 @@ enum AuditLog {
                                          detail: "删除第\(lastOld.seq)条及以前的\(count)条记录"), at: now, on: tx)
             return count
         }
+        try await seal(services: services, on: db)
+        return removed
     }
 
     struct PruneTooRecent: Error, CustomStringConvertible {
@@ -138,5 +186,25 @@ enum AuditTarget {
         let plain = !text.isEmpty && text.count <= 32 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } && text.filter(\.isNumber).count < 6
         // Anything else (a mistyped ID number, say) is kept only as a keyed hash.
         return plain ? text : "h:" + Vault.ring.blindIndex(text, purpose: "username")
+    }
+}
+
+/// Ids for inbox records that sort in the order this process recorded them: the millisecond,
+/// then a process-wide counter, then random bytes (UUIDs compare bytewise on both databases).
+/// Records from several instances within one millisecond are sealed in an arbitrary order.
+enum InboxOrder {
+    private static let counter = NIOLockedValueBox<UInt32>(0)
+
+    static func next(atMilliseconds ms: Int64) -> UUID {
+        let count = counter.withLockedValue { value -> UInt32 in
+            value &+= 1
+            return value
+        }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: UInt64(bitPattern: ms) >> (8 * (5 - i))) }
+        for i in 0..<4 { bytes[6 + i] = UInt8(truncatingIfNeeded: count >> (8 * (3 - i))) }
+        for i in 10..<16 { bytes[i] = UInt8.random(in: 0...255) }
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }

@@ -17,11 +17,8 @@ enum SMSCode {
         req.session.data["smsCode"] = digest(code, account: account)
         req.session.data["smsExpires"] = String(req.now.addingTimeInterval(validFor).timeIntervalSince1970)
         req.session.data["smsAttempts"] = "0"
-        let sms = SMSOutboxModel()
-        sms.phone = phone
-        sms.body = "【法援在线】您的登录验证码是\(code)，5分钟内有效。请勿告诉他人，工作人员不会向您索要验证码。"
-        sms.status = "pending"
-        try await sms.create(on: req.db)
+        guard let number = MobileNumber.parse(phone) else { return false }
+        try await SMSOutboxModel(Notice(.signInCode, ["code": code]), to: number, applicationID: nil).create(on: req.db)
         try await req.audit("auth.smsCodeSent", target: "account:\(account.id!)", account: account)
         return true
     }

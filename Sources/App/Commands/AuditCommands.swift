@@ -12,7 +12,10 @@ struct VerifyAuditCommand: AsyncCommand {
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        switch try await AuditLog.verify(on: context.application.db) {
+        let app = context.application
+        // Records still waiting are sealed first, so the check covers everything recorded so far.
+        try await AuditLog.seal(services: app.fayuan, on: app.db)
+        switch try await AuditLog.verify(on: app.db) {
         case .intact(let entries):
             context.console.print("Audit chain intact: \(entries) entries.")
         case let .broken(seq, reason):

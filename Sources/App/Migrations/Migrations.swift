@@ -33,6 +33,8 @@ extension Application {
             CreateFormSubmissions(),
             AddPossibleDuplicate(),
             ClearStoppedDecisionDates(),
+            CreateAuditInbox(),
+            ExtendSMSOutbox(),
         ] as [any Migration])
     }
 }

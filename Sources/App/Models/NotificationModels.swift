@@ -1,4 +1,5 @@
 import Fluent
+import LegalAidCore
 import Vapor
 
 /// An in-app message to an account (the applicant's inbox).
@@ -16,9 +17,19 @@ final class MessageModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// An SMS waiting for the gateway. The body never carries case facts or ID numbers.
+/// An SMS for the dispatcher to send. The body never carries case facts or ID numbers; the
+/// phone and the template's parameters are sealed.
 final class SMSOutboxModel: Model, @unchecked Sendable {
     static let schema = "sms_outbox"
+
+    enum Status: String, Sendable {
+        /// Waiting for its first or next try.
+        case pending
+        /// The provider accepted it.
+        case sent
+        /// Refused for good, or out of tries.
+        case failed
+    }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "phone") var sealedPhone: Sealed<String>
@@ -27,11 +38,35 @@ final class SMSOutboxModel: Model, @unchecked Sendable {
         get { sealedPhone.value }
         set { sealedPhone = Sealed(newValue) }
     }
+    /// The text as the phone shows it, signature first.
     @Field(key: "body") var body: String
+    /// `MessageTemplate` raw value (nil on rows written before templates).
+    @OptionalField(key: "template") var template: String?
+    @OptionalField(key: "params") var sealedParameters: Sealed<[String: String]>?
     @OptionalField(key: "application_id") var applicationID: UUID?
     @Field(key: "status") var status: String
+    @OptionalField(key: "attempts") var attempts: Int?
+    @OptionalField(key: "next_attempt_at") var nextAttemptAt: Date?
+    /// Set while an instance is sending it; another instance leaves it alone until then.
+    @OptionalField(key: "claimed_until") var claimedUntil: Date?
+    @OptionalField(key: "last_attempt_at") var lastAttemptAt: Date?
+    /// The provider's message id (BizId) once accepted.
+    @OptionalField(key: "provider_reference") var providerReference: String?
+    /// The provider's last answer: its code and message, for staff looking into a failure.
+    @OptionalField(key: "provider_answer") var providerAnswer: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "sent_at") var sentAt: Date?
 
     init() {}
+
+    /// A new pending SMS carrying `notice` to `phone`.
+    init(_ notice: Notice, to phone: MobileNumber, applicationID: UUID?) {
+        self.phone = phone.value
+        body = notice.sms
+        template = notice.template.rawValue
+        sealedParameters = Sealed(notice.smsParameters)
+        self.applicationID = applicationID
+        status = Status.pending.rawValue
+        attempts = 0
+    }
 }

@@ -29,9 +29,9 @@ enum ApplicationPaperwork {
     }
 
     /// An in-app message to the applicant's account (if they have one) and an SMS to the
-    /// contact phone. The SMS never carries case facts.
-    static func tellApplicant(_ app: ApplicationModel, title: String, body: String, sms: String, on tx: Database) async throws {
-        if let owner = app.ownerAccountID {
+    /// contact phone, both from the message catalogue. The SMS never carries case facts.
+    static func tellApplicant(_ app: ApplicationModel, _ notice: Notice, on tx: Database) async throws {
+        if let owner = app.ownerAccountID, let title = notice.title, let body = notice.body {
             let message = MessageModel()
             message.accountID = owner
             message.applicationID = app.id
@@ -40,12 +40,7 @@ enum ApplicationPaperwork {
             try await message.create(on: tx)
         }
         if let phone = MobileNumber.parse(app.form.contactPhone) {
-            let outbox = SMSOutboxModel()
-            outbox.phone = phone.value
-            outbox.body = sms
-            outbox.applicationID = app.id
-            outbox.status = "pending"
-            try await outbox.create(on: tx)
+            try await SMSOutboxModel(notice, to: phone, applicationID: app.id).create(on: tx)
         }
     }
 }

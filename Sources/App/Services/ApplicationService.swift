@@ -306,6 +306,6 @@ struct ApplicationService {
 
     private func notify(_ transition: Transition, on app: ApplicationModel, aidAlreadyGiven: Bool, on tx: Database) async throws {
         guard let notice = ApplicantNotice.forTransition(transition, applicationNumber: app.number, aidAlreadyGiven: aidAlreadyGiven) else { return }
-        try await ApplicationPaperwork.tellApplicant(app, title: notice.title, body: notice.body, sms: notice.sms, on: tx)
+        try await ApplicationPaperwork.tellApplicant(app, notice, on: tx)
     }
 }

@@ -34,8 +34,7 @@ struct CaseHandlingService {
         try await services.transaction(on: db) { tx in
             try await entry.create(on: tx)
             if notify {
-                try await ApplicationPaperwork.tellApplicant(app, title: "案件进展：\(kind.chinese)", body: "\(kind.chinese)：\(text)",
-                                                            sms: "【法援在线】您的法律援助案件（\(app.number)）有新进展：\(kind.chinese)。详情请登录查看或联系承办律师。", on: tx)
+                try await ApplicationPaperwork.tellApplicant(app, Notice(.caseProgress, ["number": app.number, "kind": kind.chinese, "note": text]), on: tx)
             }
             try await AuditLog.append(AuditRecord(account: account, event: "case.progress", target: "application:\(app.number)",
                                                   clientAddress: clientAddress, detail: kind.rawValue), at: entry.at, on: tx)
@@ -80,9 +79,7 @@ struct CaseHandlingService {
         let clientAddress = self.request.clientAddress
         try await services.transaction(on: db) { tx in
             try await request.save(on: tx)
-            let body = "您申请更换承办律师（\(app.number)），中心经审查不同意更换。理由：\(request.response ?? "")"
-            try await ApplicationPaperwork.tellApplicant(app, title: "更换律师申请的处理结果", body: body,
-                                                        sms: "【法援在线】您申请更换承办律师（\(app.number)）已有处理结果，请登录查看。", on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(.lawyerChangeRefused, ["number": app.number, "reason": request.response ?? ""]), on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "case.refuseLawyerChange", target: "application:\(app.number)",
                                                   clientAddress: clientAddress), at: now, on: tx)
         }

@@ -41,8 +41,7 @@ struct CaseIntakeService {
             let payload = ["reason": reason.trimmingCharacters(in: .whitespacesAndNewlines), "paperworkBy": dates.paperworkBy.iso,
                            "daysToDeadline": daysToDeadline.map(String.init) ?? "", "urgentPreservation": urgentPreservation ? "true" : "false"]
             try await ApplicationPaperwork.issue(.urgentAidDecision, for: app, issuer: reference.name(app.centreID), payload: payload, at: now, reference: reference, on: tx)
-            let body = "法律援助中心已决定对您的申请（\(app.number)）先行提供法律援助，将立即指派律师。请于\(dates.paperworkBy.chinese)前补办申请手续、补充材料。"
-            try await ApplicationPaperwork.tellApplicant(app, title: "先行提供法律援助", body: body, sms: "【法援在线】" + body, on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(.urgentAidGiven, ["number": app.number, "paperworkBy": dates.paperworkBy.chinese]), on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "case.urgentAid", target: "application:\(app.number)", clientAddress: clientAddress),
                                       at: now, on: tx)
             return record

@@ -163,12 +163,10 @@ struct CaseService {
             }
             try await ApplicationPaperwork.issue(.assignmentNotice, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
             try await ApplicationPaperwork.issue(.officialLetter, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
-            let body = "您的法律援助申请（\(app.number)）已指派\(transition.payload["lawyer"] ?? "")律师承办，律师将与您联系。"
-            try await ApplicationPaperwork.tellApplicant(app, title: "已指派承办律师", body: body, sms: "【法援在线】" + body, on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(.lawyerAssigned, ["number": app.number, "lawyer": transition.payload["lawyer"] ?? ""]), on: tx)
         case .terminate:
             try await ApplicationPaperwork.issue(.terminationDecision, for: app, issuer: centre, payload: transition.payload, at: now, reference: reference, on: tx)
-            let body = "您的法律援助案件（\(app.number)）已终止法律援助，请查看终止法律援助决定书。如有异议，可以在本平台向司法局提出。"
-            try await ApplicationPaperwork.tellApplicant(app, title: "已终止法律援助", body: body, sms: "【法援在线】" + body, on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(.aidTerminated, ["number": app.number]), on: tx)
         case .transfer:
             // The file goes along: the letter lists every document and evidence file handed over.
             var payload = transition.payload
@@ -176,11 +174,9 @@ struct CaseService {
             let evidence = try await AttachmentModel.query(on: tx).filter(\.$applicationID == app.id!).count()
             payload["file"] = (documents.map { "\($0.content.title)（\($0.number)）" } + (evidence > 0 ? ["证据材料\(evidence)份"] : [])).joined(separator: "；")
             try await ApplicationPaperwork.issue(.transferLetter, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
-            let body = "您的法律援助案件（\(app.number)）已移交\(transition.payload["toCentre"] ?? "")办理，对方将与您联系。"
-            try await ApplicationPaperwork.tellApplicant(app, title: "案件已移交异地办理", body: body, sms: "【法援在线】" + body, on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(.caseTransferred, ["number": app.number, "centre": transition.payload["toCentre"] ?? ""]), on: tx)
         case .close:
-            let body = "您的法律援助案件（\(app.number)）已结案。中心将进行回访，请对承办律师的服务作出评价。"
-            try await ApplicationPaperwork.tellApplicant(app, title: "案件已结案", body: body, sms: "【法援在线】" + body, on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(.caseClosed, ["number": app.number]), on: tx)
         case .assignFirm, .fileClosingReport, .returnClosingReport, .reviewQuality, .recordReturnVisit, .reinstate:
             break  // no document or notice of their own
         }

@@ -157,42 +157,8 @@ extension DeadlineSweep {
     /// 第44条: tells the applicant (message and SMS, no facts) to complete the paperwork.
     static func chasePaperwork(caseID: UUID, due: Date, level: AlertLevel, on tx: Database) async throws {
         guard let record = try await CaseModel.find(caseID, on: tx), let app = try await ApplicationModel.find(record.applicationID, on: tx) else { return }
-        let when = LocalDate(due).chinese
-        let body = level == .overdue
-            ? "您的法律援助申请（\(app.number)）先行提供法律援助后应补办的手续已逾期（\(when)），请尽快到法律援助中心或所在社区联系点补办。"
-            : "您的法律援助申请（\(app.number)）已先行提供法律援助，请于\(when)前补办申请手续、补充材料。"
-        try await ApplicationPaperwork.tellApplicant(app, title: "请补办法律援助申请手续", body: body, sms: "【法援在线】" + body, on: tx)
-    }
-}
-
-/// Runs the sweep every `interval` seconds while the server runs.
-final class DeadlineSweepLifecycle: LifecycleHandler, @unchecked Sendable {
-    let interval: Int
-    private var task: Task<Void, Never>?
-
-    init(interval: Int) { self.interval = interval }
-
-    func didBoot(_ application: Application) throws {
-        // Only a serving instance sweeps; one-off commands (migrate, rotate-keys, …) do not.
-        let command = application.environment.arguments.dropFirst().first
-        guard command == nil || command == "serve" || command?.hasPrefix("-") == true else { return }
-        let interval = UInt64(interval)
-        let logger = Logger(label: "fayuan.deadline-sweep")
-        task = Task {
-            while !Task.isCancelled {
-                do {
-                    let raised = try await DeadlineSweep.run(on: application.db, services: application.fayuan)
-                    if raised > 0 { logger.info("deadline sweep raised \(raised) alerts") }
-                } catch {
-                    logger.warning("deadline sweep failed: \(String(describing: type(of: error)))")
-                }
-                try? await Task.sleep(nanoseconds: interval * 1_000_000_000)
-            }
-        }
-    }
-
-    func shutdown(_ application: Application) {
-        task?.cancel()
+        let notice = Notice(level == .overdue ? .paperworkOverdue : .paperworkDue, ["number": app.number, "due": LocalDate(due).chinese])
+        try await ApplicationPaperwork.tellApplicant(app, notice, on: tx)
     }
 }
 

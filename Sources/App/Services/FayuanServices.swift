@@ -27,6 +27,8 @@ struct FayuanServices: Sendable {
     /// SMS codes sent per account (at most 3 in 10 minutes), shared by every route that sends one.
     var smsLimiter = RateLimiter()
     var lockoutPolicy: LockoutPolicy
+    /// Where SMS leave (the dispatcher sends through it).
+    var smsGateway: any SMSGateway
 }
 
 extension Application {

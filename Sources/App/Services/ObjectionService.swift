@@ -40,8 +40,7 @@ struct ObjectionService {
         objection.filedAt = now
         try await services.transaction(on: db) { tx in
             try await objection.create(on: tx)
-            let body = "您对\(subject.chinese)提出的异议（申请编号\(app.number)）已提交司法局，司法局将于\(due.chinese)前作出决定（法律援助法第49条）。"
-            try await ApplicationPaperwork.tellApplicant(app, title: "异议已提交", body: body, sms: "【法援在线】" + body, on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(.objectionFiled, ["number": app.number, "subject": subject.chinese, "due": due.chinese]), on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "objection.file", target: "application:\(app.number)",
                                                   clientAddress: request.clientAddress, detail: subject.rawValue), at: now, on: tx)
         }
@@ -114,8 +113,7 @@ struct ObjectionService {
             let payload = ["outcome": outcome.rawValue, "subject": objection.objectionSubject.chinese, "receivedOn": objection.receivedOn, "explanation": text]
             try await ApplicationPaperwork.issue(.objectionDecision, for: app, issuer: reference.name(reference.tree.nearest(.bureau, from: app.centreID)?.id),
                                                  payload: payload, at: now, reference: reference, on: tx)
-            let body = "您提出的异议（申请编号\(app.number)）司法局已审查，决定\(state.chinese)。请查看异议审查决定书。"
-            try await ApplicationPaperwork.tellApplicant(app, title: "异议审查结果", body: body, sms: "【法援在线】" + body, on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(.objectionDecided, ["number": app.number, "outcome": state.chinese]), on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "objection.decide", target: "application:\(app.number)",
                                                   clientAddress: clientAddress, detail: state.rawValue), at: now, on: tx)
         }

@@ -94,11 +94,7 @@ struct StatusLookup {
     private func warnApplicant(number: String) async throws {
         guard let app = try await ApplicationModel.query(on: db).filter(\.$number == number).first(), app.applicationState != .draft else { return }
         try await services.transaction(on: db) { tx in
-            try await ApplicationPaperwork.tellApplicant(
-                app, title: "进度查询已暂停",
-                body: "您的法律援助申请（\(app.number)）今日在进度查询中多次输入错误的手机号后四位，为保护您的信息，今日已暂停该编号的查询，明日自动恢复。如不是您本人操作，请留意个人信息安全；如需帮助，请拨打12348。",
-                sms: "【法援在线】您的申请（\(app.number)）今日查询进度时多次输入错误，查询已暂停至明日。如非本人操作请留意信息安全，如需帮助请拨打12348。",
-                on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(.lookupPaused, ["number": app.number]), on: tx)
         }
     }
 

@@ -42,6 +42,8 @@ final class TestApp {
             settings.database = .sqliteMemory
         }
         settings.deadlineSweepSeconds = 0
+        settings.auditSealMilliseconds = 0
+        settings.smsDispatchSeconds = 0
         adjust(&settings)
         do {
             try await configure(app, settings: settings, clock: clock)
@@ -68,6 +70,13 @@ final class TestApp {
     }
 
     var db: Database { app.db }
+
+    /// The audit trail as a reader sees it once the sealer has run (it runs every second in a
+    /// server; tests seal when they look).
+    func auditTrail() async throws -> QueryBuilder<AuditEntryModel> {
+        try await AuditLog.seal(services: app.fayuan, on: app.db)
+        return AuditEntryModel.query(on: app.db)
+    }
 
     /// By username, or by mobile number for citizens.
     func account(_ username: String) async throws -> AccountModel {

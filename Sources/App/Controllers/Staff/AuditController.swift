@@ -37,6 +37,10 @@ struct AuditController: RouteCollection {
         case .intact(let count): "<p class=\"notice\">审计记录完整性校验通过：共\(count)条，哈希链未被篡改。</p>"
         case let .broken(_, reason): "<div class=\"panel error-panel\" role=\"alert\"><p><strong>审计记录完整性校验失败：</strong>\(reason)</p></div>"
         }
+        let pending = try await AuditLog.pending(on: req.db, limit: 20)
+        let waiting: HTML = pending.count == 0 ? "" : """
+            <p class="hint">另有\(pending.count)条最新记录正在写入哈希链（通常在1秒内完成），刷新页面后显示在下表中。</p>
+            """
         let body: [HTML] = rows.items.map { entry in
             """
             <tr><td>\(entry.seq)</td><td>\(TimeText.chinese(entry.at))</td><td>\(entry.accountName)</td><td>\(AuditText.event(entry.event))</td>
@@ -49,6 +53,7 @@ struct AuditController: RouteCollection {
         let exportLink = "/audit/export.csv" + (exportQuery.percentEncodedQuery.map { "?" + $0 } ?? "")
         return req.page("审计日志", """
         \(chain)
+        \(waiting)
         <form method="get" action="\(SiteURL.audit)" class="panel">
           \(Fields.select("event", "事件类别", options: AuditText.families.map { (value: $0.prefix, label: $0.label) }, selected: filter.event,
                           errors: FormErrors(), required: false, placeholder: "全部"))
@@ -68,6 +73,8 @@ struct AuditController: RouteCollection {
     /// stable codes; the export itself is audited.
     func export(req: Request) async throws -> Response {
         let filter = try req.query.decode(Filter.self)
+        // The export covers everything recorded until now: records still waiting are sealed first.
+        try await AuditLog.seal(services: req.fayuan, on: req.db)
         let rows = try await query(req, filter: filter).limit(50_000).all()
         try await req.audit("audit.export", target: "audit", detail: "导出\(rows.count)条记录")
         func cell(_ text: String) -> String {

@@ -4,15 +4,11 @@ import Foundation
 /// Neither carries case facts, ID numbers or reasons in full: the SMS may be read by anyone
 /// holding the phone, so it points to the status page instead. Each message says what
 /// happened and what comes next, once.
-public struct ApplicantNotice: Hashable, Sendable {
-    public var title: String
-    public var body: String
-    public var sms: String
+public enum ApplicantNotice {
 
     /// - Parameter aidAlreadyGiven: aid was given first and a lawyer assigned (先行提供, 第44条),
     ///   so a decision completes the paperwork rather than starting an assignment.
-    public static func forTransition(_ transition: Transition, applicationNumber number: String, aidAlreadyGiven: Bool = false) -> ApplicantNotice? {
-        let lookup = "可凭申请编号和手机号后四位在“法援在线”查询进度，或拨打12348。"
+    public static func forTransition(_ transition: Transition, applicationNumber number: String, aidAlreadyGiven: Bool = false) -> Notice? {
         let again = "如仍需帮助，可以重新申请或拨打12348热线。"
         // What happened (for the SMS too), then what comes next (in-app only).
         let happened: String
@@ -56,7 +52,6 @@ public struct ApplicantNotice: Hashable, Sendable {
             happened = "经司法局审查异议，已责令法律援助中心重新审查"
             next = "中心将在7日内重新作出决定。"
         }
-        let sentence = "您的法律援助申请（\(number)）\(happened)。"
-        return ApplicantNotice(title: transition.to.chinese, body: sentence + next, sms: "【法援在线】" + sentence + lookup)
+        return Notice(.applicationProgress, ["state": transition.to.chinese, "number": number, "happened": happened, "next": next])
     }
 }
