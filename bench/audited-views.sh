@@ -37,3 +37,11 @@ for db in sqlite postgres; do
   fi
   measure "audited view, $db, this build" "$AFTER_BIN" "$([ $db = postgres ] && fresh_pg_database || true)"
 done
+
+# In process, without HTTP: the audited write alone, chained on the request path as before #10
+# against the inbox, with the same number of concurrent writers.
+echo
+data=$(mktemp -d /tmp/fayuan-bench.XXXXXX); BENCH_DATA_DIRS+=("$data")
+FAYUAN_DATA_DIR="$data" "$AFTER_BIN" bench-audit --writers "$CONNECTIONS" --log error 2>&1 | grep -v -E '\[ (INFO|NOTICE) \]|Migrator'
+data=$(mktemp -d /tmp/fayuan-bench.XXXXXX); BENCH_DATA_DIRS+=("$data")
+DATABASE_URL=$(fresh_pg_database) FAYUAN_DATA_DIR="$data" "$AFTER_BIN" bench-audit --writers "$CONNECTIONS" --log error 2>&1 | grep -v -E '\[ (INFO|NOTICE) \]|Migrator'

@@ -53,6 +53,8 @@ public struct Settings: Sendable {
     public var smsDispatchSeconds = 5
     /// Where SMS go: the log only (development, demo) or a provider's HTTP API.
     public var smsGateway: SMSGatewayChoice = .log
+    /// PostgreSQL connections each event loop (one per core) may hold.
+    public var postgresConnectionsPerEventLoop = 4
     /// Run `autoMigrate` at start-up.
     public var migrateOnStart = true
 
@@ -120,6 +122,7 @@ public struct Settings: Sendable {
         if let value = try integer("FAYUAN_LOOKUP_FAILURES_PER_DAY", 1...1000) { settings.lookupFailuresPerDay = value }
         if let value = try integer("FAYUAN_APPLICATION_WRITES_PER_10_MINUTES", 1...1_000_000) { settings.applicationWritesPerTenMinutes = value }
         if let value = try integer("FAYUAN_DEADLINE_SWEEP_SECONDS", 0...86_400) { settings.deadlineSweepSeconds = value }
+        if let value = try integer("FAYUAN_DB_POOL", 1...64) { settings.postgresConnectionsPerEventLoop = value }
         if let value = try integer("FAYUAN_AUDIT_SEAL_MILLISECONDS", 0...60_000) { settings.auditSealMilliseconds = value }
         if let value = try integer("FAYUAN_SMS_DISPATCH_SECONDS", 0...3600) { settings.smsDispatchSeconds = value }
         settings.smsGateway = try SMSGatewayChoice.fromEnvironment(env)

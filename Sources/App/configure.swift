@@ -22,7 +22,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
         if !url.contains("sslmode=require") { config.coreConfiguration.tls = .disable }
-        app.databases.use(.postgres(configuration: config), as: .psql)
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: settings.postgresConnectionsPerEventLoop), as: .psql)
     }
 
     app.fayuan = FayuanServices(
@@ -71,6 +71,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.asyncCommands.use(PurgeExpiredCommand(), as: "purge-expired")
     app.asyncCommands.use(SweepDeadlinesCommand(), as: "sweep-deadlines")
     app.asyncCommands.use(BenchSweepCommand(), as: "bench-sweep")
+    app.asyncCommands.use(BenchAuditCommand(), as: "bench-audit")
     app.asyncCommands.use(SendSMSCommand(), as: "send-sms")
     if settings.deadlineSweepSeconds > 0 {
         app.lifecycle.use(PeriodicJob("deadline-sweep", every: .seconds(settings.deadlineSweepSeconds)) { app in
