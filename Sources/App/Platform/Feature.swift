@@ -1,0 +1,85 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// One domain of the platform (legal aid today; the consultation desk, mediation, the directory,
+/// supervision and video next), or the shared platform itself. A feature owns its folder —
+/// routes, controllers, services, models, migrations, pages — and tells the composition root
+/// everything the running app needs from it here, so adding a domain edits no other domain.
+protocol Feature: Sendable {
+    /// Its pages and API.
+    func boot(routes: RoutesBuilder) throws
+    /// Its entries in the main navigation for this viewer (sorted across features by `rank`).
+    func navigation(for viewer: NavigationViewer) -> [NavigationLink]
+    /// Its migrations that came after the landed history (`MigrationHistory`), in order.
+    var migrations: [any Migration] { get }
+    /// Its commands (`swift run Run NAME`).
+    func commands(_ app: Application)
+    /// Its background rounds while a server runs.
+    func jobs(_ settings: Settings) -> [PeriodicJob]
+}
+
+extension Feature {
+    func navigation(for viewer: NavigationViewer) -> [NavigationLink] { [] }
+    var migrations: [any Migration] { [] }
+    func commands(_ app: Application) {}
+    func jobs(_ settings: Settings) -> [PeriodicJob] { [] }
+}
+
+/// Who the navigation is for.
+struct NavigationViewer: Sendable {
+    var account: AccountModel?
+    /// Staff: deadline alerts not yet read.
+    var unreadAlerts: Int
+
+    var roles: Set<Role> { account?.roles?.roles ?? [] }
+    var isCitizen: Bool { account?.isCitizen == true }
+    var isStaff: Bool { account != nil && !isCitizen }
+    var isAnonymous: Bool { account == nil }
+}
+
+/// One link in the main navigation.
+struct NavigationLink: Sendable, Equatable {
+    var title: String
+    var url: SiteURL
+    /// A count worth the viewer's attention, shown beside the title.
+    var badge: String?
+    var rank: Int
+
+    init(_ title: String, _ url: SiteURL, rank: Int, badge: String? = nil) {
+        self.title = title
+        self.url = url
+        self.rank = rank
+        self.badge = badge
+    }
+}
+
+extension Application {
+    private struct FeaturesKey: StorageKey { typealias Value = [any Feature] }
+
+    /// The features this app runs, in the order the composition root listed them.
+    var features: [any Feature] {
+        get { storage[FeaturesKey.self] ?? [] }
+        set { storage[FeaturesKey.self] = newValue }
+    }
+
+    /// Registers every feature's routes, migrations, commands and background rounds.
+    func install(_ features: [any Feature], settings: Settings) throws {
+        self.features = features
+        migrations.add(MigrationHistory.landed)
+        for feature in features {
+            migrations.add(feature.migrations)
+            feature.commands(self)
+            for job in feature.jobs(settings) { lifecycle.use(job) }
+        }
+    }
+
+    func bootFeatureRoutes() throws {
+        for feature in features { try feature.boot(routes: routes) }
+    }
+
+    /// The navigation for a viewer: every feature's links, by rank.
+    func navigation(for viewer: NavigationViewer) -> [NavigationLink] {
+        features.flatMap { $0.navigation(for: viewer) }.sorted { $0.rank < $1.rank }
+    }
+}

@@ -1,0 +1,119 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// The signed-in person's own account: change password, log out everywhere.
+struct AccountController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("account", use: show)
+        routes.get("account", "password", use: show)
+        routes.post("account", "password", use: changePassword)
+        routes.post("account", "logout-everywhere", use: logoutEverywhere)
+        routes.post("account", "sms-code", use: smsCode)
+    }
+
+    func show(req: Request) async throws -> HTML {
+        try render(req, account: try req.requireAccount(), errors: FormErrors())
+    }
+
+    struct PasswordInput: Content {
+        var current: String?
+        var new: String?
+        var confirm: String?
+    }
+
+    func changePassword(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let input = try req.content.decode(PasswordInput.self)
+        var errors: [FieldError] = []
+        let currentOK = (try? Bcrypt.verify(input.current ?? "", created: account.passwordHash)) ?? false
+        if !currentOK { errors.append(FieldError(field: "current", code: "badCredentials", message: "当前密码不正确")) }
+        let username = account.phone ?? account.username
+        if let problem = req.fayuan.passwordPolicy.problem(input.new ?? "", username: username) {
+            errors.append(FieldError(field: "new", code: "weakPassword", message: problem))
+        } else if input.new != input.confirm {
+            errors.append(FieldError(field: "confirm", code: "mismatch", message: "两次输入的新密码不一致"))
+        } else if input.new == input.current {
+            errors.append(FieldError(field: "new", code: "unchanged", message: "新密码不能与当前密码相同"))
+        }
+        guard errors.isEmpty, let new = input.new else {
+            return try await render(req, account: account, errors: FormErrors(errors)).response(req, status: .unprocessableEntity)
+        }
+        account.passwordHash = try Bcrypt.hash(new, cost: req.fayuan.settings.bcryptCost)
+        account.mustChangePassword = false
+        try await account.save(on: req.db)
+        try await req.audit("auth.passwordChanged", target: "account:\(account.id!)")
+        req.flash("密码已修改。")
+        return req.redirect(to: account.isCitizen ? SiteURL.myApplications.path : SiteURL.workbench.path)
+    }
+
+    struct SMSInput: Content {
+        var enable: String?
+    }
+
+    /// A citizen turns the SMS code at sign-in on or off.
+    func smsCode(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        guard account.isCitizen, account.phone != nil else { throw AppError.forbidden }
+        account.smsSecondFactor = try req.content.decode(SMSInput.self).enable == "true"
+        try await account.save(on: req.db)
+        try await req.audit("auth.smsSecondFactor", target: "account:\(account.id!)", detail: account.smsSecondFactor ? "on" : "off")
+        req.flash(account.smsSecondFactor ? "已开启：以后登录时还需输入短信验证码。" : "已关闭登录短信验证码。")
+        return req.redirect(to: SiteURL.account.path)
+    }
+
+    /// Ends every session and API token of this account, on every device and app instance.
+    func logoutEverywhere(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        account.sessionEpoch += 1
+        try await account.save(on: req.db)
+        try await APITokenModel.query(on: req.db).filter(\.$accountID == account.id!).delete()
+        try await req.audit("auth.logoutEverywhere", target: "account:\(account.id!)")
+        req.auth.logout(AccountModel.self)
+        req.session.destroy()
+        return req.redirect(to: SiteURL.login().path)
+    }
+
+    private func smsForm(_ account: AccountModel, csrf: String) -> HTML {
+        """
+        <h2>登录短信验证码</h2>
+        <form method="post" action="\(SiteURL.smsCodeSetting)" class="panel">
+          \(Fields.csrf(csrf))
+          <p>开启后，每次登录除了密码，还需输入发到您手机上的验证码，更安全。当前：<strong>\(account.smsSecondFactor ? "已开启" : "未开启")</strong></p>
+          \(Fields.hidden("enable", account.smsSecondFactor ? "false" : "true"))
+          <div class="actions"><button type="submit" class="secondary">\(account.smsSecondFactor ? "关闭短信验证码" : "开启短信验证码")</button></div>
+        </form>
+        """
+    }
+
+    private func render(_ req: Request, account: AccountModel, errors: FormErrors) throws -> HTML {
+        let csrf = req.pageContext.csrfToken
+        let intro: HTML = account.mustChangePassword
+            ? "<p class=\"notice\">这是您第一次登录，请先设置只有您自己知道的新密码。</p>"
+            : .empty
+        return req.page("我的账号", """
+        \(intro)
+        <div class="panel"><dl class="facts">
+          <dt>姓名</dt><dd>\(account.displayName)</dd>
+          <dt>登录名</dt><dd>\(account.phone.flatMap(MobileNumber.parse)?.masked ?? account.username)</dd>
+          <dt>岗位</dt><dd>\(account.roles?.roles.map(\.chinese).sorted().joined(separator: "、") ?? "")</dd>
+        </dl></div>
+        <h2>修改密码</h2>
+        \(errors.summary())
+        <form method="post" action="\(SiteURL.changePassword)" class="panel" novalidate>
+          \(Fields.csrf(csrf))
+          \(Fields.text("current", "当前密码", value: "", errors: errors, type: "password", autocomplete: "current-password"))
+          \(Fields.text("new", "新密码", value: "", errors: errors, hint: PasswordPolicy.hint, type: "password", autocomplete: "new-password"))
+          \(Fields.text("confirm", "再次输入新密码", value: "", errors: errors, type: "password", autocomplete: "new-password"))
+          <div class="actions"><button type="submit">修改密码</button></div>
+        </form>
+        \(when(account.isCitizen && account.phone != nil) { smsForm(account, csrf: csrf) })
+        <h2>在所有设备上退出</h2>
+        <form method="post" action="\(SiteURL.logoutEverywhere)" class="panel">
+          \(Fields.csrf(csrf))
+          <p>手机丢失或在别人的电脑上登录过，可以点这里让所有设备上的登录立即失效。</p>
+          <div class="actions"><button type="submit" class="secondary">在所有设备上退出</button></div>
+        </form>
+        """)
+    }
+}

@@ -1,0 +1,54 @@
+import Vapor
+
+/// What every page needs to know about the person looking at it.
+struct PageContext: Sendable {
+    var account: AccountModel?
+    var csrfToken: String
+    /// `standard`, `large` or `contrast` (适老化: without the browser's zoom).
+    var displayMode: String
+    var flash: String?
+    var path: String
+    /// Staff: deadline alerts not yet read.
+    var unreadAlerts: Int = 0
+    /// The main navigation's links for this viewer, from every feature.
+    var navigation: [NavigationLink] = []
+}
+
+extension Request {
+    /// The session's CSRF token, created on first use.
+    var csrfToken: String {
+        if let token = session.data["csrf"] { return token }
+        let token = [UInt8].random(count: 24).base64URLEncoded
+        session.data["csrf"] = token
+        return token
+    }
+
+    /// Shows a one-off notice on the next page.
+    func flash(_ message: String) { session.data["flash"] = message }
+
+    /// What every page shows about its viewer. Reading it does not consume the flash notice;
+    /// `page(_:_:)` does, once the notice is on the page.
+    var pageContext: PageContext {
+        let flash = session.data["flash"]
+        let mode = cookies["fy_display"]?.string ?? "standard"
+        let account = auth.get(AccountModel.self)
+        let unread = storage[UnreadAlerts.Key.self] ?? 0
+        return PageContext(account: account, csrfToken: csrfToken,
+                           displayMode: ["large", "contrast", "large contrast"].contains(mode) ? mode : "standard",
+                           flash: flash, path: url.path, unreadAlerts: unread,
+                           navigation: application.navigation(for: NavigationViewer(account: account, unreadAlerts: unread)))
+    }
+
+    /// A complete page in the site layout.
+    func page(_ title: String, _ body: HTML) -> HTML {
+        let context = pageContext
+        if context.flash != nil { session.data["flash"] = nil }
+        return Layout.render(context: context, title: title, body: body)
+    }
+}
+
+extension Array where Element == UInt8 {
+    var base64URLEncoded: String {
+        Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,65 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// What every domain shares: the home page, signing in and accounts, the administrators' pages
+/// (accounts, security, audit, holidays), the API description, and the background rounds that
+/// seal the audit trail and send SMS.
+struct PlatformFeature: Feature {
+    func boot(routes: RoutesBuilder) throws {
+        try routes.register(collection: HomeController())
+        try routes.register(collection: AuthController())
+        try routes.register(collection: SecondFactorController())
+        try routes.register(collection: AccountController())
+        try routes.register(collection: HolidayAdminController())
+        try routes.register(collection: AuditController())
+        try routes.register(collection: SecurityAdminController())
+        try routes.register(collection: AccountAdminController())
+        routes.get(SiteURL.openAPI.pathComponents, use: OpenAPIDocument.serve)
+    }
+
+    func navigation(for viewer: NavigationViewer) -> [NavigationLink] {
+        if viewer.isAnonymous { return [NavigationLink("登录", .login(), rank: 100), NavigationLink("注册", .register, rank: 101)] }
+        var links: [NavigationLink] = []
+        if viewer.roles.contains(.auditAdmin) { links.append(NavigationLink("审计日志", .audit, rank: 60)) }
+        if viewer.roles.contains(.securityAdmin) { links.append(NavigationLink("账号安全", .lockedAccounts, rank: 70)) }
+        if viewer.roles.contains(.systemAdmin) {
+            links.append(NavigationLink("账号管理", .accountAdmin, rank: 80))
+            links.append(NavigationLink("节假日设置", .holidays, rank: 81))
+        }
+        return links
+    }
+
+    func commands(_ app: Application) {
+        app.asyncCommands.use(RotateKeysCommand(), as: "rotate-keys")
+        app.asyncCommands.use(VerifyAuditCommand(), as: "verify-audit")
+        app.asyncCommands.use(PruneAuditCommand(), as: "prune-audit")
+        app.asyncCommands.use(PurgeExpiredCommand(), as: "purge-expired")
+        app.asyncCommands.use(SendSMSCommand(), as: "send-sms")
+        app.asyncCommands.use(BenchAuditCommand(), as: "bench-audit")
+    }
+
+    func jobs(_ settings: Settings) -> [PeriodicJob] {
+        var jobs: [PeriodicJob] = []
+        if settings.auditSealMilliseconds > 0 {
+            jobs.append(PeriodicJob("audit-seal", every: .milliseconds(settings.auditSealMilliseconds), runsAgainOnShutdown: true) { app in
+                try await AuditLog.seal(services: app.fayuan, on: app.db)
+                return nil
+            })
+        }
+        if settings.smsDispatchSeconds > 0 {
+            jobs.append(PeriodicJob("sms-dispatch", every: .seconds(settings.smsDispatchSeconds)) { app in
+                try await SMSDispatcher(gateway: app.fayuan.smsGateway, services: app.fayuan).runOnce(on: app.db).summary
+            })
+        }
+        return jobs
+    }
+}
+
+enum OpenAPIDocument {
+    @Sendable static func serve(req: Request) async throws -> Response {
+        let response = try await req.fileio.asyncStreamFile(at: BundledResource.url("openapi.yaml").path)
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "yaml", parameters: ["charset": "utf-8"])
+        return response
+    }
+}
