@@ -64,6 +64,19 @@ final class PendingAuditEntryModel: Model, @unchecked Sendable {
 
     init() {}
 
+    /// A record as a request writes it, stamped to the millisecond.
+    init(_ record: AuditRecord, at now: Date) {
+        atMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        accountID = record.accountID
+        accountName = record.accountName
+        organisationID = record.organisationID
+        event = record.event
+        target = record.target
+        outcome = record.outcome.rawValue
+        clientAddress = record.clientAddress
+        detail = record.detail
+    }
+
     var at: Date { Date(timeIntervalSince1970: Double(atMilliseconds) / 1000) }
 
     /// The sealed entry this record becomes, linked to the one before it.

@@ -39,17 +39,8 @@ enum AuditLog {
     /// audited requests never queue behind each other. The record becomes part of the hash chain
     /// when `seal` next runs (within a second while the server runs; `verify-audit` seals first).
     static func append(_ record: AuditRecord, at now: Date, on tx: Database) async throws {
-        let entry = PendingAuditEntryModel()
-        entry.atMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        let entry = PendingAuditEntryModel(record, at: now)
         entry.id = InboxOrder.next(atMilliseconds: entry.atMilliseconds)
-        entry.accountID = record.accountID
-        entry.accountName = record.accountName
-        entry.organisationID = record.organisationID
-        entry.event = record.event
-        entry.target = record.target
-        entry.outcome = record.outcome.rawValue
-        entry.clientAddress = record.clientAddress
-        entry.detail = record.detail
         try await entry.create(on: tx)
     }
 

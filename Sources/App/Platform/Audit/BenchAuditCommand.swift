@@ -68,16 +68,6 @@ struct BenchAuditCommand: AsyncCommand {
             try await sql.raw("SELECT pg_advisory_xact_lock(7347001)").run()
         }
         let last = try await AuditEntryModel.query(on: tx).sort(\.$seq, .descending).first()
-        let pending = PendingAuditEntryModel()
-        pending.atMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded())
-        pending.accountID = record.accountID
-        pending.accountName = record.accountName
-        pending.organisationID = record.organisationID
-        pending.event = record.event
-        pending.target = record.target
-        pending.outcome = record.outcome.rawValue
-        pending.clientAddress = record.clientAddress
-        pending.detail = record.detail
-        try await pending.sealed(seq: (last?.seq ?? 0) + 1, after: last?.hash ?? "").create(on: tx)
+        try await PendingAuditEntryModel(record, at: now).sealed(seq: (last?.seq ?? 0) + 1, after: last?.hash ?? "").create(on: tx)
     }
 }
