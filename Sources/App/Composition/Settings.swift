@@ -125,7 +125,7 @@ public struct Settings: Sendable {
         if let value = try integer("FAYUAN_DB_POOL", 1...64) { settings.postgresConnectionsPerEventLoop = value }
         if let value = try integer("FAYUAN_AUDIT_SEAL_MILLISECONDS", 0...60_000) { settings.auditSealMilliseconds = value }
         if let value = try integer("FAYUAN_SMS_DISPATCH_SECONDS", 0...3600) { settings.smsDispatchSeconds = value }
-        settings.smsGateway = try SMSGatewayChoice.fromEnvironment(env)
+        settings.smsGateway = try SMSGatewayChoice.fromEnvironment(text)
         if let max = try integer("FAYUAN_MAX_UPLOAD_MB", 1...100) { settings.maxUploadBytes = max * 1024 * 1024 }
         return settings
     }

@@ -8,11 +8,8 @@ public enum SMSGatewayChoice: Sendable, Equatable {
     /// A provider's HTTP API in the common shape of China's SMS services.
     case provider(SMSProviderSettings)
 
-    static func fromEnvironment(_ env: [String: String]) throws -> SMSGatewayChoice {
-        func text(_ name: String) -> String? {
-            guard let value = env[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-            return value
-        }
+    /// - Parameter text: a variable's trimmed value, nil when unset or blank (as `Settings` reads it).
+    static func fromEnvironment(_ text: (String) -> String?) throws -> SMSGatewayChoice {
         func required(_ name: String) throws -> String {
             guard let value = text(name) else { throw ConfigurationError(variable: name, problem: "is required when FAYUAN_SMS_GATEWAY=provider") }
             return value
