@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "Run", targets: ["Run"]),
+        .library(name: "Kernel", targets: ["Kernel"]),
         .library(name: "LegalAidCore", targets: ["LegalAidCore"]),
     ],
     dependencies: [
@@ -20,8 +21,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
-        // The law, the workflow and the calendar: Foundation only, no I/O.
-        .target(name: "LegalAidCore"),
+        // Rules every domain shares (roles and actors, calendar and periods, organisations,
+        // validation): Foundation only, no I/O, Swift 6 language mode.
+        .target(name: "Kernel"),
+        // The legal-aid law and workflow: Foundation only, no I/O.
+        .target(name: "LegalAidCore", dependencies: ["Kernel"]),
         .target(
             name: "App",
             dependencies: [
@@ -44,7 +48,7 @@ let package = Package(
             dependencies: ["App", .product(name: "Vapor", package: "vapor"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
-        .testTarget(name: "LegalAidCoreTests", dependencies: ["LegalAidCore"]),
+        .testTarget(name: "LegalAidCoreTests", dependencies: ["LegalAidCore", "Kernel"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

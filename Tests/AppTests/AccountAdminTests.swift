@@ -43,13 +43,18 @@ final class AccountAdminTests: XCTestCase {
             let combined = try await security.post(path, [("roles[]", "systemAdmin"), ("roles[]", "auditAdmin")])
             XCTAssertEqual(combined.status, .unprocessableEntity)
             XCTAssertTrue(combined.contains("三员分立"))
-            let unchanged = try await test.account("shencha").rolesText
-            XCTAssertEqual(unchanged, "centreReviewer")
+            let unchanged = try await test.account("shencha").storedRoleSet
+            XCTAssertEqual(unchanged, [.centreReviewer])
 
             let granted = try await security.post(path, [("roles[]", "centreReviewer"), ("roles[]", "centreDirector")])
             XCTAssertEqual(granted.status, .seeOther)
-            let rolesNow = try await test.account("shencha").rolesText
-            XCTAssertEqual(rolesNow, "centreDirector,centreReviewer")
+            let rolesNow = try await test.account("shencha").storedRoleSet
+            XCTAssertEqual(rolesNow, [.centreDirector, .centreReviewer])
+            // The set is held as rows too: each role answers "who holds it".
+            let rows = try await AccountRoleModel.query(on: test.db).filter(\.$accountID == reviewer.id!).all().map(\.role)
+            XCTAssertEqual(Set(rows), ["centreDirector", "centreReviewer"])
+            let directors = try await AccountModel.query(on: test.db).holding(.centreDirector).all().map(\.username)
+            XCTAssertTrue(directors.contains("shencha"))
             let changes = try await test.auditTrail().filter(\.$event == "security.roleChange").all()
             XCTAssertEqual(changes.map(\.detail), ["法援中心审查员 → 法援中心审批人、法援中心审查员"])
         }

@@ -137,6 +137,11 @@ final class LawyerProfileTests: XCTestCase {
             XCTAssertEqual(updated.criminalPracticeYears, 4)
             XCTAssertEqual(updated.specialities, [.criminalDefence, .support])
             XCTAssertNil(Assignment.refusal(updated, for: AssignmentNeeds(matter: .criminalDefence, possibleLifeOrDeathSentence: true)), "now eligible under 第26条")
+            // Roles are a set: a lawyer who also holds another role is still offered.
+            xu.roles = try RoleSet([.lawyer, .supervisor])
+            try await xu.save(on: test.db)
+            let again = try await CaseService(db: test.db, services: test.app.fayuan, clientAddress: "test").candidates(reference: try await ReferenceData.load(on: test.db))
+            XCTAssertTrue(again.contains { $0.id == xu.id }, "a lawyer with a second role is still a candidate")
             let lawyer = try await test.staffBrowser("lvshi1")
             let _v2 = try await lawyer.get("/lawyers").status
             XCTAssertEqual(_v2, .forbidden, "lawyers do not edit the records")

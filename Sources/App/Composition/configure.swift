@@ -39,6 +39,10 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
                                      lockDuration: Double(settings.lockoutMinutes) * 60),
         smsGateway: smsGateway(settings.smsGateway, app: app, clock: clock))
 
+    app.databases.middleware.use(AccountRoleMembership())
+    app.databases.middleware.use(ReferenceChangeTracker<OrganisationModel>(cache: app.fayuan.reference))
+    app.databases.middleware.use(ReferenceChangeTracker<HolidayModel>(cache: app.fayuan.reference))
+
     app.sessions.use(.fluent)
     app.sessions.configuration.cookieName = "fayuan_session"
     app.sessions.configuration.cookieFactory = { sessionID in

@@ -6,6 +6,8 @@ import Vapor
 /// (accounts, security, audit, holidays), the API description, and the background rounds that
 /// seal the audit trail and send SMS.
 struct PlatformFeature: Feature {
+    var migrations: [any Migration] { [CreateAccountRoles()] }
+
     func boot(routes: RoutesBuilder) throws {
         try routes.register(collection: HomeController())
         try routes.register(collection: AuthController())

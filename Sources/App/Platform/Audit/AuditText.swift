@@ -91,7 +91,7 @@ enum AuditText {
     }
 
     /// `centreReviewer,lawyer` → 法援中心审查员、承办律师.
-    static func roles(_ text: String) -> String {
-        text.split(separator: ",").map { Role(rawValue: String($0))?.chinese ?? String($0) }.joined(separator: "、")
+    static func roles(_ roles: some Collection<Role>) -> String {
+        roles.sorted { $0.rawValue < $1.rawValue }.map(\.chinese).joined(separator: "、")
     }
 }

@@ -32,7 +32,7 @@ struct AccountAdminController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let admin = try req.requireAccount()
         let input = try req.content.decode(NewAccount.self)
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         var errors: [FieldError] = []
         let username = (input.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         if username.count < 3 || username.count > 32 || !username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) || username.first?.isNumber == true {
@@ -58,8 +58,8 @@ struct AccountAdminController: RouteCollection {
     }
 
     private func render(_ req: Request, input: NewAccount, errors: FormErrors, created: (AccountModel, String)?) async throws -> HTML {
-        let reference = try await ReferenceData.load(on: req.db)
-        let page = try await AccountModel.query(on: req.db).filter(\.$rolesText != Role.citizen.rawValue).sort(\.$username).paged(try ListPage.from(req))
+        let reference = try await req.referenceData()
+        let page = try await AccountModel.query(on: req.db).staff().sort(\.$username).paged(try ListPage.from(req))
         let accounts = page.items
         let csrf = req.pageContext.csrfToken
         let orgOptions = reference.tree.nodes.values.filter { $0.kind != .communityPoint || true }.sorted { $0.name < $1.name }
@@ -128,16 +128,16 @@ struct AccountAdminController: RouteCollection {
             return try await renderRoles(req, account: account, errors: FormErrors([FieldError(field: "roles[]", code: "invalidRoles", message: message)]))
                 .response(req, status: .unprocessableEntity)
         }
-        let before = account.rolesText
-        account.rolesText = roles.roles.map(\.rawValue).sorted().joined(separator: ",")
+        let before = account.storedRoleSet
+        account.roles = roles
         try await account.save(on: req.db)
-        try await req.audit("security.roleChange", target: "account:\(account.id!)", detail: "\(AuditText.roles(before)) → \(AuditText.roles(account.rolesText))")
+        try await req.audit("security.roleChange", target: "account:\(account.id!)", detail: "\(AuditText.roles(before)) → \(AuditText.roles(roles.roles))")
         req.flash("已更新\(account.displayName)的岗位。")
         return req.redirect(to: SiteURL.accountRoles(account.id!).path)
     }
 
     private func renderRoles(_ req: Request, account: AccountModel, errors: FormErrors) async throws -> HTML {
-        let current = Set(account.rolesText.split(separator: ",").map(String.init))
+        let current = Set(account.storedRoleSet.map(\.rawValue))
         let options = Role.allCases.filter { $0 != .citizen }.map { (value: $0.rawValue, label: $0.chinese) }
         return req.page("岗位授权：\(account.displayName)", """
         \(errors.summary())

@@ -13,8 +13,10 @@ final class AccountModel: Model, @unchecked Sendable {
     @OptionalField(key: "phone") var sealedPhone: Sealed<String>?
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "display_name") var displayName: String
-    /// Comma-separated `Role` raw values; validated through `RoleSet` on every load.
-    @Field(key: "roles") var rolesText: String
+    /// The account's own copy of its role set (comma-separated raw values), read with the row;
+    /// `account_roles` holds the same set as rows for "who holds role X". Written only through
+    /// `roles`, never compared as text.
+    @Field(key: "roles") var storedRoles: String
     @OptionalField(key: "organisation_id") var organisationID: UUID?
     @Field(key: "must_change_password") var mustChangePassword: Bool
     @Field(key: "failed_logins") var failedLogins: Int
@@ -39,7 +41,7 @@ final class AccountModel: Model, @unchecked Sendable {
         self.username = username
         self.passwordHash = passwordHash
         self.displayName = displayName
-        self.rolesText = roles.roles.map(\.rawValue).sorted().joined(separator: ",")
+        self.storedRoles = Self.text(roles)
         self.organisationID = organisationID
         self.mustChangePassword = mustChangePassword
         self.failedLogins = 0
@@ -56,10 +58,16 @@ final class AccountModel: Model, @unchecked Sendable {
         }
     }
 
+    /// The roles, validated through `RoleSet` on every load (nil when the stored set breaks the rules).
     var roles: RoleSet? {
-        let parsed = Set(rolesText.split(separator: ",").compactMap { Role(rawValue: String($0)) })
-        return try? RoleSet(parsed)
+        get { try? RoleSet(storedRoleSet) }
+        set { storedRoles = newValue.map(Self.text) ?? "" }
     }
+
+    /// Every stored role that is a known role, valid combination or not.
+    var storedRoleSet: Set<Role> { Set(storedRoles.split(separator: ",").compactMap { Role(rawValue: String($0)) }) }
+
+    private static func text(_ roles: RoleSet) -> String { roles.roles.map(\.rawValue).sorted().joined(separator: ",") }
 
     /// The acting person as the core sees them. An account whose stored roles break the
     /// rules (e.g. two administrators) gets no actor and so can do nothing.

@@ -12,7 +12,7 @@ struct SecurityAdminController: RouteCollection {
 
     func index(req: Request) async throws -> HTML {
         let now = req.now
-        let page = try await AccountModel.query(on: req.db).filter(\.$rolesText != Role.citizen.rawValue).sort(\.$username).paged(try ListPage.from(req))
+        let page = try await AccountModel.query(on: req.db).staff().sort(\.$username).paged(try ListPage.from(req))
         let staff = page.items
         let csrf = req.pageContext.csrfToken
         let rows: [HTML] = staff.map { account in

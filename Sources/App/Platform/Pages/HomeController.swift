@@ -11,7 +11,7 @@ struct HomeController: RouteCollection {
 
     func home(req: Request) async throws -> HTML {
         let account = req.auth.get(AccountModel.self)
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let open = ServiceHours.onlineDesk.isOpen(at: req.now, calendar: reference.calendar)
         let staffCard: HTML = when(account.map { !$0.isCitizen } ?? false) {
             "<div class=\"card\"><h2>工作人员</h2><p>查看待办申请、期限和超期提醒。</p><p><a class=\"button\" href=\"\(SiteURL.workbench)\">进入工作台</a></p></div>"

@@ -29,6 +29,10 @@ struct FayuanServices: Sendable {
     var lockoutPolicy: LockoutPolicy
     /// Where SMS leave (the dispatcher sends through it).
     var smsGateway: any SMSGateway
+    /// Organisations and holidays, from memory.
+    var reference = ReferenceCache()
+
+    func referenceData(on db: Database) async throws -> ReferenceData { try await reference.current(on: db) }
 }
 
 extension Application {

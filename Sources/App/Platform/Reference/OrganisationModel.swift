@@ -34,4 +34,9 @@ final class OrganisationModel: Model, @unchecked Sendable {
     var domain: Organisation {
         Organisation(id: id!, name: name, kind: OrganisationKind(rawValue: kind) ?? .communityPoint, parentID: parentID, code: code, hours: hours)
     }
+
+    var record: ReferenceData.OrganisationRecord {
+        ReferenceData.OrganisationRecord(name: name, kind: OrganisationKind(rawValue: kind) ?? .communityPoint, parentID: parentID, code: code,
+                                         regionCode: regionCode, address: address, phone: phone, hours: hours)
+    }
 }

@@ -2,10 +2,22 @@ import Fluent
 import LegalAidCore
 import Vapor
 
-/// The organisation tree and holiday calendar, read fresh for each use: both are small, and
-/// reading them from the database keeps several app instances in agreement.
+/// The organisation tree and holiday calendar: small, read often, changed a few times a year.
+/// Requests read it from `ReferenceCache`; only the cache calls `load`.
 struct ReferenceData: Sendable {
-    var organisations: [UUID: OrganisationModel]
+    /// What the pages and documents show of one organisation (a value, safe to share).
+    struct OrganisationRecord: Sendable, Hashable {
+        var name: String
+        var kind: OrganisationKind
+        var parentID: UUID?
+        var code: String
+        var regionCode: String
+        var address: String
+        var phone: String
+        var hours: ServiceHours
+    }
+
+    var organisations: [UUID: OrganisationRecord]
     var tree: OrganisationTree
     var calendar: HolidayCalendar
 
@@ -13,7 +25,7 @@ struct ReferenceData: Sendable {
         let orgs = try await OrganisationModel.query(on: db).all()
         let holidays = try await HolidayModel.query(on: db).all()
         return ReferenceData(
-            organisations: Dictionary(orgs.compactMap { org in org.id.map { ($0, org) } }, uniquingKeysWith: { a, _ in a }),
+            organisations: Dictionary(orgs.compactMap { org in org.id.map { ($0, org.record) } }, uniquingKeysWith: { a, _ in a }),
             tree: OrganisationTree(orgs.map(\.domain)),
             calendar: HolidayCalendar(entries: holidays.compactMap(\.entry)))
     }

@@ -48,7 +48,7 @@ struct APIController: RouteCollection {
 
     /// Reference data, from memory; paged like every list (a county may have hundreds of villages).
     func communityPoints(req: Request) async throws -> PagedJSON<API.Place> {
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let page = try ListPage.from(req, defaultSize: ListPage.maxSize)
         let all = (reference.tree.all(.communityPoint) + reference.tree.all(.departmentLiaison)).map {
             API.Place(id: $0.id, name: $0.name, kind: $0.kind.rawValue, parentID: $0.parentID, hours: $0.hours.chineseDescription)
@@ -82,7 +82,7 @@ struct APIController: RouteCollection {
 
     func list(req: Request) async throws -> PagedJSON<API.Summary> {
         let account = try req.requireAccount()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let page = try await ApplicationService(req).visible(to: account, reference: reference, page: try ListPage.from(req))
         let items = WorkItem.build(page.items, account: account, reference: reference, now: req.now).map(summary)
         return PagedJSON(Paged(items: items, page: page.page, total: page.total))
@@ -91,7 +91,7 @@ struct APIController: RouteCollection {
     /// Applications at the centre past their decision day (法律援助法 第43条), oldest due first.
     func overdue(req: Request) async throws -> PagedJSON<API.Summary> {
         let account = try req.requireStaff()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let today = LocalDate(req.now).iso
         let page = try await ApplicationService(req).visible(to: account, reference: reference, page: try ListPage.from(req)) { query in
             query.filter(\.$state ~~ ApplicationState.allCases.filter(\.isAtCentre).map(\.rawValue))
@@ -104,7 +104,7 @@ struct APIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let account = try req.requireFiler()
         let input = try req.content.decode(API.DraftRequest.self)
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let app = try await ApplicationService(req).createDraft(form: input.form, communityPointID: input.communityPointID,
                                                                 preReviewOrganisationID: input.preReviewOrganisationID, by: account, reference: reference)
         return try await detail(app, account: account, reference: reference, req: req).encodeResponse(status: .created, for: req)
@@ -112,7 +112,7 @@ struct APIController: RouteCollection {
 
     func show(req: Request) async throws -> API.Application {
         let account = try req.requireAccount()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)")
         return try await detail(app, account: account, reference: reference, req: req)
@@ -121,7 +121,7 @@ struct APIController: RouteCollection {
     func update(req: Request) async throws -> API.Application {
         let account = try req.requireAccount()
         let input = try req.content.decode(API.DraftRequest.self)
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let service = ApplicationService(req)
         let app = try await service.find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         try await service.updateDraft(app, form: input.form, communityPointID: input.communityPointID, preReviewOrganisationID: input.preReviewOrganisationID,
@@ -137,7 +137,7 @@ struct APIController: RouteCollection {
         }
         let (app, _) = try await ApplicationService(req).perform(try input.actionInput.event(kind), on: try req.parameters.require("id", as: UUID.self),
                                                                  expectedVersion: input.version, by: account)
-        return try await detail(app, account: account, reference: try await ReferenceData.load(on: req.db), req: req)
+        return try await detail(app, account: account, reference: try await req.referenceData(), req: req)
     }
 
     struct UploadRequest: Content {
@@ -146,7 +146,7 @@ struct APIController: RouteCollection {
 
     func upload(req: Request) async throws -> Response {
         let account = try req.requireAccount()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         guard AttachmentStore.mayUpload(to: app, account: account, reference: reference) else { throw AppError.forbidden }
         let file = try req.content.decode(UploadRequest.self).file
@@ -159,7 +159,7 @@ struct APIController: RouteCollection {
     func document(req: Request) async throws -> DocumentContent {
         let account = try req.requireAccount()
         guard let doc = try await DocumentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文书") }
-        let app = try await ApplicationService(req).find(doc.applicationID, for: account, reference: try await ReferenceData.load(on: req.db))
+        let app = try await ApplicationService(req).find(doc.applicationID, for: account, reference: try await req.referenceData())
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "文书 \(doc.number)")
         return doc.content
     }
@@ -167,7 +167,7 @@ struct APIController: RouteCollection {
     // MARK: Mapping
 
     private func summary(_ account: AccountModel) -> API.AccountSummary {
-        API.AccountSummary(id: account.id!, displayName: account.displayName, roles: account.rolesText.split(separator: ",").map(String.init),
+        API.AccountSummary(id: account.id!, displayName: account.displayName, roles: account.storedRoleSet.map(\.rawValue).sorted(),
                            organisationID: account.organisationID)
     }
 

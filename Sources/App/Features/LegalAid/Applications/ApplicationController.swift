@@ -14,7 +14,7 @@ struct ApplicationController: RouteCollection {
 
     func show(req: Request) async throws -> HTML {
         let account = try req.requireAccount()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         var page = try await Self.detail(req, app: app, account: account, reference: reference)
         if req.query[String.self, at: "reveal"] == "1", let actor = account.actor, PersonalDataPolicy.mayReveal(actor) {
@@ -128,7 +128,7 @@ struct ApplicationController: RouteCollection {
     /// Shows the page again with the refused action open, what was typed, and why.
     func refused(_ req: Request, id: UUID, account: AccountModel, action: String?, values: [String: String], errors: [FieldError],
                          status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let app = try await ApplicationService(req).find(id, for: account, reference: reference)
         var page = try await Self.detail(req, app: app, account: account, reference: reference)
         page.failedAction = action
@@ -143,7 +143,7 @@ struct ApplicationController: RouteCollection {
 
     func upload(req: Request) async throws -> Response {
         let account = try req.requireAccount()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         guard AttachmentStore.mayUpload(to: app, account: account, reference: reference) else { throw AppError.forbidden }
         let files = (try req.content.decode(UploadInput.self).attachments ?? []).filter { $0.data.readableBytes > 0 }
@@ -161,7 +161,7 @@ struct ApplicationController: RouteCollection {
     func download(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         guard let file = try await AttachmentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文件") }
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let app = try await ApplicationService(req).find(file.applicationID, for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "附件 \(file.id!)")
         let path = req.fayuan.uploadsDirectory + "/" + file.storedName
@@ -177,7 +177,7 @@ struct ApplicationController: RouteCollection {
     func document(req: Request) async throws -> HTML {
         let account = try req.requireAccount()
         guard let doc = try await DocumentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文书") }
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         // Whoever may see the application, or its case (the assigned lawyer: the 指派通知书 is addressed to them).
         let app: ApplicationModel
         var backTo = SiteURL.application(doc.applicationID)

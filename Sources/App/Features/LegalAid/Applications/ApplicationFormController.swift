@@ -13,7 +13,7 @@ struct ApplicationFormController: RouteCollection {
 
     func newForm(req: Request) async throws -> HTML {
         let account = try req.requireFiler()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         var form = ApplicationForm()
         if account.isCitizen {
             form.applicant.name = account.displayName
@@ -24,7 +24,7 @@ struct ApplicationFormController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let account = try req.requireFiler()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let input = try req.content.decode(ApplicationFormInput.self)
         let (form, parseErrors) = input.form()
         let errors = parseErrors + form.validateForDraft() + uploadErrors(input, req)
@@ -46,7 +46,7 @@ struct ApplicationFormController: RouteCollection {
 
     func editForm(req: Request) async throws -> Response {
         let account = try req.requireFiler()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         guard app.applicationState == .draft else { return req.redirect(to: SiteURL.application(app.id!).path) }
         let attachments = try await AttachmentModel.query(on: req.db).filter(\.$applicationID == app.id!).all()
@@ -56,7 +56,7 @@ struct ApplicationFormController: RouteCollection {
 
     func update(req: Request) async throws -> Response {
         let account = try req.requireFiler()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let service = ApplicationService(req)
         let app = try await service.find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         let input = try req.content.decode(ApplicationFormInput.self)

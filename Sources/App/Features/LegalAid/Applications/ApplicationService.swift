@@ -175,7 +175,7 @@ struct ApplicationService {
     /// documents and queues the applicant's message and SMS.
     @discardableResult
     func perform(_ event: ApplicationEvent, on id: UUID, expectedVersion: Int?, by account: AccountModel) async throws -> (ApplicationModel, Transition) {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         return try await services.transaction(on: db) { tx in
             try await perform(event, on: id, expectedVersion: expectedVersion, by: account, reference: reference, inside: tx)
         }

@@ -11,7 +11,7 @@ struct MyApplicationsController: RouteCollection {
     func index(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         guard account.isCitizen else { return req.redirect(to: SiteURL.workbench.path) }
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let page = try await ApplicationService(req).visible(to: account, reference: reference, page: try ListPage.from(req, defaultSize: 20))
         let apps = page.items
         let messages = try await MessageModel.query(on: req.db).filter(\.$accountID == account.id!).sort(\.$createdAt, .descending).range(..<20).all()

@@ -56,7 +56,7 @@ struct StatusLookup {
     /// What the applicant is shown for a found application: where it stands, its events and,
     /// once aid is granted, its case. Shared by the lookup page and `GET /api/v1/status`.
     func summary(of app: ApplicationModel) async throws -> StatusSummary {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let events = try await ApplicationEventModel.query(on: db).filter(\.$applicationID == app.id!).sort(\.$seq).all()
         let record = try await CaseModel.query(on: db).filter(\.$applicationID == app.id!).first()
         return StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(services.clock.now()),

@@ -29,14 +29,14 @@ struct CaseAPIController: RouteCollection {
 
     func detainedRequests(req: Request) async throws -> PagedJSON<API.DetainedRequest> {
         let account = try req.requireStaff()
-        let centre = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
+        let centre = try CaseIntakeService(req).centre(of: account, reference: try await req.referenceData())
         return PagedJSON(try await DetainedRequestModel.query(on: req.db).filter(\.$centreID == centre.id).sort(\.$forwardDue)
             .paged(try ListPage.from(req)).map(dto))
     }
 
     func recordDetained(req: Request) async throws -> Response {
         let account = try req.requireStaff()
-        _ = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
+        _ = try CaseIntakeService(req).centre(of: account, reference: try await req.referenceData())
         let input = try req.content.decode(API.DetainedRequestInput.self)
         let entry = try await CaseIntakeService(req).recordDetainedRequest(placeName: input.placeName ?? "", personName: input.personName ?? "",
                                                                            charge: input.charge ?? "", note: input.note ?? "", receivedAt: input.receivedAt, by: account)
@@ -58,13 +58,13 @@ struct CaseAPIController: RouteCollection {
 
     func list(req: Request) async throws -> PagedJSON<API.CaseSummary> {
         let account = try req.requireAccount()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         return PagedJSON(try await CaseService(req).visible(to: account, reference: reference, page: try ListPage.from(req)).map(summary))
     }
 
     func show(req: Request) async throws -> API.CaseDetail {
         let account = try req.requireAccount()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let (record, app) = try await CaseService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "案件")
         return try await detail(record, app: app, account: account, req: req)
@@ -73,7 +73,7 @@ struct CaseAPIController: RouteCollection {
     func event(req: Request) async throws -> API.CaseDetail {
         let account = try req.requireStaff()
         let input = try req.content.decode(API.CaseEventRequest.self)
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let (record, app) = try await CaseService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         let type = input.type ?? ""
         guard let kind = CaseEventKind(rawValue: type), kind.isRequestable else {
@@ -142,7 +142,7 @@ struct CaseAPIController: RouteCollection {
 
     func objections(req: Request) async throws -> PagedJSON<API.Objection> {
         let account = try req.requireAccount()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         return PagedJSON(try await ObjectionService(req).visible(to: account, reference: reference, page: try ListPage.from(req)).map { dto($0.0, app: $0.1) })
     }
 
@@ -156,13 +156,13 @@ struct CaseAPIController: RouteCollection {
             throw AppError.invalid(field: "outcome", code: "invalidChoice", "决定应为 upheld（维持）或 correctionOrdered（责令改正）")
         }
         _ = try await service.decide(id, outcome: outcome, explanation: input.explanation ?? "", by: account)
-        let (objection, app) = try await service.find(id, for: account, reference: try await ReferenceData.load(on: req.db))
+        let (objection, app) = try await service.find(id, for: account, reference: try await req.referenceData())
         return dto(objection, app: app)
     }
 
     func notification(req: Request) async throws -> Response {
         let account = try req.requireStaff()
-        _ = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
+        _ = try CaseIntakeService(req).centre(of: account, reference: try await req.referenceData())
         let input = try req.content.decode(API.NotificationRequest.self)
         let notice = try CriminalNotification.parse(authority: input.authority, authorityName: input.authorityName ?? "", personName: input.personName ?? "",
                                                     charge: input.charge ?? "", receivedOn: input.receivedOn, possibleLifeOrDeath: input.possibleLifeOrDeath ?? false,
@@ -176,7 +176,7 @@ struct CaseAPIController: RouteCollection {
     func deadlines(req: Request) async throws -> PagedJSON<API.Deadline> {
         let account = try req.requireStaff()
         let page = try ListPage.from(req)
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let now = req.now
         let mine = try await DeadlineBoard.collect(on: req.db, reference: reference, now: now).filter { $0.concerns(account.id!) }
         let items = mine.dropFirst(page.offset).prefix(page.size).map {
@@ -196,7 +196,7 @@ struct CaseAPIController: RouteCollection {
     }
 
     private func reloaded(_ id: UUID, account: AccountModel, req: Request) async throws -> API.CaseDetail {
-        let (record, app) = try await CaseService(req).find(id, for: account, reference: try await ReferenceData.load(on: req.db))
+        let (record, app) = try await CaseService(req).find(id, for: account, reference: try await req.referenceData())
         return try await detail(record, app: app, account: account, req: req)
     }
 

@@ -13,7 +13,7 @@ struct CaseController: RouteCollection {
 
     func index(req: Request) async throws -> HTML {
         let account = try req.requireStaff()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let page = try await CaseService(req).visible(to: account, reference: reference, page: try ListPage.from(req))
         let cases = page.items
         let today = LocalDate(req.now)
@@ -40,7 +40,7 @@ struct CaseController: RouteCollection {
 
     func show(req: Request) async throws -> HTML {
         let account = try req.requireAccount()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let service = CaseService(req)
         let (record, app) = try await service.find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "案件页面")
@@ -71,7 +71,7 @@ struct CaseController: RouteCollection {
     func act(req: Request) async throws -> Response {
         let account = try req.requireStaff()
         let id = try req.parameters.require("id", as: UUID.self)
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let (record, app) = try await CaseService(req).find(id, for: account, reference: reference)
         let input = try req.content.decode(CaseActionInput.self)
         do {

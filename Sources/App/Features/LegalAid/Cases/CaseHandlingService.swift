@@ -16,7 +16,7 @@ struct CaseHandlingService {
     /// The assigned lawyer records a step (第46条); the applicant is told unless the lawyer
     /// chooses not to. The SMS names the kind of step, never the facts.
     func recordProgress(on caseID: UUID, kind: CaseProgressKind?, note: String, notify: Bool, by account: AccountModel) async throws {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let (record, app) = try await CaseService(request).find(caseID, for: account, reference: reference)
         guard ProgressRule.mayRecord(state: record.caseState, actorID: account.id!, assignedLawyer: record.lawyerAccountID) else { throw AppError.forbidden }
         let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -48,7 +48,7 @@ struct CaseHandlingService {
     /// The recipient asks, from their own application page.
     func requestLawyerChange(on caseID: UUID, reason: String, by account: AccountModel) async throws {
         guard account.isCitizen else { throw AppError.forbidden }
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let (record, app) = try await CaseService(request).find(caseID, for: account, reference: reference)
         let pending = try await pendingChangeRequest(of: caseID) != nil
         _ = try LawyerChangeRequest.file(caseState: record.caseState, pending: pending, reason: reason).mapError { $0.appError }.get()
@@ -97,7 +97,7 @@ struct CaseHandlingService {
 
     private func changeRequestForDecision(_ caseID: UUID, by account: AccountModel) async throws -> (LawyerChangeRequestModel, ApplicationModel) {
         guard account.roles?.containsAny([.centreReviewer, .centreDirector]) == true else { throw AppError.forbidden }
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let (_, app) = try await CaseService(request).find(caseID, for: account, reference: reference)
         guard let pending = try await pendingChangeRequest(of: caseID) else {
             throw AppError(status: .conflict, code: "noPendingRequest", message: LawyerChangeRequest.Refusal.alreadyDecided.message)
@@ -107,7 +107,7 @@ struct CaseHandlingService {
 
     /// The assigned lawyer records whether the recipient agreed to try mediation first.
     func recordMediationConsent(on caseID: UUID, consent: MediationFirst.Consent?, how: String, by account: AccountModel) async throws {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let (record, app) = try await CaseService(request).find(caseID, for: account, reference: reference)
         guard record.lawyerAccountID == account.id else { throw AppError.forbidden }
         guard let consent else { throw AppError.invalid(field: "consent", code: "required", "请选择受援人是否同意先行调解") }
@@ -132,7 +132,7 @@ struct CaseHandlingService {
     /// Adds the other recipients of a group matter, all or none.
     func addMembers(to caseID: UUID, text: String, by account: AccountModel) async throws -> Int {
         guard account.roles?.containsAny([.centreReviewer, .centreDirector]) == true else { throw AppError.forbidden }
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let (record, app) = try await CaseService(request).find(caseID, for: account, reference: reference)
         guard !record.caseState.isTerminal else { throw AppError(status: .conflict, code: "conflict", message: "案件已结束，不能再增加受援人") }
         let members = try GroupMatter.parse(text).mapError { AppError.invalid([$0]) }.get()

@@ -72,7 +72,7 @@ struct CaseService {
 
     /// Lawyers of the district's firms with their current load, for the picker.
     func candidates(reference: ReferenceData) async throws -> [LawyerCandidate] {
-        let lawyers = try await AccountModel.query(on: db).filter(\.$rolesText == Role.lawyer.rawValue).all()
+        let lawyers = try await AccountModel.query(on: db).holding(.lawyer).all()
         let profiles = Dictionary(try await LawyerProfileModel.query(on: db).all().map { ($0.accountID, $0) }, uniquingKeysWith: { a, _ in a })
         let open = try await CaseModel.query(on: db).filter(\.$state ~~ [CaseState.inProgress.rawValue, CaseState.closingReported.rawValue]).all()
         return lawyers.compactMap { lawyer in
@@ -99,7 +99,7 @@ struct CaseService {
 
     @discardableResult
     func perform(_ event: CaseEvent, on id: UUID, expectedVersion: Int?, by account: AccountModel) async throws -> CaseTransition {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let now = services.clock.now()
         let (record, app) = try await find(id, for: account, reference: reference)
         guard let actor = account.actor else { throw AppError.forbidden }

@@ -19,7 +19,7 @@ struct LawyerProfileController: RouteCollection {
 
     func index(req: Request) async throws -> HTML {
         _ = try requireCentre(req)
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let lawyers = try await CaseService(req).candidates(reference: reference).sorted { $0.name < $1.name }
         let rows: [HTML] = lawyers.map { lawyer in
             """
@@ -78,7 +78,7 @@ struct LawyerProfileController: RouteCollection {
 
     /// A lawyer of one of the district's law firms, and their profile if there is one.
     private func find(_ req: Request) async throws -> (AccountModel, LawyerProfileModel?) {
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         guard let lawyer = try await AccountModel.find(try req.parameters.require("id", as: UUID.self), on: req.db),
               lawyer.roles?.contains(.lawyer) == true, let firm = lawyer.organisationID, reference.tree[firm]?.kind == .lawFirm
         else { throw AppError.notFound("律师") }

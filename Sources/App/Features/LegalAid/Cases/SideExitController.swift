@@ -56,7 +56,7 @@ struct SideExitController: RouteCollection {
         let account = try req.requireAccount()
         let id = try req.parameters.require("id", as: UUID.self)
         let input = try req.content.decode(Input.self)
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let (_, app) = try await CaseService(req).find(id, for: account, reference: reference)
         return try await onApplicationPage(req, id: app.id!, account: account, action: "changeRequest", values: input.values) {
             try await CaseHandlingService(req).requestLawyerChange(on: id, reason: input.reason ?? "", by: account)
@@ -106,7 +106,7 @@ struct SideExitController: RouteCollection {
 
     private func onCasePage(_ req: Request, account: AccountModel, _ step: (UUID) async throws -> String) async throws -> Response {
         let id = try req.parameters.require("id", as: UUID.self)
-        _ = try await CaseService(req).find(id, for: account, reference: try await ReferenceData.load(on: req.db))
+        _ = try await CaseService(req).find(id, for: account, reference: try await req.referenceData())
         do {
             req.flash(try await step(id))
             return req.redirect(to: SiteURL.legalAidCase(id).path)

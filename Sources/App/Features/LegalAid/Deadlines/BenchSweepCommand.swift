@@ -26,9 +26,9 @@ struct BenchSweepCommand: AsyncCommand {
             context.console.print("This database holds real work; run bench/deadline-sweep.sh, which uses a throwaway one.")
             return
         }
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         guard let centre = reference.tree.all(.legalAidCenter).first,
-              let creator = try await AccountModel.query(on: db).filter(\.$rolesText == Role.centreReviewer.rawValue).first()
+              let creator = try await AccountModel.query(on: db).holding(.centreReviewer).first()
         else { context.console.print("No centre or reviewer: start with the demo seed."); return }
 
         let now = services.clock.now()

@@ -32,7 +32,7 @@ struct DeadlineBoard {
     }
 
     static func collect(on db: Database, reference: ReferenceData, now: Date) async throws -> [WatchedDeadline] {
-        let staff = Staff(accounts: try await AccountModel.query(on: db).filter(\.$rolesText != Role.citizen.rawValue).all())
+        let staff = Staff(accounts: try await AccountModel.query(on: db).staff().all())
         let tree = reference.tree
         let today = LocalDate(now)
         var deadlines: [WatchedDeadline] = []
@@ -122,7 +122,7 @@ enum DeadlineSweep {
     @discardableResult
     static func run(on db: Database, services: FayuanServices) async throws -> Int {
         let now = services.clock.now()
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let alerts = DeadlineWatch.alerts(for: try await DeadlineBoard.collect(on: db, reference: reference, now: now), at: now)
         guard !alerts.isEmpty else { return 0 }
         // Skip what is already raised (the unique key still guards against a racing instance).

@@ -24,7 +24,7 @@ struct CaseIntakeService {
     // MARK: 第44条
 
     func grantUrgentAid(on applicationID: UUID, daysToDeadline: Int?, urgentPreservation: Bool, reason: String, by account: AccountModel) async throws -> CaseModel {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let app = try await ApplicationService(request).find(applicationID, for: account, reference: reference)
         guard let actor = account.actor, AccessPolicy.canAct(app.scope, actor: actor, tree: reference.tree) else { throw AppError.forbidden }
         let now = services.clock.now()
@@ -52,7 +52,7 @@ struct CaseIntakeService {
 
     /// The notice opens the case at once (no means test, 第25条), due for assignment 3 days after the notice.
     func registerNotification(_ notice: CriminalNotification.Notice, by account: AccountModel) async throws -> CaseModel {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let centre = try centre(of: account, reference: reference)
         let now = services.clock.now()
         var form = ApplicationForm()
@@ -85,7 +85,7 @@ struct CaseIntakeService {
     /// Records the request as the detention place received it; every missing field is named.
     func recordDetainedRequest(placeName: String, personName: String, charge: String, note: String, receivedAt: Date?,
                                by account: AccountModel) async throws -> DetainedRequestModel {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let centre = try centre(of: account, reference: reference)
         let errors = DetainedRequest.validate(placeName: placeName, personName: personName, receivedAt: receivedAt, now: services.clock.now())
         guard errors.isEmpty, let receivedAt else { throw AppError.invalid(errors) }
@@ -110,7 +110,7 @@ struct CaseIntakeService {
 
     /// Forwarding puts the request before the centre as an application: its 7-day clock starts.
     func forward(_ id: UUID, by account: AccountModel) async throws -> ApplicationModel {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let centre = try centre(of: account, reference: reference)
         guard let entry = try await DetainedRequestModel.find(id, on: db), entry.centreID == centre.id else { throw AppError.notFound("羁押人员申请") }
         guard entry.forwardedAt == nil else {

@@ -41,7 +41,7 @@ struct IntakeController: RouteCollection {
 
     func notification(req: Request) async throws -> Response {
         let account = try req.requireStaff()
-        _ = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
+        _ = try CaseIntakeService(req).centre(of: account, reference: try await req.referenceData())
         let input = try req.content.decode(Input.self)
         let parsed = CriminalNotification.parse(authority: input.authority, authorityName: input.authorityName ?? "", personName: input.personName ?? "",
                                                 charge: input.charge ?? "", receivedOn: input.receivedOn, possibleLifeOrDeath: input.possibleLifeOrDeath == "true",
@@ -59,7 +59,7 @@ struct IntakeController: RouteCollection {
 
     func detained(req: Request) async throws -> Response {
         let account = try req.requireStaff()
-        _ = try CaseIntakeService(req).centre(of: account, reference: try await ReferenceData.load(on: req.db))
+        _ = try CaseIntakeService(req).centre(of: account, reference: try await req.referenceData())
         let input = try req.content.decode(Input.self)
         do {
             let entry = try await CaseIntakeService(req).recordDetainedRequest(
@@ -91,7 +91,7 @@ struct IntakeController: RouteCollection {
     }
 
     private func page(_ req: Request, account: AccountModel, form: String?, values: [String: String], errors: FormErrors) async throws -> HTML {
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let centre = try CaseIntakeService(req).centre(of: account, reference: reference)
         let pendingPage = try await DetainedRequestModel.query(on: req.db).filter(\.$centreID == centre.id).filter(\.$forwardedAt == nil).sort(\.$forwardDue)
             .paged(try ListPage.from(req))

@@ -12,7 +12,7 @@ struct ObjectionController: RouteCollection {
 
     func index(req: Request) async throws -> HTML {
         let account = try req.requireStaff()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let page = try await ObjectionService(req).visible(to: account, reference: reference, page: try ListPage.from(req))
         let items = page.items
         let today = LocalDate(req.now)
@@ -35,7 +35,7 @@ struct ObjectionController: RouteCollection {
 
     func show(req: Request) async throws -> HTML {
         let account = try req.requireStaff()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let (objection, app) = try await ObjectionService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "异议")
         return page(req, objection: objection, app: app, account: account, reference: reference, errors: FormErrors())
@@ -50,7 +50,7 @@ struct ObjectionController: RouteCollection {
         let account = try req.requireStaff()
         let id = try req.parameters.require("id", as: UUID.self)
         let input = try req.content.decode(DecisionInput.self)
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let service = ObjectionService(req)
         let (objection, app) = try await service.find(id, for: account, reference: reference)
         try await service.requireBureau(for: id, account: account)

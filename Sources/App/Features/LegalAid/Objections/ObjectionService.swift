@@ -16,7 +16,7 @@ struct ObjectionService {
     /// Who may file: the applicant themself, or staff who can see the application (at a window,
     /// writing down what the applicant says).
     func file(on applicationID: UUID, reason: String, by account: AccountModel) async throws -> ObjectionModel {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let app = try await ApplicationService(request).find(applicationID, for: account, reference: reference)
         guard account.isCitizen || account.roles?.containsAny([.communityStaff, .workstationStaff, .liaisonStaff, .centreReviewer]) == true else {
             throw AppError.forbidden
@@ -69,7 +69,7 @@ struct ObjectionService {
 
     /// Refuses anyone but the bureau's supervisors before any input is read.
     func requireBureau(for id: UUID, account: AccountModel) async throws {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let (_, app) = try await find(id, for: account, reference: reference)
         guard let actor = account.actor, AccessPolicy.canDecideObjection(centreID: app.centreID, actor: actor, tree: reference.tree) else { throw AppError.forbidden }
     }
@@ -77,7 +77,7 @@ struct ObjectionService {
     /// The bureau's decision. Ordering correction reopens the denial or reinstates the case in
     /// the same transaction, so the order and its effect cannot part.
     func decide(_ id: UUID, outcome: Objection.Outcome, explanation: String, by account: AccountModel) async throws -> Objection.State {
-        let reference = try await ReferenceData.load(on: db)
+        let reference = try await services.referenceData(on: db)
         let (objection, app) = try await find(id, for: account, reference: reference)
         guard let actor = account.actor else { throw AppError.forbidden }
         let byBureau = AccessPolicy.canDecideObjection(centreID: app.centreID, actor: actor, tree: reference.tree)

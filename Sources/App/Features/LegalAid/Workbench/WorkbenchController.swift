@@ -11,7 +11,7 @@ struct WorkbenchController: RouteCollection {
 
     func index(req: Request) async throws -> HTML {
         let account = try req.requireStaff()
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let service = ApplicationService(req)
         let now = req.now
         let today = LocalDate(now)

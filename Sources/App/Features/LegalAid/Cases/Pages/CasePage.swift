@@ -38,7 +38,7 @@ struct CasePage {
 
     /// The case page again after a refused step, the reason beside the form.
     static func refused(_ req: Request, caseID: UUID, account: AccountModel, error: AppError) async throws -> Response {
-        let reference = try await ReferenceData.load(on: req.db)
+        let reference = try await req.referenceData()
         let (record, app) = try await CaseService(req).find(caseID, for: account, reference: reference)
         var page = try await make(req, record: record, app: app, account: account, reference: reference)
         page.errors = FormErrors(error.formErrors)

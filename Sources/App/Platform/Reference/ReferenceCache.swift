@@ -1,0 +1,86 @@
+import Fluent
+import NIOConcurrencyHelpers
+import NIOCore
+import SQLKit
+import Vapor
+
+/// The organisation tree and holiday calendar, held in memory.
+///
+/// Every change to either (through the models, so the administrator's pages, the seeds and the
+/// fixtures alike) bumps the `reference` counter in the database and drops this instance's copy
+/// at once. Other instances look at the counter at most once a `recheck` interval (one indexed
+/// row) and reload when it moved, so they agree within that interval.
+final class ReferenceCache: Sendable {
+    private struct Held {
+        var data: ReferenceData
+        var version: Int
+        var checkedAt: NIODeadline
+    }
+
+    static let counterScope = "reference"
+
+    private let held = NIOLockedValueBox<Held?>(nil)
+    let recheck: TimeAmount
+
+    init(recheck: TimeAmount = .seconds(1)) { self.recheck = recheck }
+
+    /// The reference data as of at most `recheck` ago.
+    func current(on db: Database) async throws -> ReferenceData {
+        let now = NIODeadline.now()
+        if let held = held.withLockedValue({ $0 }), now - held.checkedAt < recheck { return held.data }
+        let version = try await Self.version(on: db)
+        if let data = held.withLockedValue({ held -> ReferenceData? in
+            guard var kept = held, kept.version == version else { return nil }
+            kept.checkedAt = now
+            held = kept
+            return kept.data
+        }) { return data }
+        let data = try await ReferenceData.load(on: db)
+        held.withLockedValue { $0 = Held(data: data, version: version, checkedAt: now) }
+        return data
+    }
+
+    /// Drops this instance's copy; the next reader loads afresh.
+    func invalidate() { held.withLockedValue { $0 = nil } }
+
+    /// Tells every instance the reference data changed (inside the writer's transaction).
+    static func bump(on db: Database) async throws {
+        _ = try await Counters.next(counterScope, year: 0, on: db)
+    }
+
+    private static func version(on db: Database) async throws -> Int {
+        guard let sql = db as? SQLDatabase else { return 0 }
+        let row = try await sql.raw("SELECT value FROM counters WHERE scope = \(bind: counterScope) AND year = 0").first()
+        return try row?.decode(column: "value", as: Int.self) ?? 0
+    }
+}
+
+/// Keeps the cache honest: a write to an organisation or a holiday bumps the version.
+struct ReferenceChangeTracker<M: Model>: AsyncModelMiddleware {
+    let cache: ReferenceCache
+
+    func create(model: M, on db: Database, next: AnyAsyncModelResponder) async throws {
+        try await next.create(model, on: db)
+        try await changed(on: db)
+    }
+
+    func update(model: M, on db: Database, next: AnyAsyncModelResponder) async throws {
+        try await next.update(model, on: db)
+        try await changed(on: db)
+    }
+
+    func delete(model: M, force: Bool, on db: Database, next: AnyAsyncModelResponder) async throws {
+        try await next.delete(model, force: force, on: db)
+        try await changed(on: db)
+    }
+
+    private func changed(on db: Database) async throws {
+        try await ReferenceCache.bump(on: db)
+        cache.invalidate()
+    }
+}
+
+extension Request {
+    /// The organisation tree and holiday calendar, from memory.
+    func referenceData() async throws -> ReferenceData { try await fayuan.reference.current(on: db) }
+}
