@@ -23,7 +23,7 @@ final class AccessTests: XCTestCase {
             XCTAssertEqual(_v1, .notFound)
             let _v2 = try await other.get("/workbench").contains(app.number)
             XCTAssertFalse(_v2)
-            let act = try await other.post(SiteURL.action(app.id!, "preApprove").path, [("version", "1"), ("opinion", "越权")])
+            let act = try await other.post(SiteURL.action(app.id!, .preApprove).path, [("version", "1"), ("opinion", "越权")])
             XCTAssertEqual(act.status, .notFound)
             let _v3 = try await test.application(app.number).applicationState
             XCTAssertEqual(_v3, .submitted)
@@ -66,7 +66,7 @@ final class AccessTests: XCTestCase {
             try await supervisor.login("jiandu", DemoSeed.staffPassword)
             let _v9 = try await supervisor.get(SiteURL.application(app.id!).path).status
             XCTAssertEqual(_v9, .ok)
-            let _v10 = try await supervisor.post(SiteURL.action(app.id!, "preApprove").path, [("version", "1"), ("opinion", "同意")]).status
+            let _v10 = try await supervisor.post(SiteURL.action(app.id!, .preApprove).path, [("version", "1"), ("opinion", "同意")]).status
             XCTAssertEqual(_v10, .forbidden)
         }
     }
@@ -76,7 +76,7 @@ final class AccessTests: XCTestCase {
             let app = try await submittedAtXingfu(test)
             let reviewer = Browser(test)
             try await reviewer.login("shencha", DemoSeed.staffPassword)
-            let page = try await reviewer.post(SiteURL.action(app.id!, "preApprove").path, [("version", "1"), ("opinion", "同意")])
+            let page = try await reviewer.post(SiteURL.action(app.id!, .preApprove).path, [("version", "1"), ("opinion", "同意")])
             XCTAssertEqual(page.status, .forbidden)
             XCTAssertTrue(page.contains("您的岗位无权执行“初审通过”"))
         }

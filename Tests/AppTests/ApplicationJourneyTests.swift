@@ -37,7 +37,7 @@ final class ApplicationJourneyTests: XCTestCase {
             try await station.login("gongzuozhan1", DemoSeed.staffPassword)
             let _v16 = try await station.get("/workbench").contains(app.number)
             XCTAssertTrue(_v16)
-            var page = try await station.post(SiteURL.action(app.id!, "requestMaterials").path,
+            var page = try await station.post(SiteURL.action(app.id!, .requestMaterials).path,
                                               [("version", "1"), ("items", "劳动合同或工资欠条原件照片\n工友证明"), ("supplyBy", "2026-03-17")])
             XCTAssertEqual(page.status, .seeOther)
 
@@ -54,9 +54,9 @@ final class ApplicationJourneyTests: XCTestCase {
             // Two days on, everyone signs in again (sessions end after 30 idle minutes).
             try await citizen.login("13700001234", "Qian#2026ok")
             try await station.login("gongzuozhan1", DemoSeed.staffPassword)
-            page = try await citizen.post(SiteURL.action(app.id!, "supplyMaterials").path, [("version", "2"), ("note", "已上传工资欠条")])
+            page = try await citizen.post(SiteURL.action(app.id!, .supplyMaterials).path, [("version", "2"), ("note", "已上传工资欠条")])
             XCTAssertEqual(page.status, .seeOther)
-            page = try await station.post(SiteURL.action(app.id!, "preApprove").path, [("version", "3"), ("opinion", "经视频核对，符合条件。")])
+            page = try await station.post(SiteURL.action(app.id!, .preApprove).path, [("version", "3"), ("opinion", "经视频核对，符合条件。")])
             XCTAssertEqual(page.status, .seeOther)
             var stored = try await test.application(app.number)
             XCTAssertEqual(stored.applicationState, .forwarded)
@@ -66,17 +66,17 @@ final class ApplicationJourneyTests: XCTestCase {
             // The centre accepts, reviews and decides.
             let reviewer = Browser(test)
             try await reviewer.login("shencha", DemoSeed.staffPassword)
-            let _v17 = try await reviewer.post(SiteURL.action(app.id!, "accept").path, [("version", "4")]).status
+            let _v17 = try await reviewer.post(SiteURL.action(app.id!, .accept).path, [("version", "4")]).status
             XCTAssertEqual(_v17, .seeOther)
             let review = try await reviewer.get(SiteURL.application(app.id!).path)
             XCTAssertTrue(review.contains("系统条件判断"))
             XCTAssertTrue(review.contains("法律援助法第34条"))
-            let _v18 = try await reviewer.post(SiteURL.action(app.id!, "fileReview").path,
+            let _v18 = try await reviewer.post(SiteURL.action(app.id!, .fileReview).path,
                                                    [("version", "5"), ("recommendation", "approve"), ("opinion", "符合经济困难标准，建议给予援助")]).status
             XCTAssertEqual(_v18, .seeOther)
             let director = Browser(test)
             try await director.login("shenpi", DemoSeed.staffPassword)
-            let _v19 = try await director.post(SiteURL.action(app.id!, "approve").path, [("version", "6"), ("note", "同意")]).status
+            let _v19 = try await director.post(SiteURL.action(app.id!, .approve).path, [("version", "6"), ("note", "同意")]).status
             XCTAssertEqual(_v19, .seeOther)
 
             stored = try await test.application(app.number)
@@ -120,24 +120,24 @@ final class ApplicationJourneyTests: XCTestCase {
 
             let station = Browser(test)
             try await station.login("gongzuozhan1", DemoSeed.staffPassword)
-            try await station.post(SiteURL.action(app.id!, "preApprove").path, [("version", "1"), ("opinion", "请中心审查收入情况")])
+            try await station.post(SiteURL.action(app.id!, .preApprove).path, [("version", "1"), ("opinion", "请中心审查收入情况")])
             let reviewer = Browser(test)
             try await reviewer.login("shencha", DemoSeed.staffPassword)
-            try await reviewer.post(SiteURL.action(app.id!, "accept").path, [("version", "2")])
+            try await reviewer.post(SiteURL.action(app.id!, .accept).path, [("version", "2")])
             let _v22 = try await test.application(app.number).eligibility?.rule
             XCTAssertEqual(_v22, "art34.aboveThreshold")
-            try await reviewer.post(SiteURL.action(app.id!, "fileReview").path, [("version", "3"), ("recommendation", "deny"), ("opinion", "收入高于标准")])
+            try await reviewer.post(SiteURL.action(app.id!, .fileReview).path, [("version", "3"), ("recommendation", "deny"), ("opinion", "收入高于标准")])
             let director = Browser(test)
             try await director.login("shenpi", DemoSeed.staffPassword)
 
             // A denial without reasons is refused beside the field, and nothing changes.
-            let refused = try await director.post(SiteURL.action(app.id!, "deny").path, [("version", "4"), ("reasons", " ")])
+            let refused = try await director.post(SiteURL.action(app.id!, .deny).path, [("version", "4"), ("reasons", " ")])
             XCTAssertEqual(refused.status, .unprocessableEntity)
             XCTAssertTrue(refused.contains("不予法律援助必须写明理由"))
             let _v23 = try await test.application(app.number).applicationState
             XCTAssertEqual(_v23, .awaitingDecision)
 
-            let denied = try await director.post(SiteURL.action(app.id!, "deny").path, [("version", "4"), ("reasons", "家庭月人均收入10000元，高于本地经济困难标准")])
+            let denied = try await director.post(SiteURL.action(app.id!, .deny).path, [("version", "4"), ("reasons", "家庭月人均收入10000元，高于本地经济困难标准")])
             XCTAssertEqual(denied.status, .seeOther)
             let doc = try await DocumentModel.query(on: test.db).filter(\.$applicationID == app.id!).filter(\.$kind == "denialDecision").firstOrFail()
             XCTAssertEqual(doc.number, "（2026）示法援不援字第0001号")
@@ -157,11 +157,11 @@ final class ApplicationJourneyTests: XCTestCase {
             let app = try await ApplicationModel.query(on: test.db).filter(\.$applicantName == "周测试").firstOrFail()
             let station = Browser(test)
             try await station.login("gongzuozhan1", DemoSeed.staffPassword)
-            let noReferral = try await station.post(SiteURL.action(app.id!, "preReject").path, [("version", "1"), ("reason", "已超过诉讼时效"), ("referral", "")])
+            let noReferral = try await station.post(SiteURL.action(app.id!, .preReject).path, [("version", "1"), ("reason", "已超过诉讼时效"), ("referral", "")])
             XCTAssertEqual(noReferral.status, .unprocessableEntity)
             XCTAssertTrue(noReferral.contains("请告知申请人可以寻求帮助的其他途径"))
             XCTAssertTrue(noReferral.contains("已超过诉讼时效"), "what was typed is kept")
-            let rejected = try await station.post(SiteURL.action(app.id!, "preReject").path,
+            let rejected = try await station.post(SiteURL.action(app.id!, .preReject).path,
                                                   [("version", "1"), ("reason", "已超过诉讼时效"), ("referral", "可向幸福街道人民调解委员会申请调解")])
             XCTAssertEqual(rejected.status, .seeOther)
             let _v25 = try await test.application(app.number).applicationState

@@ -15,7 +15,7 @@ final class AuditTests: XCTestCase {
             try await station.login("gongzuozhan1", DemoSeed.staffPassword)
             let app = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").firstOrFail()
             try await station.get(SiteURL.application(app.id!).path)
-            try await station.post(SiteURL.action(app.id!, "preApprove").path, [("version", String(app.version)), ("opinion", "同意")])
+            try await station.post(SiteURL.action(app.id!, .preApprove).path, [("version", String(app.version)), ("opinion", "同意")])
             let events = try await test.auditTrail().sort(\.$seq).all()
             let summary = events.map { "\($0.event)/\($0.outcome)" }
             XCTAssertTrue(summary.contains("auth.signIn/failure"))

@@ -34,7 +34,7 @@ final class ConcurrencyTests: XCTestCase {
             let app = try await ApplicationModel.query(on: test.db).filter(\.$state == "underReview").firstOrFail()
             let reviewer = Browser(test)
             try await reviewer.login("shencha", DemoSeed.staffPassword)
-            let page = try await reviewer.post(SiteURL.action(app.id!, "fileReview").path,
+            let page = try await reviewer.post(SiteURL.action(app.id!, .fileReview).path,
                                                [("version", String(app.version - 1)), ("recommendation", "approve"), ("opinion", "同意")])
             XCTAssertEqual(page.status, .conflict)
             XCTAssertTrue(page.contains("该申请刚刚已被他人处理"))
@@ -52,7 +52,7 @@ final class DeadlineTests: XCTestCase {
         let app = try await ApplicationModel.query(on: test.db).filter(\.$applicantName == name).firstOrFail()
         let station = Browser(test)
         try await station.login("gongzuozhan1", DemoSeed.staffPassword)
-        try await station.post(SiteURL.action(app.id!, "preApprove").path, [("version", "1"), ("opinion", "同意")])
+        try await station.post(SiteURL.action(app.id!, .preApprove).path, [("version", "1"), ("opinion", "同意")])
         return try await test.application(app.number)
     }
 
@@ -87,13 +87,13 @@ final class DeadlineTests: XCTestCase {
             let app = try await forwarded(test, name: "暂停测试", sequence: 23)
             let reviewer = Browser(test)
             try await reviewer.login("shencha", DemoSeed.staffPassword)
-            try await reviewer.post(SiteURL.action(app.id!, "accept").path, [("version", "2")])
+            try await reviewer.post(SiteURL.action(app.id!, .accept).path, [("version", "2")])
             test.clock.set(chinaNoon("2026-03-03"))
             try await reviewer.login("shencha", DemoSeed.staffPassword) // a day later: a new session
-            try await reviewer.post(SiteURL.action(app.id!, "requestMaterials").path, [("version", "3"), ("items", "收入证明"), ("supplyBy", "2026-03-20")])
+            try await reviewer.post(SiteURL.action(app.id!, .requestMaterials).path, [("version", "3"), ("items", "收入证明"), ("supplyBy", "2026-03-20")])
             test.clock.set(chinaNoon("2026-03-06"))
             try await reviewer.login("shencha", DemoSeed.staffPassword)
-            try await reviewer.post(SiteURL.action(app.id!, "supplyMaterials").path, [("version", "4"), ("note", "申请人到窗口补交")])
+            try await reviewer.post(SiteURL.action(app.id!, .supplyMaterials).path, [("version", "4"), ("note", "申请人到窗口补交")])
             let stored = try await test.application(app.number)
             XCTAssertEqual(stored.applicationState, .underReview)
             XCTAssertEqual(stored.decisionDue, "2026-03-12") // 7 days + 3 stopped days
@@ -108,13 +108,13 @@ final class DeadlineTests: XCTestCase {
             let app = try await ApplicationModel.query(on: test.db).filter(\.$applicantName == "撤回测试").firstOrFail()
             let station = Browser(test)
             try await station.login("gongzuozhan1", DemoSeed.staffPassword)
-            try await station.post(SiteURL.action(app.id!, "requestMaterials").path, [("version", "1"), ("items", "身份证复印件"), ("supplyBy", "2026-03-10")])
-            let early = try await station.post(SiteURL.action(app.id!, "deemWithdrawn").path, [("version", "2")])
+            try await station.post(SiteURL.action(app.id!, .requestMaterials).path, [("version", "1"), ("items", "身份证复印件"), ("supplyBy", "2026-03-10")])
+            let early = try await station.post(SiteURL.action(app.id!, .deemWithdrawn).path, [("version", "2")])
             XCTAssertEqual(early.status, .conflict)
             XCTAssertTrue(early.contains("补充材料期限至2026年3月10日"))
             test.clock.set(chinaNoon("2026-03-11"))
             try await station.login("gongzuozhan1", DemoSeed.staffPassword)
-            let _v30 = try await station.post(SiteURL.action(app.id!, "deemWithdrawn").path, [("version", "2")]).status
+            let _v30 = try await station.post(SiteURL.action(app.id!, .deemWithdrawn).path, [("version", "2")]).status
             XCTAssertEqual(_v30, .seeOther)
             let _v31 = try await test.application(app.number).applicationState
             XCTAssertEqual(_v31, .deemedWithdrawn)

@@ -17,7 +17,7 @@ struct PlatformFeature: Feature {
         try routes.register(collection: AuditController())
         try routes.register(collection: SecurityAdminController())
         try routes.register(collection: AccountAdminController())
-        routes.get(SiteURL.openAPI.pathComponents, use: OpenAPIDocument.serve)
+        routes.get(.openAPI, use: OpenAPIDocument.serve)
     }
 
     func navigation(for viewer: NavigationViewer) -> [NavigationLink] {

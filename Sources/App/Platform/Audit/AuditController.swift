@@ -6,8 +6,8 @@ import Vapor
 struct AuditController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let auditor = routes.grouped(RoleGuard(.auditAdmin))
-        auditor.get("audit", use: index)
-        auditor.get("audit", "export.csv", use: export)
+        auditor.get(.audit, use: index)
+        auditor.get(.auditExport, use: export)
     }
 
     struct Filter: Content {

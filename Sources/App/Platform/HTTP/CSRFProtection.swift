@@ -4,7 +4,7 @@ import Vapor
 /// tokens, which a third-party site cannot attach).
 struct CSRFProtection: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        guard request.method == .POST, !request.url.path.hasPrefix("/api/") else {
+        guard request.method == .POST, !SiteURL.isAPI(request.url.path) else {
             return try await next.respond(to: request)
         }
         // Collect the body here (the route has not yet) within the request size limits:

@@ -14,7 +14,7 @@ struct ErrorRendering: AsyncMiddleware {
             }
             if appError.isAccessRefusal { await Self.auditRefusal(appError, request: request) }
             let retry = appError.retryAfter
-            if request.url.path.hasPrefix("/api/") || request.url.path == "/healthz" {
+            if SiteURL.isAPI(request.url.path) || request.url.path == SiteURL.health.path {
                 let body = APIErrorBody(error: .init(code: appError.code, message: appError.message, field: appError.field,
                                                      fields: appError.fieldErrors.isEmpty ? nil : appError.fieldErrors))
                 let response = Response(status: appError.status)

@@ -40,13 +40,13 @@ struct RateLimits: AsyncMiddleware {
     init(settings: Settings) {
         rules = [
             Rule(bucket: "signIn", limit: settings.signInsPerMinute, seconds: 60) { method, path in
-                method == .POST && (path == "/login" || path == "/register" || path == "/api/v1/auth/token")
+                method == .POST && [SiteURL.login().path, SiteURL.register.path, SiteURL.api(.token).path].contains(path)
             },
             Rule(bucket: "lookup", limit: settings.lookupsPerMinute, seconds: 60) { method, path in
-                (method == .POST && path == "/lookup") || path == "/api/v1/status"
+                (method == .POST && path == SiteURL.lookup.path) || path == SiteURL.api(.status).path
             },
             Rule(bucket: "apply", limit: settings.applicationWritesPerTenMinutes, seconds: 600) { method, path in
-                (method == .POST || method == .PUT) && (path.hasPrefix("/applications") || path.hasPrefix("/api/v1/applications"))
+                (method == .POST || method == .PUT) && (path.hasPrefix(SiteURL.applicationsRoot.path) || path.hasPrefix(SiteURL.api(.applications).path))
             },
         ]
     }

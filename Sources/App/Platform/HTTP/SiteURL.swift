@@ -2,7 +2,8 @@ import Foundation
 import LegalAidCore
 import Vapor
 
-/// Every page's address in one place, so a link can't drift from its route.
+/// Every address in one place: the same value registers the route (with `.key` parameters)
+/// and writes every link and redirect (with `.value`s), so the two cannot drift apart.
 enum SiteURL: Sendable, Equatable {
     case home
     case login(next: String? = nil)
@@ -13,34 +14,36 @@ enum SiteURL: Sendable, Equatable {
     case lookup
     case displayMode
     case myApplications
+    /// The prefix every application page shares (no page of its own; the rate limit counts under it).
+    case applicationsRoot
     case newApplication
-    case application(UUID)
-    case editApplication(UUID)
-    case action(UUID, String)
-    case attachment(UUID)
-    case uploadAttachments(UUID)
-    case document(UUID)
+    case application(Parameter<UUID>)
+    case editApplication(Parameter<UUID>)
+    case action(Parameter<UUID>, Parameter<ApplicationEventKind>)
+    case attachment(Parameter<UUID>)
+    case uploadAttachments(Parameter<UUID>)
+    case document(Parameter<UUID>)
     case workbench
-    case legalAidCase(UUID)
+    case legalAidCase(Parameter<UUID>)
     case cases
     case intake
     case intakeNotifications
     case intakeDetained
-    case forwardDetained(UUID)
+    case forwardDetained(Parameter<UUID>)
     case lawyers
-    case lawyer(UUID)
+    case lawyer(Parameter<UUID>)
     case objections
-    case objection(UUID)
-    case objectionDecision(UUID)
+    case objection(Parameter<UUID>)
+    case objectionDecision(Parameter<UUID>)
     case auditExport
-    case caseAction(UUID, CaseEventKind)
-    case caseStep(UUID, CaseStep)
-    case applicationStep(UUID, ApplicationStep)
-    case accountRoles(UUID)
-    case unlockAccount(UUID)
+    case caseAction(Parameter<UUID>, Parameter<CaseEventKind>)
+    case caseStep(Parameter<UUID>, CaseStep)
+    case applicationStep(Parameter<UUID>, ApplicationStep)
+    case accountRoles(Parameter<UUID>)
+    case unlockAccount(Parameter<UUID>)
     case smsCodeSetting
-    case deleteHoliday(UUID)
-    case readAlert(UUID)
+    case deleteHoliday(Parameter<UUID>)
+    case readAlert(Parameter<UUID>)
     case openAPI
     case holidays
     case account
@@ -52,6 +55,8 @@ enum SiteURL: Sendable, Equatable {
     case stylesheet
     case favicon
     case script
+    case health
+    case api(APIPath)
 
     var path: String {
         switch self {
@@ -65,34 +70,35 @@ enum SiteURL: Sendable, Equatable {
         case .lookup: "/lookup"
         case .displayMode: "/display-mode"
         case .myApplications: "/my"
+        case .applicationsRoot: "/applications"
         case .newApplication: "/applications/new"
-        case .application(let id): "/applications/\(id)"
-        case .editApplication(let id): "/applications/\(id)/edit"
-        case let .action(id, event): "/applications/\(id)/actions/\(event)"
-        case .attachment(let id): "/attachments/\(id)"
-        case .uploadAttachments(let id): "/applications/\(id)/attachments"
-        case .document(let id): "/documents/\(id)"
+        case .application(let id): "/applications/\(id.segment("id"))"
+        case .editApplication(let id): "/applications/\(id.segment("id"))/edit"
+        case let .action(id, event): "/applications/\(id.segment("id"))/actions/\(event.segment("event"))"
+        case .attachment(let id): "/attachments/\(id.segment("id"))"
+        case .uploadAttachments(let id): "/applications/\(id.segment("id"))/attachments"
+        case .document(let id): "/documents/\(id.segment("id"))"
         case .workbench: "/workbench"
-        case .legalAidCase(let id): "/cases/\(id.uuidString)"
+        case .legalAidCase(let id): "/cases/\(id.segment("id"))"
         case .cases: "/cases"
         case .intake: "/intake"
         case .intakeNotifications: "/intake/notifications"
         case .intakeDetained: "/intake/detained"
-        case .forwardDetained(let id): "/intake/detained/\(id.uuidString)/forward"
+        case .forwardDetained(let id): "/intake/detained/\(id.segment("id"))/forward"
         case .lawyers: "/lawyers"
-        case .lawyer(let id): "/lawyers/\(id.uuidString)"
+        case .lawyer(let id): "/lawyers/\(id.segment("id"))"
         case .objections: "/objections"
-        case .objection(let id): "/objections/\(id.uuidString)"
-        case .objectionDecision(let id): "/objections/\(id.uuidString)/decision"
+        case .objection(let id): "/objections/\(id.segment("id"))"
+        case .objectionDecision(let id): "/objections/\(id.segment("id"))/decision"
         case .auditExport: "/audit/export.csv"
-        case let .caseAction(id, event): "/cases/\(id.uuidString)/actions/\(event.rawValue)"
-        case let .caseStep(id, step): "/cases/\(id.uuidString)/\(step.rawValue)"
-        case let .applicationStep(id, step): "/applications/\(id.uuidString)/\(step.rawValue)"
-        case .accountRoles(let id): "/security/accounts/\(id.uuidString)/roles"
-        case .unlockAccount(let id): "/security/locked-accounts/\(id.uuidString)/unlock"
+        case let .caseAction(id, event): "/cases/\(id.segment("id"))/actions/\(event.segment("event"))"
+        case let .caseStep(id, step): "/cases/\(id.segment("id"))/\(step.rawValue)"
+        case let .applicationStep(id, step): "/applications/\(id.segment("id"))/\(step.rawValue)"
+        case .accountRoles(let id): "/security/accounts/\(id.segment("id"))/roles"
+        case .unlockAccount(let id): "/security/locked-accounts/\(id.segment("id"))/unlock"
         case .smsCodeSetting: "/account/sms-code"
-        case .deleteHoliday(let id): "/admin/holidays/\(id.uuidString)/delete"
-        case .readAlert(let id): "/alerts/\(id.uuidString)/read"
+        case .deleteHoliday(let id): "/admin/holidays/\(id.segment("id"))/delete"
+        case .readAlert(let id): "/alerts/\(id.segment("id"))/read"
         case .openAPI: "/openapi.yaml"
         case .holidays: "/admin/holidays"
         case .account: "/account"
@@ -104,13 +110,117 @@ enum SiteURL: Sendable, Equatable {
         case .stylesheet: "/css/site.css"
         case .favicon: "/favicon.ico"
         case .script: "/js/site.js"
+        case .health: "/healthz"
+        case .api(let api): "/api/v1" + api.path
         }
     }
 }
 
 extension SiteURL {
-    /// The path as route components, for registering a route that has no parameter.
-    var pathComponents: [PathComponent] { path.split(separator: "/").map { .constant(String($0)) } }
+    /// Whether a request path belongs to the JSON API (answers in JSON, no CSRF form token).
+    static func isAPI(_ path: String) -> Bool { path.hasPrefix("/api/") }
+
+    /// Whether a request path is a static asset (stylesheet, script, icon).
+    static func isAsset(_ path: String) -> Bool {
+        path.hasPrefix("/css/") || path.hasPrefix("/js/") || path == SiteURL.favicon.path
+    }
+
+    /// The path as route components: a `.key` parameter becomes a named route parameter.
+    var pathComponents: [PathComponent] {
+        path.split(separator: "/").map { $0.hasPrefix(":") ? .parameter(String($0.dropFirst())) : .constant(String($0)) }
+    }
+
+    // Links name the thing itself; `SiteURL.application(id)` reads better than `.value(id)`.
+    static func application(_ id: UUID) -> SiteURL { .application(.value(id)) }
+    static func editApplication(_ id: UUID) -> SiteURL { .editApplication(.value(id)) }
+    static func action(_ id: UUID, _ event: ApplicationEventKind) -> SiteURL { .action(.value(id), .value(event)) }
+    static func attachment(_ id: UUID) -> SiteURL { .attachment(.value(id)) }
+    static func uploadAttachments(_ id: UUID) -> SiteURL { .uploadAttachments(.value(id)) }
+    static func document(_ id: UUID) -> SiteURL { .document(.value(id)) }
+    static func legalAidCase(_ id: UUID) -> SiteURL { .legalAidCase(.value(id)) }
+    static func forwardDetained(_ id: UUID) -> SiteURL { .forwardDetained(.value(id)) }
+    static func lawyer(_ id: UUID) -> SiteURL { .lawyer(.value(id)) }
+    static func objection(_ id: UUID) -> SiteURL { .objection(.value(id)) }
+    static func objectionDecision(_ id: UUID) -> SiteURL { .objectionDecision(.value(id)) }
+    static func caseAction(_ id: UUID, _ event: CaseEventKind) -> SiteURL { .caseAction(.value(id), .value(event)) }
+    static func caseStep(_ id: UUID, _ step: CaseStep) -> SiteURL { .caseStep(.value(id), step) }
+    static func applicationStep(_ id: UUID, _ step: ApplicationStep) -> SiteURL { .applicationStep(.value(id), step) }
+    static func accountRoles(_ id: UUID) -> SiteURL { .accountRoles(.value(id)) }
+    static func unlockAccount(_ id: UUID) -> SiteURL { .unlockAccount(.value(id)) }
+    static func deleteHoliday(_ id: UUID) -> SiteURL { .deleteHoliday(.value(id)) }
+    static func readAlert(_ id: UUID) -> SiteURL { .readAlert(.value(id)) }
+}
+
+/// A path parameter: `.key` where the route is registered, `.value` where a link is written
+/// (the shape of SwiftPackageIndex-Server's `SiteURL`).
+enum Parameter<Value: Sendable & Equatable>: Sendable, Equatable {
+    case key
+    case value(Value)
+
+    /// `:name` for a route, the value's text for a link.
+    func segment(_ name: String, _ text: (Value) -> String) -> String {
+        switch self {
+        case .key: ":" + name
+        case .value(let value): text(value)
+        }
+    }
+}
+
+extension Parameter where Value == UUID {
+    func segment(_ name: String) -> String { segment(name) { $0.uuidString } }
+}
+
+extension Parameter where Value: RawRepresentable<String> {
+    func segment(_ name: String) -> String { segment(name) { $0.rawValue } }
+}
+
+/// The JSON API's addresses under `/api/v1`.
+enum APIPath: Sendable, Equatable {
+    case token
+    case communityPoints
+    case status
+    case applications
+    case application(Parameter<UUID>)
+    case applicationEvents(Parameter<UUID>)
+    case applicationAttachments(Parameter<UUID>)
+    case applicationStep(Parameter<UUID>, ApplicationStep)
+    case document(Parameter<UUID>)
+    case overdue
+    case cases
+    case legalAidCase(Parameter<UUID>)
+    case caseEvents(Parameter<UUID>)
+    case caseStep(Parameter<UUID>, CaseStep)
+    case objections
+    case objectionDecision(Parameter<UUID>)
+    case notifications
+    case deadlines
+    case detainedRequests
+    case forwardDetained(Parameter<UUID>)
+
+    var path: String {
+        switch self {
+        case .token: "/auth/token"
+        case .communityPoints: "/community-points"
+        case .status: "/status"
+        case .applications: "/applications"
+        case .application(let id): "/applications/\(id.segment("id"))"
+        case .applicationEvents(let id): "/applications/\(id.segment("id"))/events"
+        case .applicationAttachments(let id): "/applications/\(id.segment("id"))/attachments"
+        case let .applicationStep(id, step): "/applications/\(id.segment("id"))/\(step.rawValue)"
+        case .document(let id): "/documents/\(id.segment("id"))"
+        case .overdue: "/deadlines/overdue"
+        case .cases: "/cases"
+        case .legalAidCase(let id): "/cases/\(id.segment("id"))"
+        case .caseEvents(let id): "/cases/\(id.segment("id"))/events"
+        case let .caseStep(id, step): "/cases/\(id.segment("id"))/\(step.rawValue)"
+        case .objections: "/objections"
+        case .objectionDecision(let id): "/objections/\(id.segment("id"))/decision"
+        case .notifications: "/notifications"
+        case .deadlines: "/deadlines"
+        case .detainedRequests: "/detained-requests"
+        case .forwardDetained(let id): "/detained-requests/\(id.segment("id"))/forward"
+        }
+    }
 }
 
 /// Steps on a case page beside its workflow actions.
@@ -126,4 +236,28 @@ enum CaseStep: String, Sendable {
 enum ApplicationStep: String, Sendable {
     case objection
     case urgentAid = "urgent-aid"
+}
+
+extension RoutesBuilder {
+    /// Registers a route at a `SiteURL` (its parameters given as `.key`).
+    @discardableResult
+    func get<Response: AsyncResponseEncodable>(_ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(.GET, url.pathComponents, use: closure)
+    }
+
+    @discardableResult
+    func post<Response: AsyncResponseEncodable>(_ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(.POST, url.pathComponents, use: closure)
+    }
+
+    @discardableResult
+    func put<Response: AsyncResponseEncodable>(_ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(.PUT, url.pathComponents, use: closure)
+    }
+
+    @discardableResult
+    func on<Response: AsyncResponseEncodable>(_ method: HTTPMethod, _ url: SiteURL, body: HTTPBodyStreamStrategy,
+                                              use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(method, url.pathComponents, body: body, use: closure)
+    }
 }

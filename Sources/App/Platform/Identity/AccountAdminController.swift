@@ -7,11 +7,11 @@ import Vapor
 struct AccountAdminController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let system = routes.grouped(RoleGuard(.systemAdmin))
-        system.get("admin", "accounts", use: index)
-        system.post("admin", "accounts", use: create)
+        system.get(.accountAdmin, use: index)
+        system.post(.accountAdmin, use: create)
         let security = routes.grouped(RoleGuard(.securityAdmin))
-        security.get("security", "accounts", ":id", "roles", use: rolesPage)
-        security.post("security", "accounts", ":id", "roles", use: setRoles)
+        security.get(.accountRoles(.key), use: rolesPage)
+        security.post(.accountRoles(.key), use: setRoles)
     }
 
     struct NewAccount: Content {

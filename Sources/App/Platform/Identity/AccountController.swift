@@ -5,11 +5,11 @@ import Vapor
 /// The signed-in person's own account: change password, log out everywhere.
 struct AccountController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("account", use: show)
-        routes.get("account", "password", use: show)
-        routes.post("account", "password", use: changePassword)
-        routes.post("account", "logout-everywhere", use: logoutEverywhere)
-        routes.post("account", "sms-code", use: smsCode)
+        routes.get(.account, use: show)
+        routes.get(.changePassword, use: show)
+        routes.post(.changePassword, use: changePassword)
+        routes.post(.logoutEverywhere, use: logoutEverywhere)
+        routes.post(.smsCodeSetting, use: smsCode)
     }
 
     func show(req: Request) async throws -> HTML {

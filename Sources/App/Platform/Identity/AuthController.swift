@@ -4,11 +4,11 @@ import Vapor
 
 struct AuthController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("login", use: loginPage)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
-        routes.get("register", use: registerPage)
-        routes.post("register", use: register)
+        routes.get(.login(), use: loginPage)
+        routes.post(.login(), use: login)
+        routes.post(.logout, use: logout)
+        routes.get(.register, use: registerPage)
+        routes.post(.register, use: register)
     }
 
     struct LoginInput: Content {

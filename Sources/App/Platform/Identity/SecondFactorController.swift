@@ -5,10 +5,10 @@ import Vapor
 /// Staff sign-in, step two: the authenticator code, or enrolment the first time.
 struct SecondFactorController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("login", "second-factor", use: codePage)
-        routes.post("login", "second-factor", use: verify)
-        routes.get("login", "enrol", use: enrolPage)
-        routes.post("login", "enrol", use: enrol)
+        routes.get(.secondFactor, use: codePage)
+        routes.post(.secondFactor, use: verify)
+        routes.get(.enrolSecondFactor, use: enrolPage)
+        routes.post(.enrolSecondFactor, use: enrol)
     }
 
     /// Password accepted; the account waits for its second factor (five minutes at most).

@@ -6,8 +6,8 @@ import Vapor
 struct SecurityAdminController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let security = routes.grouped(RoleGuard(.securityAdmin))
-        security.get("security", "locked-accounts", use: index)
-        security.post("security", "locked-accounts", ":id", "unlock", use: unlock)
+        security.get(.lockedAccounts, use: index)
+        security.post(.unlockAccount(.key), use: unlock)
     }
 
     func index(req: Request) async throws -> HTML {

@@ -35,9 +35,9 @@ struct PasswordChangeRequired: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let account = request.auth.get(AccountModel.self), account.mustChangePassword,
-              !Self.allowed.contains(request.url.path), !request.url.path.hasPrefix("/css/"), !request.url.path.hasPrefix("/js/")
+              !Self.allowed.contains(request.url.path), !SiteURL.isAsset(request.url.path)
         else { return try await next.respond(to: request) }
-        if request.url.path.hasPrefix("/api/") {
+        if SiteURL.isAPI(request.url.path) {
             throw AppError(status: .forbidden, code: "passwordChangeRequired", message: "首次登录请先修改密码")
         }
         return request.redirect(to: SiteURL.changePassword.path)

@@ -4,9 +4,9 @@ import Vapor
 
 struct HomeController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.post("display-mode", use: displayMode)
-        routes.get("healthz", use: health)
+        routes.get(.home, use: home)
+        routes.post(.displayMode, use: displayMode)
+        routes.get(.health, use: health)
     }
 
     func home(req: Request) async throws -> HTML {

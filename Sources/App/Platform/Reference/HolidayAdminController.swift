@@ -6,9 +6,9 @@ import Vapor
 struct HolidayAdminController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let admin = routes.grouped(RoleGuard(.systemAdmin))
-        admin.get("admin", "holidays", use: index)
-        admin.post("admin", "holidays", use: add)
-        admin.post("admin", "holidays", ":id", "delete", use: remove)
+        admin.get(.holidays, use: index)
+        admin.post(.holidays, use: add)
+        admin.post(.deleteHoliday(.key), use: remove)
     }
 
     struct HolidayInput: Content {

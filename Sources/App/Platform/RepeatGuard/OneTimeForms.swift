@@ -14,7 +14,7 @@ struct OneTimeForms: AsyncMiddleware {
     static let wait: TimeInterval = 15
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        guard request.method == .POST, !request.url.path.hasPrefix("/api/"),
+        guard request.method == .POST, !SiteURL.isAPI(request.url.path),
               let once = try? request.content.get(String.self, at: Self.field), Self.isWellFormed(once)
         else { return try await next.respond(to: request) }
         // Bound to the session's CSRF token, so a token seen elsewhere is of no use.

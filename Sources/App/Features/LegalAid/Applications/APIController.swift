@@ -5,19 +5,19 @@ import Vapor
 /// The JSON API for a mobile app or a WeChat front end: the same steps as the pages.
 struct APIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1")
-        api.post("auth", "token", use: token)
-        api.get("community-points", use: communityPoints)
-        api.get("status", use: status)
+        let api = routes
+        api.post(.api(.token), use: token)
+        api.get(.api(.communityPoints), use: communityPoints)
+        api.get(.api(.status), use: status)
         let authed = api.grouped(BearerAccountAuthenticator(), IdempotencyKeys())
-        authed.get("applications", use: list)
-        authed.post("applications", use: create)
-        authed.get("applications", ":id", use: show)
-        authed.put("applications", ":id", use: update)
-        authed.post("applications", ":id", "events", use: event)
-        authed.on(.POST, "applications", ":id", "attachments", body: .collect(maxSize: "12mb"), use: upload)
-        authed.get("documents", ":id", use: document)
-        authed.get("deadlines", "overdue", use: overdue)
+        authed.get(.api(.applications), use: list)
+        authed.post(.api(.applications), use: create)
+        authed.get(.api(.application(.key)), use: show)
+        authed.put(.api(.application(.key)), use: update)
+        authed.post(.api(.applicationEvents(.key)), use: event)
+        authed.on(.POST, .api(.applicationAttachments(.key)), body: .collect(maxSize: "12mb"), use: upload)
+        authed.get(.api(.document(.key)), use: document)
+        authed.get(.api(.overdue), use: overdue)
     }
 
     func token(req: Request) async throws -> Response {

@@ -5,11 +5,11 @@ import Vapor
 /// One application: its page, the actions on it, its evidence files and its documents.
 struct ApplicationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("applications", ":id", use: show)
-        routes.post("applications", ":id", "actions", ":event", use: act)
-        routes.post("applications", ":id", "attachments", use: upload)
-        routes.get("attachments", ":id", use: download)
-        routes.get("documents", ":id", use: document)
+        routes.get(.application(.key), use: show)
+        routes.post(.action(.key, .key), use: act)
+        routes.post(.uploadAttachments(.key), use: upload)
+        routes.get(.attachment(.key), use: download)
+        routes.get(.document(.key), use: document)
     }
 
     func show(req: Request) async throws -> HTML {

@@ -5,10 +5,10 @@ import Vapor
 /// Filling in the application: by the citizen online, or by community-point staff on their behalf.
 struct ApplicationFormController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("applications", "new", use: newForm)
-        routes.post("applications", "new", use: create)
-        routes.get("applications", ":id", "edit", use: editForm)
-        routes.post("applications", ":id", "edit", use: update)
+        routes.get(.newApplication, use: newForm)
+        routes.post(.newApplication, use: create)
+        routes.get(.editApplication(.key), use: editForm)
+        routes.post(.editApplication(.key), use: update)
     }
 
     func newForm(req: Request) async throws -> HTML {

@@ -5,8 +5,8 @@ import Vapor
 /// Status without logging in: the application number plus the last four digits of the phone.
 struct LookupController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("lookup", use: form)
-        routes.post("lookup", use: lookup)
+        routes.get(.lookup, use: form)
+        routes.post(.lookup, use: lookup)
     }
 
     struct LookupInput: Content {

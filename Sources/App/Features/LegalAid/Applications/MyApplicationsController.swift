@@ -5,7 +5,7 @@ import Vapor
 /// A citizen's own applications and the messages about them.
 struct MyApplicationsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("my", use: index)
+        routes.get(.myApplications, use: index)
     }
 
     func index(req: Request) async throws -> Response {

@@ -5,10 +5,10 @@ import Vapor
 /// Cases after the decision: the centre assigns and closes, the lawyer handles and reports.
 struct CaseController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("cases", use: index)
-        routes.get("cases", ":id", use: show)
-        routes.post("cases", ":id", "actions", ":event", use: act)
-        routes.post("cases", ":id", "progress", use: recordProgress)
+        routes.get(.cases, use: index)
+        routes.get(.legalAidCase(.key), use: show)
+        routes.post(.caseAction(.key, .key), use: act)
+        routes.post(.caseStep(.key, .progress), use: recordProgress)
     }
 
     func index(req: Request) async throws -> HTML {

@@ -6,9 +6,9 @@ import Vapor
 /// practice and of criminal defence (第26条), specialities, and whether they take cases now.
 struct LawyerProfileController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("lawyers", use: index)
-        routes.get("lawyers", ":id", use: edit)
-        routes.post("lawyers", ":id", use: save)
+        routes.get(.lawyers, use: index)
+        routes.get(.lawyer(.key), use: edit)
+        routes.post(.lawyer(.key), use: save)
     }
 
     private func requireCentre(_ req: Request) throws -> AccountModel {

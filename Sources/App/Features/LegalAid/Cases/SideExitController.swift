@@ -7,12 +7,12 @@ import Vapor
 /// and the centre's answer (第46条), mediation consent, and the members of a group matter.
 struct SideExitController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.post("applications", ":id", "objection", use: fileObjection)
-        routes.post("applications", ":id", "urgent-aid", use: urgentAid)
-        routes.post("cases", ":id", "change-request", use: requestChange)
-        routes.post("cases", ":id", "change-request", "refuse", use: refuseChange)
-        routes.post("cases", ":id", "mediation", use: mediation)
-        routes.post("cases", ":id", "members", use: members)
+        routes.post(.applicationStep(.key, .objection), use: fileObjection)
+        routes.post(.applicationStep(.key, .urgentAid), use: urgentAid)
+        routes.post(.caseStep(.key, .changeRequest), use: requestChange)
+        routes.post(.caseStep(.key, .refuseChange), use: refuseChange)
+        routes.post(.caseStep(.key, .mediation), use: mediation)
+        routes.post(.caseStep(.key, .members), use: members)
     }
 
     struct Input: Content {

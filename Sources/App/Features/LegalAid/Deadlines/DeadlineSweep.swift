@@ -77,7 +77,7 @@ struct DeadlineBoard {
             let reviewers = staff.with(.centreReviewer, in: record.centreID, tree: tree)
             let directors = staff.with(.centreDirector, in: record.centreID, tree: tree)
             let label = numbers[record.applicationID] ?? ""
-            let link = "/cases/\(id.uuidString)"
+            let link = SiteURL.legalAidCase(id).path
             func add(_ kind: DeadlineKind, _ iso: String?, responsible: Set<UUID>) {
                 guard let day = iso.flatMap(LocalDate.init(iso:)) else { return }
                 deadlines.append(WatchedDeadline(kind: kind, subjectID: id, label: label, lastDay: day, responsible: responsible, supervisors: directors, link: link))

@@ -9,7 +9,7 @@ struct UnreadAlerts: AsyncMiddleware {
     }
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        if request.method == .GET, !request.url.path.hasPrefix("/api/"),
+        if request.method == .GET, !SiteURL.isAPI(request.url.path),
            let account = request.auth.get(AccountModel.self), !account.isCitizen, let id = account.id {
             request.storage[Key.self] = try await AlertModel.query(on: request.db)
                 .filter(\.$recipientAccountID == id).filter(\.$readAt == nil).count()

@@ -7,10 +7,10 @@ import Vapor
 /// within 24 hours).
 struct IntakeController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("intake", use: index)
-        routes.post("intake", "notifications", use: notification)
-        routes.post("intake", "detained", use: detained)
-        routes.post("intake", "detained", ":id", "forward", use: forward)
+        routes.get(.intake, use: index)
+        routes.post(.intakeNotifications, use: notification)
+        routes.post(.intakeDetained, use: detained)
+        routes.post(.forwardDetained(.key), use: forward)
     }
 
     struct Input: Content {

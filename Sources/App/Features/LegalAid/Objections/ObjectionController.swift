@@ -5,9 +5,9 @@ import Vapor
 /// 法律援助法 第49条: the bureau's list of objections and its decision on each.
 struct ObjectionController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("objections", use: index)
-        routes.get("objections", ":id", use: show)
-        routes.post("objections", ":id", "decision", use: decide)
+        routes.get(.objections, use: index)
+        routes.get(.objection(.key), use: show)
+        routes.post(.objectionDecision(.key), use: decide)
     }
 
     func index(req: Request) async throws -> HTML {

@@ -5,8 +5,8 @@ import Vapor
 /// Staff's list of work: what waits on them, what is due or overdue, and everything in reach.
 struct WorkbenchController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("workbench", use: index)
-        routes.post("alerts", ":id", "read", use: markRead)
+        routes.get(.workbench, use: index)
+        routes.post(.readAlert(.key), use: markRead)
     }
 
     func index(req: Request) async throws -> HTML {

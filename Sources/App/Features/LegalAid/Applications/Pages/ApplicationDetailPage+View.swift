@@ -134,7 +134,7 @@ extension ApplicationDetailPage {
         return """
         <details class="panel"\(HTML(raw: open || availableEvents.count <= 2 ? " open" : ""))>
           <summary><strong>\(kind.chinese)</strong></summary>
-          <form method="post" action="\(SiteURL.action(app.id!, kind.rawValue))" novalidate>
+          <form method="post" action="\(SiteURL.action(app.id!, kind))" novalidate>
             \(Fields.csrf(csrf))
             \(Fields.hidden("version", String(app.version)))
             \(Fields.scoped(kind.rawValue, fields))
