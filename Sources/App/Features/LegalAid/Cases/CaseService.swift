@@ -152,34 +152,7 @@ struct CaseService {
         entry.payload = transition.payload
         try await entry.create(on: tx)
 
-        let centre = reference.name(app.centreID)
-        switch transition.event {
-        case .assignLawyer, .nominateLawyer, .changeLawyer, .assignCentreStaff:
-            var payload = transition.payload
-            payload["authorityName"] = record.notifyingAuthority ?? ""
-            if let lawyer = transition.payload["lawyerID"].flatMap(UUID.init(uuidString:)),
-               let firm = try await AccountModel.find(lawyer, on: tx)?.organisationID {
-                payload["firm"] = reference.name(firm)
-            }
-            try await ApplicationPaperwork.issue(.assignmentNotice, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
-            try await ApplicationPaperwork.issue(.officialLetter, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
-            try await ApplicationPaperwork.tellApplicant(app, Notice(.lawyerAssigned, ["number": app.number, "lawyer": transition.payload["lawyer"] ?? ""]), on: tx)
-        case .terminate:
-            try await ApplicationPaperwork.issue(.terminationDecision, for: app, issuer: centre, payload: transition.payload, at: now, reference: reference, on: tx)
-            try await ApplicationPaperwork.tellApplicant(app, Notice(.aidTerminated, ["number": app.number]), on: tx)
-        case .transfer:
-            // The file goes along: the letter lists every document and evidence file handed over.
-            var payload = transition.payload
-            let documents = try await DocumentModel.query(on: tx).filter(\.$applicationID == app.id!).sort(\.$issuedAt).all()
-            let evidence = try await AttachmentModel.query(on: tx).filter(\.$applicationID == app.id!).count()
-            payload["file"] = (documents.map { "\($0.content.title)（\($0.number)）" } + (evidence > 0 ? ["证据材料\(evidence)份"] : [])).joined(separator: "；")
-            try await ApplicationPaperwork.issue(.transferLetter, for: app, issuer: centre, payload: payload, at: now, reference: reference, on: tx)
-            try await ApplicationPaperwork.tellApplicant(app, Notice(.caseTransferred, ["number": app.number, "centre": transition.payload["toCentre"] ?? ""]), on: tx)
-        case .close:
-            try await ApplicationPaperwork.tellApplicant(app, Notice(.caseClosed, ["number": app.number]), on: tx)
-        case .assignFirm, .fileClosingReport, .returnClosingReport, .reviewQuality, .recordReturnVisit, .reinstate:
-            break  // no document or notice of their own
-        }
+        try await CaseFollowOnInterpreter(reference: reference).carryOut(transition, record: record, app: app, on: tx)
         try await AuditLog.append(AuditRecord(account: account, event: "case.\(transition.event.rawValue)", target: "application:\(app.number)",
                                               clientAddress: clientAddress, detail: "\(transition.from.chinese) → \(transition.to.chinese)"),
                                   at: now, on: tx)
