@@ -45,6 +45,25 @@ extension Request {
         if context.flash != nil { session.data["flash"] = nil }
         return Layout.render(context: context, title: title, body: body)
     }
+
+    /// A page view in the site layout, for this viewer.
+    func show(_ view: some PageView) -> HTML {
+        let context = pageContext
+        if context.flash != nil { session.data["flash"] = nil }
+        return view.render(in: context)
+    }
+}
+
+/// A page: a model that renders itself with nothing but what the layout knows of the viewer,
+/// so it never touches the request or the database (and renders from a mock in a snapshot test).
+protocol PageView {
+    var title: String { get }
+    func body(in context: PageContext) -> HTML
+}
+
+extension PageView {
+    func render(in context: PageContext) -> HTML { Layout.render(context: context, title: title, body: body(in: context)) }
+    func render(_ request: Request) -> HTML { request.show(self) }
 }
 
 extension Array where Element == UInt8 {

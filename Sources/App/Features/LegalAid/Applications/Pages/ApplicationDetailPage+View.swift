@@ -1,9 +1,11 @@
 import LegalAidCore
 import Vapor
 
-extension ApplicationDetailPage {
-    func render(_ request: Request) -> HTML {
-        let csrf = request.pageContext.csrfToken
+extension ApplicationDetailPage: PageView {
+    var title: String { "法律援助申请 \(app.number)" }
+
+    func body(in context: PageContext) -> HTML {
+        let csrf = context.csrfToken
         let form = app.form
         let body: HTML = """
         \(when(failedAction != nil) { errors.summary(scope: failedAction == "upload" ? nil : failedAction) })
@@ -39,7 +41,7 @@ extension ApplicationDetailPage {
         \(documentSection)
         \(when(isStaff) { "<h2>完整办理记录</h2>" + summary.timeline(detailed: true) })
         """
-        return request.page("法律援助申请 \(app.number)", body)
+        return body
     }
 
     private var duplicateWarning: HTML {

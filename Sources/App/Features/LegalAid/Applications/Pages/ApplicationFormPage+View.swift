@@ -1,9 +1,10 @@
 import LegalAidCore
 import Vapor
 
-extension ApplicationFormPage {
-    func render(_ request: Request) -> HTML {
-        let context = request.pageContext
+extension ApplicationFormPage: PageView {
+    var title: String { applicationNumber.map { "法律援助申请 \($0)" } ?? "申请法律援助" }
+
+    func body(in context: PageContext) -> HTML {
         let f = form
         let matterOptions = MatterType.allCases.map { (value: $0.rawValue, label: $0.chinese) }
         let relationOptions = ApplicationForm.AgentRelation.allCases.map { (value: $0.rawValue, label: $0.chinese) }
@@ -11,7 +12,6 @@ extension ApplicationFormPage {
         let groundOptions = MeansFreeGround.allCases.map { (value: $0.rawValue, label: $0.chinese) }
         let priorityOptions = PriorityCategory.allCases.map { (value: $0.rawValue, label: $0.chinese) }
         let agent = f.agent ?? ApplicationForm.Agent()
-        let title = applicationNumber.map { "法律援助申请 \($0)" } ?? "申请法律援助"
         let body: HTML = """
         \(errors.summary())
         <p class="hint">带“（选填）”的可以不填，其余都需要填写。可以先点“保存草稿”，以后再来补充。不会填写的，可以到所在社区的法律援助联系点请工作人员帮助，或拨打12348。</p>
@@ -76,7 +76,7 @@ extension ApplicationFormPage {
         </div>
         </form>
         """
-        return request.page(title, body)
+        return body
     }
 
     private var attachmentList: HTML {

@@ -3,7 +3,7 @@ import LegalAidCore
 import Vapor
 
 /// One case as staff see it, with the actions open to them.
-struct CasePage {
+struct CasePage: PageView {
     var record: CaseModel
     var app: ApplicationModel
     var events: [CaseEventModel]
@@ -18,6 +18,8 @@ struct CasePage {
     var documents: [DocumentModel] = []
     var centreStaff: [AccountModel] = []
     var errors = FormErrors()
+    /// When the page is shown (the assignment clock is judged against it).
+    var now: Date
 
     static func make(_ req: Request, record: CaseModel, app: ApplicationModel, account: AccountModel, reference: ReferenceData) async throws -> CasePage {
         let service = CaseService(req)
@@ -33,7 +35,8 @@ struct CasePage {
                         changeRequests: try await LawyerChangeRequestModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$filedAt).all(),
                         objections: try await ObjectionModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$filedAt).all(),
                         documents: try await DocumentModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$issuedAt).all(),
-                        centreStaff: try await CaseService.centreStaff(of: record.centreID, reference: reference, on: req.db))
+                        centreStaff: try await CaseService.centreStaff(of: record.centreID, reference: reference, on: req.db),
+                        now: req.now)
     }
 
     /// The case page again after a refused step, the reason beside the form.
@@ -60,8 +63,10 @@ struct CasePage {
         mayOpenApplication ? "<a href=\"\(SiteURL.application(app.id!))\">申请 \(app.number)</a>" : "申请 \(app.number)"
     }
 
-    func render(_ req: Request) -> HTML {
-        let csrf = req.pageContext.csrfToken
+    var title: String { "法律援助案件 \(app.number)" }
+
+    func body(in context: PageContext) -> HTML {
+        let csrf = context.csrfToken
         let state = record.caseState
         let lawyerName = candidates.first { $0.id == record.lawyerAccountID }?.name
             ?? centreStaff.first { $0.id == record.lawyerAccountID }.map { "\($0.displayName)（本中心工作人员）" }
@@ -169,8 +174,8 @@ struct CasePage {
             forms.append(form(.transfer, "移交异地法律援助机构", Fields.text("toCentre", "接收的法律援助机构", value: "", errors: errors)
                 + Fields.textarea("reason", "移交理由", value: "", errors: errors, required: false), secondary: true))
         }
-        let overdue = state == .awaitingAssignment && LocalDate(iso: record.assignmentDue).map { LocalDate(req.now) > $0 } == true
-        return req.page("法律援助案件 \(app.number)", """
+        let overdue = state == .awaitingAssignment && LocalDate(iso: record.assignmentDue).map { LocalDate(now) > $0 } == true
+        return """
         \(errors.summary())
         <div class="panel"><dl class="facts">
           <dt>状态</dt><dd><span class="state state-wait">\(state.chinese)</span></dd>
@@ -198,7 +203,7 @@ struct CasePage {
         \(when(!documents.isEmpty) { "<h2>文书（可打印）</h2><ul>" + documents.map { d -> HTML in "<li><a href=\"\(SiteURL.document(d.id!))\">\(d.content.title)</a> \(d.number)</li>" }.joined() + "</ul>" })
         <h2>案件记录</h2>
         \((history.isEmpty ? "<p>暂无记录。</p>" : "<ol class=\"timeline\">\(history)</ol>") as HTML)
-        """)
+        """
     }
 }
 
