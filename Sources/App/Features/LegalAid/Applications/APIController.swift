@@ -152,7 +152,8 @@ struct APIController: RouteCollection {
         let file = try req.content.decode(UploadRequest.self).file
         if file.data.readableBytes == 0 { throw AppError.invalid(field: "file", code: "required", "请选择要上传的文件") }
         if let problem = AttachmentStore.check(file, field: "file", maxBytes: req.fayuan.settings.maxUploadBytes) { throw AppError.invalid([problem]) }
-        let stored = try await AttachmentStore.store([file], for: app, by: account, request: req, on: req.db)
+        let uploads = try await AttachmentStore.stage([file], request: req)
+        let stored = try await uploads.atomically { try await ApplicationService(req).addEvidence($0, to: app, by: account) }
         return try await attachment(stored[0]).encodeResponse(status: .created, for: req)
     }
 

@@ -152,7 +152,8 @@ struct ApplicationController: RouteCollection {
         guard errors.isEmpty else {
             return try await refused(req, id: app.id!, account: account, action: "upload", values: [:], errors: errors)
         }
-        let stored = try await AttachmentStore.store(files, for: app, by: account, request: req, on: req.db)
+        let uploads = try await AttachmentStore.stage(files, request: req)
+        let stored = try await uploads.atomically { try await ApplicationService(req).addEvidence($0, to: app, by: account) }
         req.flash("已上传\(stored.count)个文件。")
         return req.redirect(to: SiteURL.application(app.id!).path)
     }

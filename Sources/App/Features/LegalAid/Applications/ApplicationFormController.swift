@@ -35,12 +35,14 @@ struct ApplicationFormController: RouteCollection {
         let service = ApplicationService(req)
         let app: ApplicationModel
         do {
-            app = try await service.createDraft(form: form, communityPointID: input.communityPoint, preReviewOrganisationID: input.preReviewOrganisation,
-                                                by: account, reference: reference)
+            let uploads = try await AttachmentStore.stage(input.uploads, request: req)
+            app = try await uploads.atomically { uploads in
+                try await service.createDraft(form: form, communityPointID: input.communityPoint, preReviewOrganisationID: input.preReviewOrganisation,
+                                              by: account, reference: reference, uploads: uploads)
+            }
         } catch let error as AppError where !error.fieldErrors.isEmpty {
             return try await rerender(req, account: account, reference: reference, form: form, errors: error.fieldErrors, app: nil, input: input)
         }
-        _ = try await AttachmentStore.store(input.uploads, for: app, by: account, request: req, on: req.db)
         return try await finish(req, account: account, reference: reference, app: app, input: input, form: form)
     }
 
@@ -67,12 +69,14 @@ struct ApplicationFormController: RouteCollection {
             return try await rerender(req, account: account, reference: reference, form: form, errors: errors, app: app, input: input)
         }
         do {
-            try await service.updateDraft(app, form: form, communityPointID: input.communityPoint, preReviewOrganisationID: input.preReviewOrganisation,
-                                          expectedVersion: input.version, by: account, reference: reference)
+            let uploads = try await AttachmentStore.stage(input.uploads, request: req)
+            try await uploads.atomically { uploads in
+                try await service.updateDraft(app, form: form, communityPointID: input.communityPoint, preReviewOrganisationID: input.preReviewOrganisation,
+                                              expectedVersion: input.version, by: account, reference: reference, uploads: uploads)
+            }
         } catch let error as AppError where !error.fieldErrors.isEmpty {
             return try await rerender(req, account: account, reference: reference, form: form, errors: error.fieldErrors, app: app, input: input)
         }
-        _ = try await AttachmentStore.store(input.uploads, for: app, by: account, request: req, on: req.db)
         return try await finish(req, account: account, reference: reference, app: app, input: input, form: form)
     }
 

@@ -86,7 +86,7 @@ struct ApplicationService {
     /// Starts an application. A citizen names their community; community-point staff file
     /// it for their own point (《法援在线初审案件申请表》 on the applicant's behalf).
     func createDraft(form: ApplicationForm, communityPointID: UUID?, preReviewOrganisationID: UUID?, by account: AccountModel,
-                     reference: ReferenceData) async throws -> ApplicationModel {
+                     reference: ReferenceData, uploads: StagedUploads = .none) async throws -> ApplicationModel {
         let errors = form.validateForDraft()
         guard errors.isEmpty else { throw AppError.invalid(errors) }
         guard let actor = account.actor else { throw AppError.forbidden }
@@ -117,6 +117,7 @@ struct ApplicationService {
         try await services.transaction(on: db) { tx in
             try await Self.assignNumber(app, now: now, on: tx)
             try await app.create(on: tx)
+            _ = try await uploads.record(for: app.id!, by: actor.accountID, on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "application.create", target: "application:\(app.number)",
                                                   clientAddress: clientAddress), at: now, on: tx)
         }
@@ -124,7 +125,7 @@ struct ApplicationService {
     }
 
     func updateDraft(_ app: ApplicationModel, form: ApplicationForm, communityPointID: UUID?, preReviewOrganisationID: UUID?,
-                     expectedVersion: Int?, by account: AccountModel, reference: ReferenceData) async throws {
+                     expectedVersion: Int?, by account: AccountModel, reference: ReferenceData, uploads: StagedUploads = .none) async throws {
         guard app.applicationState == .draft else {
             throw AppError(status: .conflict, code: "notDraft", message: "申请已提交，不能再修改。如需更正，请联系初审工作人员")
         }
@@ -141,6 +142,14 @@ struct ApplicationService {
         try await services.transaction(on: db) { tx in
             try await bumpVersion(app, on: tx)
             try await app.save(on: tx)
+            _ = try await uploads.record(for: app.id!, by: account.id!, on: tx)
+        }
+    }
+
+    /// Evidence added to an open application: the files and their rows land together.
+    func addEvidence(_ uploads: StagedUploads, to app: ApplicationModel, by account: AccountModel) async throws -> [AttachmentModel] {
+        try await services.transaction(on: db) { tx in
+            try await uploads.record(for: app.id!, by: account.id!, on: tx)
         }
     }
 

@@ -38,32 +38,82 @@ enum AttachmentStore {
         return nil
     }
 
-    /// Non-empty uploads only; call `check` on each first.
-    static func store(_ files: [File], for app: ApplicationModel, by account: AccountModel, request: Request, on db: Database) async throws -> [AttachmentModel] {
-        var stored: [AttachmentModel] = []
-        for file in files where file.data.readableBytes > 0 {
-            let bytes = file.data.getBytes(at: file.data.readerIndex, length: file.data.readableBytes) ?? []
-            guard let kind = sniff(Array(bytes.prefix(16))) else { continue }
-            let storedName = "\(UUID().uuidString.lowercased()).\(kind.fileExtension)"
-            let path = request.fayuan.uploadsDirectory + "/" + storedName
-            try await request.fileio.writeFile(ByteBuffer(bytes: bytes), at: path)
-            let attachment = AttachmentModel()
-            attachment.applicationID = app.id!
-            attachment.originalName = String(file.filename.suffix(120))
-            attachment.contentType = kind.contentType
-            attachment.size = bytes.count
-            attachment.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-            attachment.storedName = storedName
-            attachment.uploadedBy = account.id!
-            try await attachment.create(on: db)
-            stored.append(attachment)
+    /// Writes the non-empty uploads to disk under random names (call `check` on each first).
+    /// Nothing is recorded yet: the step they belong to records them in its own transaction
+    /// (`StagedUploads.record`), and `atomically` removes the files if that step fails.
+    static func stage(_ files: [File], request: Request) async throws -> StagedUploads {
+        var staged = StagedUploads(directory: request.fayuan.uploadsDirectory)
+        do {
+            for file in files where file.data.readableBytes > 0 {
+                let bytes = file.data.getBytes(at: file.data.readerIndex, length: file.data.readableBytes) ?? []
+                guard let kind = sniff(Array(bytes.prefix(16))) else { continue }
+                let upload = StagedUploads.Upload(storedName: "\(UUID().uuidString.lowercased()).\(kind.fileExtension)",
+                                                  originalName: String(file.filename.suffix(120)), contentType: kind.contentType, size: bytes.count,
+                                                  sha256: SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
+                try await request.fileio.writeFile(ByteBuffer(bytes: bytes), at: staged.path(of: upload))
+                staged.uploads.append(upload)
+            }
+        } catch {
+            staged.discard()
+            throw error
         }
-        return stored
+        return staged
     }
 
     /// Who may add evidence: anyone who may act on the application, while it is still open.
     static func mayUpload(to app: ApplicationModel, account: AccountModel, reference: ReferenceData) -> Bool {
         guard let actor = account.actor, !app.applicationState.isTerminal else { return false }
         return AccessPolicy.canAct(app.scope, actor: actor, tree: reference.tree)
+    }
+}
+
+/// Evidence files on disk that no row names yet.
+struct StagedUploads: Sendable {
+    struct Upload: Sendable {
+        var storedName: String
+        var originalName: String
+        var contentType: String
+        var size: Int
+        var sha256: String
+    }
+
+    var directory: String
+    var uploads: [Upload] = []
+
+    static let none = StagedUploads(directory: "")
+
+    func path(of upload: Upload) -> String { directory + "/" + upload.storedName }
+
+    /// Records every file against the application, inside the caller's transaction.
+    func record(for applicationID: UUID, by accountID: UUID, on tx: Database) async throws -> [AttachmentModel] {
+        var recorded: [AttachmentModel] = []
+        for upload in uploads {
+            let attachment = AttachmentModel()
+            attachment.applicationID = applicationID
+            attachment.originalName = upload.originalName
+            attachment.contentType = upload.contentType
+            attachment.size = upload.size
+            attachment.sha256 = upload.sha256
+            attachment.storedName = upload.storedName
+            attachment.uploadedBy = accountID
+            try await attachment.create(on: tx)
+            recorded.append(attachment)
+        }
+        return recorded
+    }
+
+    /// Runs the step that records the files; if it fails, the files go too, so no file is left
+    /// that no row names, and no row names a missing file.
+    func atomically<T>(_ step: (StagedUploads) async throws -> T) async throws -> T {
+        do {
+            return try await step(self)
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    func discard() {
+        for upload in uploads { try? FileManager.default.removeItem(atPath: path(of: upload)) }
     }
 }
