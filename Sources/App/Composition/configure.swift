@@ -59,7 +59,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.middleware.use(AccountModel.sessionAuthenticator())
     app.middleware.use(SessionLifetime())
     app.middleware.use(PasswordChangeRequired())
-    app.middleware.use(UnreadAlerts())
+    for feature in features { feature.middleware().forEach { app.middleware.use($0) } }
     app.middleware.use(CSRFProtection())
     app.middleware.use(OneTimeForms())
 

@@ -13,6 +13,8 @@ protocol Feature: Sendable {
     func navigation(for viewer: NavigationViewer) -> [NavigationLink]
     /// Its migrations that came after the landed history (`MigrationHistory`), in order.
     var migrations: [any Migration] { get }
+    /// Middleware it adds to every request, after sign-in and before the CSRF check.
+    func middleware() -> [any Middleware]
     /// Its commands (`swift run Run NAME`).
     func commands(_ app: Application)
     /// Its background rounds while a server runs.
@@ -22,6 +24,7 @@ protocol Feature: Sendable {
 extension Feature {
     func navigation(for viewer: NavigationViewer) -> [NavigationLink] { [] }
     var migrations: [any Migration] { [] }
+    func middleware() -> [any Middleware] { [] }
     func commands(_ app: Application) {}
     func jobs(_ settings: Settings) -> [PeriodicJob] { [] }
 }

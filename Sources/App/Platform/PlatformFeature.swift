@@ -17,6 +17,7 @@ struct PlatformFeature: Feature {
         try routes.register(collection: AuditController())
         try routes.register(collection: SecurityAdminController())
         try routes.register(collection: AccountAdminController())
+        try routes.register(collection: APITokenController())
         routes.get(.openAPI, use: OpenAPIDocument.serve)
     }
 

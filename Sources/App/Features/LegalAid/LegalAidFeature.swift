@@ -23,6 +23,9 @@ struct LegalAidFeature: Feature {
         try routes.register(collection: CaseAPIController())
     }
 
+    /// Staff see their unread deadline alerts counted on every page.
+    func middleware() -> [any Middleware] { [UnreadAlerts()] }
+
     func navigation(for viewer: NavigationViewer) -> [NavigationLink] {
         var links = [NavigationLink("进度查询", .lookup, rank: 90)]
         if viewer.isAnonymous || viewer.isCitizen {

@@ -6,7 +6,6 @@ import Vapor
 struct APIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let api = routes
-        api.post(.api(.token), use: token)
         api.get(.api(.communityPoints), use: communityPoints)
         api.get(.api(.status), use: status)
         let authed = api.grouped(BearerAccountAuthenticator(), IdempotencyKeys())
@@ -18,32 +17,6 @@ struct APIController: RouteCollection {
         authed.on(.POST, .api(.applicationAttachments(.key)), body: .collect(maxSize: "12mb"), use: upload)
         authed.get(.api(.document(.key)), use: document)
         authed.get(.api(.overdue), use: overdue)
-    }
-
-    func token(req: Request) async throws -> Response {
-        let input = try req.content.decode(API.TokenRequest.self)
-        let account = try await SignIn.attempt(req, username: input.username, password: input.password).get()
-        if account.needsSecondFactor && req.fayuan.settings.staffSecondFactor {
-            guard account.totpSecret != nil else {
-                throw AppError(status: .forbidden, code: "enrolFirst", message: "请先在网页上登录一次并启用动态验证码")
-            }
-            guard let code = input.code, !code.isEmpty else {
-                throw AppError(status: .unauthorized, code: "secondFactorRequired", message: "工作人员需要输入动态验证码", field: "code")
-            }
-            if case .refused(let error) = try await SecondFactor.check(code, for: account, services: req.fayuan, on: req.db) {
-                try await req.audit("auth.secondFactor", target: "account:\(account.id!)", outcome: .failure, account: account)
-                throw error
-            }
-        }
-        let raw = TokenHash.newToken()
-        let token = APITokenModel()
-        token.accountID = account.id!
-        token.tokenHash = TokenHash.of(raw)
-        token.expiresAt = req.now.addingTimeInterval(12 * 3600)
-        try await token.create(on: req.db)
-        try await req.audit("auth.token", target: "account:\(account.id!)", account: account)
-        let body = API.TokenResponse(token: raw, expiresAt: token.expiresAt, account: summary(account))
-        return try await body.encodeResponse(status: .created, for: req)
     }
 
     /// Reference data, from memory; paged like every list (a county may have hundreds of villages).
@@ -166,11 +139,6 @@ struct APIController: RouteCollection {
     }
 
     // MARK: Mapping
-
-    private func summary(_ account: AccountModel) -> API.AccountSummary {
-        API.AccountSummary(id: account.id!, displayName: account.displayName, roles: account.storedRoleSet.map(\.rawValue).sorted(),
-                           organisationID: account.organisationID)
-    }
 
     private func summary(_ item: WorkItem) -> API.Summary {
         API.Summary(id: item.app.id!, number: item.app.number, state: item.app.state, stateLabel: item.app.applicationState.chinese,

@@ -1,28 +1,8 @@
 import LegalAidCore
 import Vapor
 
-/// JSON shapes of the API (documented in `/openapi.yaml`).
-enum API {
-    struct TokenRequest: Content {
-        var username: String
-        var password: String
-        /// Staff: the authenticator code (second factor).
-        var code: String?
-    }
-
-    struct TokenResponse: Content {
-        var token: String
-        var expiresAt: Date
-        var account: AccountSummary
-    }
-
-    struct AccountSummary: Content {
-        var id: UUID
-        var displayName: String
-        var roles: [String]
-        var organisationID: UUID?
-    }
-
+/// The legal-aid feature's JSON shapes (documented in `/openapi.yaml`).
+extension API {
     struct Place: Content {
         var id: UUID
         var name: String
