@@ -43,7 +43,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.databases.middleware.use(ReferenceChangeTracker<OrganisationModel>(cache: app.fayuan.reference))
     app.databases.middleware.use(ReferenceChangeTracker<HolidayModel>(cache: app.fayuan.reference))
 
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in StoredSessions() }
     app.sessions.configuration.cookieName = "fayuan_session"
     app.sessions.configuration.cookieFactory = { sessionID in
         .init(string: sessionID.string, expires: nil, maxAge: nil, path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
@@ -51,6 +51,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
 
     app.middleware = .init()
     app.middleware.use(SecurityHeaders())
+    app.middleware.use(CSRFCookie(secure: settings.secureCookies))
     app.middleware.use(ErrorRendering())
     app.middleware.use(FileMiddleware(publicDirectory: BundledResource.url("Public").path + "/"))
     app.middleware.use(app.sessions.middleware)

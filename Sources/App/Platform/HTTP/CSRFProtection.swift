@@ -1,6 +1,44 @@
 import Vapor
 
-/// Every state-changing form must carry the session's token (pages only; the API uses bearer
+/// The form token against cross-site posts: a random value in the `fy_csrf` cookie that every
+/// page form repeats (double-submit). It needs no session, so an anonymous visitor reading pages
+/// causes no database write; a third-party site can neither read the cookie nor set the field.
+enum CSRFToken {
+    static let cookieName = "fy_csrf"
+
+    struct IssuedKey: StorageKey { typealias Value = String }
+
+    /// 24 random bytes, base64url without padding.
+    static func isWellFormed(_ token: String) -> Bool {
+        token.count == 32 && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+}
+
+extension Request {
+    /// The visitor's form token: the one their browser sent, or a new one issued with this response.
+    var csrfToken: String {
+        if let issued = storage[CSRFToken.IssuedKey.self] { return issued }
+        if let sent = cookies[CSRFToken.cookieName]?.string, CSRFToken.isWellFormed(sent) { return sent }
+        let token = [UInt8].random(count: 24).base64URLEncoded
+        storage[CSRFToken.IssuedKey.self] = token
+        return token
+    }
+}
+
+/// Sets the cookie for a token issued while answering (outermost, so error pages get it too).
+struct CSRFCookie: AsyncMiddleware {
+    let secure: Bool
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        if let issued = request.storage[CSRFToken.IssuedKey.self] {
+            response.cookies[CSRFToken.cookieName] = HTTPCookies.Value(string: issued, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
+    }
+}
+
+/// Every state-changing form must carry the visitor's token (pages only; the API uses bearer
 /// tokens, which a third-party site cannot attach).
 struct CSRFProtection: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
@@ -17,7 +55,7 @@ struct CSRFProtection: AsyncMiddleware {
             throw Abort(.payloadTooLarge)
         }
         let sent = try? request.content.get(String.self, at: "_csrf")
-        guard let expected = request.session.data["csrf"], let sent, sent == expected else {
+        guard let expected = request.cookies[CSRFToken.cookieName]?.string, CSRFToken.isWellFormed(expected), let sent, sent == expected else {
             throw AppError(status: .forbidden, code: "csrf", message: "页面已过期或来源不明，请返回上一页刷新后重新提交")
         }
         return try await next.respond(to: request)

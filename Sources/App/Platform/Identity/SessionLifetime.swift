@@ -3,6 +3,8 @@ import Vapor
 /// Ends page sessions that sat idle too long, that are older than the absolute limit, or that
 /// were signed out everywhere (the account's epoch moved on). 等保2.0: idle sessions end.
 struct SessionLifetime: AsyncMiddleware {
+    static let lastSeenGranularity: TimeInterval = 60
+
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let account = request.auth.get(AccountModel.self), request.hasSession else {
             return try await next.respond(to: request)
@@ -16,13 +18,13 @@ struct SessionLifetime: AsyncMiddleware {
         let tooOld = now - signedIn > Double(settings.sessionAbsoluteHours) * 3600
         if idle || tooOld || epoch != account.sessionEpoch {
             request.auth.logout(AccountModel.self)
-            // Forget the sign-in but keep the form token, so the page in front of them still posts.
-            let csrf = request.session.data["csrf"]
+            // Forget the sign-in (the form token is a cookie, so the page in front of them still posts).
             request.session.data = SessionData()
-            request.session.data["csrf"] = csrf
             request.flash(epoch != account.sessionEpoch ? "您已在所有设备上退出，请重新登录。" : "为保护您的信息，长时间未操作已自动退出，请重新登录。")
             try await request.audit("auth.sessionEnded", target: "account:\(account.id!)", detail: idle ? "idle" : tooOld ? "absolute" : "revoked", account: account)
-        } else {
+        } else if now - lastSeen >= Self.lastSeenGranularity {
+            // Idle time is tracked to the minute: a session is rewritten at most once a minute,
+            // not on every page it reads.
             request.session.data["lastSeenAt"] = String(now)
         }
         return try await next.respond(to: request)

@@ -15,21 +15,15 @@ struct PageContext: Sendable {
 }
 
 extension Request {
-    /// The session's CSRF token, created on first use.
-    var csrfToken: String {
-        if let token = session.data["csrf"] { return token }
-        let token = [UInt8].random(count: 24).base64URLEncoded
-        session.data["csrf"] = token
-        return token
-    }
-
     /// Shows a one-off notice on the next page.
     func flash(_ message: String) { session.data["flash"] = message }
 
     /// What every page shows about its viewer. Reading it does not consume the flash notice;
     /// `page(_:_:)` does, once the notice is on the page.
     var pageContext: PageContext {
-        let flash = session.data["flash"]
+        // Only a visitor who already has a session can have a notice waiting; asking anyone
+        // else would start a session (and write it) for nothing.
+        let flash = hasSession ? session.data["flash"] : nil
         let mode = cookies["fy_display"]?.string ?? "standard"
         let account = auth.get(AccountModel.self)
         let unread = storage[UnreadAlerts.Key.self] ?? 0

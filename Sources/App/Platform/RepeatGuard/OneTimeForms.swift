@@ -17,8 +17,8 @@ struct OneTimeForms: AsyncMiddleware {
         guard request.method == .POST, !SiteURL.isAPI(request.url.path),
               let once = try? request.content.get(String.self, at: Self.field), Self.isWellFormed(once)
         else { return try await next.respond(to: request) }
-        // Bound to the session's CSRF token, so a token seen elsewhere is of no use.
-        let tokenHash = SHA256.hash(data: Data(((request.session.data["csrf"] ?? "") + "|" + once).utf8))
+        // Bound to the visitor's CSRF token, so a token seen elsewhere is of no use.
+        let tokenHash = SHA256.hash(data: Data(((request.cookies[CSRFToken.cookieName]?.string ?? "") + "|" + once).utf8))
             .map { String(format: "%02x", $0) }.joined()
         let services = request.fayuan
 
