@@ -55,6 +55,10 @@ public struct Settings: Sendable {
     public var smsGateway: SMSGatewayChoice = .log
     /// PostgreSQL connections each event loop (one per core) may hold.
     public var postgresConnectionsPerEventLoop = 4
+    /// SQLite's `synchronous` in WAL mode: `normal` (no acknowledged write lost when the process
+    /// dies, e.g. `kill -9`; the last commits may be lost if the machine itself loses power) or
+    /// `full` (survives power loss too, at one disk flush per commit).
+    public var sqliteSynchronous: SQLiteDurability = .normal
     /// Run `autoMigrate` at start-up.
     public var migrateOnStart = true
 
@@ -123,6 +127,14 @@ public struct Settings: Sendable {
         if let value = try integer("FAYUAN_APPLICATION_WRITES_PER_10_MINUTES", 1...1_000_000) { settings.applicationWritesPerTenMinutes = value }
         if let value = try integer("FAYUAN_DEADLINE_SWEEP_SECONDS", 0...86_400) { settings.deadlineSweepSeconds = value }
         if let value = try integer("FAYUAN_DB_POOL", 1...64) { settings.postgresConnectionsPerEventLoop = value }
+        switch text("FAYUAN_SQLITE_SYNCHRONOUS")?.lowercased() {
+        case nil: break
+        case let value?:
+            guard let durability = SQLiteDurability(rawValue: value) else {
+                throw ConfigurationError(variable: "FAYUAN_SQLITE_SYNCHRONOUS", problem: "must be normal or full")
+            }
+            settings.sqliteSynchronous = durability
+        }
         if let value = try integer("FAYUAN_AUDIT_SEAL_MILLISECONDS", 0...60_000) { settings.auditSealMilliseconds = value }
         if let value = try integer("FAYUAN_SMS_DISPATCH_SECONDS", 0...3600) { settings.smsDispatchSeconds = value }
         settings.smsGateway = try SMSGatewayChoice.fromEnvironment(text)

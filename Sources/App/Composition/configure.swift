@@ -28,6 +28,8 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: settings.postgresConnectionsPerEventLoop), as: .psql)
     }
 
+    if case .sqliteFile = settings.database { try await SQLiteTuning.apply(app, durability: settings.sqliteSynchronous) }
+
     app.fayuan = FayuanServices(
         settings: settings,
         thresholds: try IncomeThresholdFile.load(path: settings.incomeThresholdsFile),
