@@ -3,6 +3,7 @@
 #   1. build once (debug), reuse the binaries;
 #   2. Swift tests (LegalAidCore specs + HTTP/database tests) on SQLite;
 #   3. the same tests on a throwaway PostgreSQL 15 cluster (started here, stopped on exit);
+#      then no acknowledged write lost to kill -9 on either database (scripts/kill9_durability.py);
 #   4. browser journeys and an accessibility check with headless Chromium (e2e/).
 # Ends with one line "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
@@ -84,6 +85,8 @@ if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDIR"; fi
 if as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$ARTIFACTS/initdb.log" 2>&1 &&
    as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null; then
   DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres" run_swift_tests "PostgreSQL" "$ARTIFACTS/swift-postgres.log"
+  note "No acknowledged write lost to kill -9 (SQLite and PostgreSQL)"
+  if python3 scripts/kill9_durability.py .build/debug/Run "postgres://postgres@127.0.0.1:$PGPORT/postgres"; then count 1 0; else count 0 1; fi
 else
   echo "PostgreSQL did not start:"; cat "$ARTIFACTS/initdb.log" "$PGDIR/server.log" 2>/dev/null | tail -n 20
   count 0 1
