@@ -42,8 +42,8 @@ wait_until_up() {  # url
 # start_fayuan BINARY PORT [DATABASE_URL]: demo data, limits raised (every client is one address).
 BENCH_DATA_DIRS=()
 start_fayuan() {
-  local bin=$1 port=$2 db=${3:-} data; data=$(mktemp -d /tmp/fayuan-bench.XXXXXX)
-  BENCH_DATA_DIRS+=("$data")
+  local bin=$1 port=$2 db=${3:-} data=${4:-}
+  if [ -z "$data" ]; then data=$(mktemp -d /tmp/fayuan-bench.XXXXXX); BENCH_DATA_DIRS+=("$data"); fi
   env ${db:+DATABASE_URL=$db} FAYUAN_DATA_DIR="$data" PORT="$port" HOST=127.0.0.1 LOG_LEVEL=error \
     FAYUAN_SIGNINS_PER_MINUTE=1000000 FAYUAN_LOOKUPS_PER_MINUTE=1000000 FAYUAN_APPLICATION_WRITES_PER_10_MINUTES=1000000 \
     FAYUAN_DEADLINE_SWEEP_SECONDS=0 "$bin" serve --log error >"$data/server.log" 2>&1 &
@@ -71,4 +71,15 @@ requests_per_second() {
   local out; out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$url")
   if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $url:" >&2; grep -E "Non-2xx|requests in" <<<"$out" >&2; echo "0"; return; fi
   awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out"
+}
+
+# wrk_figures URL CONNECTIONS SECONDS [extra wrk args…]: prints "REQ_PER_SEC P50_MS P99_MS"
+# ("0 - -" if anything but 2xx came back, with the status spread on stderr).
+wrk_figures() {
+  local url=$1 connections=$2 seconds=$3; shift 3
+  local out; out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$url")
+  if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $url:" >&2; grep -E "Non-2xx|requests in" <<<"$out" >&2; echo "0 - -"; return; fi
+  awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+       /Requests\/sec/ {rps = $2} $1 == "50%" {p50 = ms($2)} $1 == "99%" {p99 = ms($2)}
+       END {printf "%.0f %.2f %.2f", rps, p50, p99}' <<<"$out"
 }

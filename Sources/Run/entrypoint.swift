@@ -15,6 +15,15 @@ enum Entrypoint {
         } catch {
             stop("configuration error: \(error)")
         }
+        if CommandLine.arguments.dropFirst().first == "restore" {
+            guard let file = CommandLine.arguments.dropFirst(2).first else { stop("usage: Run restore BACKUP_FILE (with the server stopped)") }
+            do {
+                print(try await restoreSQLiteBackup(file, settings: settings))
+                return
+            } catch {
+                stop("restore refused: \(error)")
+            }
+        }
         var env: Environment
         do {
             env = try Environment.detect()

@@ -55,6 +55,8 @@ public struct Settings: Sendable {
     public var smsGateway: SMSGatewayChoice = .log
     /// PostgreSQL connections each event loop (one per core) may hold.
     public var postgresConnectionsPerEventLoop = 4
+    /// Lets a scraper on another machine read `/metrics` with `Authorization: Bearer …`.
+    public var metricsToken: String?
     /// SQLite's `synchronous` in WAL mode: `normal` (no acknowledged write lost when the process
     /// dies, e.g. `kill -9`; the last commits may be lost if the machine itself loses power) or
     /// `full` (survives power loss too, at one disk flush per commit).
@@ -127,6 +129,10 @@ public struct Settings: Sendable {
         if let value = try integer("FAYUAN_APPLICATION_WRITES_PER_10_MINUTES", 1...1_000_000) { settings.applicationWritesPerTenMinutes = value }
         if let value = try integer("FAYUAN_DEADLINE_SWEEP_SECONDS", 0...86_400) { settings.deadlineSweepSeconds = value }
         if let value = try integer("FAYUAN_DB_POOL", 1...64) { settings.postgresConnectionsPerEventLoop = value }
+        if let token = text("FAYUAN_METRICS_TOKEN") {
+            guard token.count >= 16 else { throw ConfigurationError(variable: "FAYUAN_METRICS_TOKEN", problem: "must be at least 16 characters") }
+            settings.metricsToken = token
+        }
         switch text("FAYUAN_SQLITE_SYNCHRONOUS")?.lowercased() {
         case nil: break
         case let value?:

@@ -52,6 +52,8 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     }
 
     app.middleware = .init()
+    app.middleware.use(RequestID())
+    app.middleware.use(MetricsMiddleware(metrics: app.fayuan.metrics))
     app.middleware.use(SecurityHeaders())
     app.middleware.use(CSRFCookie(secure: settings.secureCookies))
     app.middleware.use(ErrorRendering())

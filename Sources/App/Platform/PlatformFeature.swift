@@ -19,6 +19,7 @@ struct PlatformFeature: Feature {
         try routes.register(collection: AccountAdminController())
         try routes.register(collection: APITokenController())
         routes.get(.openAPI, use: OpenAPIDocument.serve)
+        routes.get(.metrics, use: MetricsEndpoint.serve)
     }
 
     func navigation(for viewer: NavigationViewer) -> [NavigationLink] {
@@ -40,6 +41,7 @@ struct PlatformFeature: Feature {
         app.asyncCommands.use(PurgeExpiredCommand(), as: "purge-expired")
         app.asyncCommands.use(SendSMSCommand(), as: "send-sms")
         app.asyncCommands.use(BenchAuditCommand(), as: "bench-audit")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
     }
 
     func jobs(_ settings: Settings) -> [PeriodicJob] {

@@ -56,6 +56,7 @@ enum SiteURL: Sendable, Equatable {
     case favicon
     case script
     case health
+    case metrics
     case api(APIPath)
 
     var path: String {
@@ -111,6 +112,7 @@ enum SiteURL: Sendable, Equatable {
         case .favicon: "/favicon.ico"
         case .script: "/js/site.js"
         case .health: "/healthz"
+        case .metrics: "/metrics"
         case .api(let api): "/api/v1" + api.path
         }
     }

@@ -31,6 +31,8 @@ struct FayuanServices: Sendable {
     var smsGateway: any SMSGateway
     /// Organisations and holidays, from memory.
     var reference = ReferenceCache()
+    /// Request counts and latencies for `/metrics`.
+    var metrics = PlatformMetrics()
 
     func referenceData(on db: Database) async throws -> ReferenceData { try await reference.current(on: db) }
 }

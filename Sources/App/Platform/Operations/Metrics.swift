@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import Prometheus
+import SQLKit
+import Vapor
+
+/// What `/metrics` reports, in the Prometheus text format: requests and their latency per route
+/// and status class, the database connections configured, and the queues that background rounds
+/// drain (audit records waiting to be sealed, SMS waiting to be sent).
+final class PlatformMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private static let buckets: [Duration] = [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+                                              .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
+                                              .seconds(2.5), .seconds(5), .seconds(10)]
+
+    func observe(method: String, route: String, status: UInt, duration: Duration) {
+        let statusClass = "\(status / 100)xx"
+        registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "fayuan", metricName: "http_requests", unitName: "total",
+                                                             helpText: "HTTP requests answered, by method, route and status class"),
+                             labels: [("method", method), ("route", route), ("status", statusClass)]).increment()
+        registry.makeDurationHistogram(descriptor: MetricNameDescriptor(namespace: "fayuan", metricName: "http_request_duration", unitName: "seconds",
+                                                                       helpText: "Time to answer, by method and route"),
+                                       labels: [("method", method), ("route", route)], buckets: Self.buckets).record(duration)
+    }
+
+    func gauge(_ name: String, _ help: String) -> Gauge {
+        registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "fayuan", metricName: name, unitName: "", helpText: help))
+    }
+
+    /// Reads the queue lengths (counts only: a scrape writes nothing) and renders everything.
+    func exposition(on db: Database, settings: Settings) async throws -> String {
+        guard let sql = db as? SQLDatabase else { return registry.emitToString() }
+        func count(_ query: SQLQueryString) async throws -> Double {
+            Double(try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0)
+        }
+        gauge("audit_inbox_waiting", "Audit records not yet sealed into the hash chain")
+            .set(try await count("SELECT count(*) AS n FROM audit_inbox"))
+        gauge("sms_outbox_pending", "SMS waiting to be sent")
+            .set(try await count("SELECT count(*) AS n FROM sms_outbox WHERE status = 'pending'"))
+        let connections: Double = switch settings.database {
+        case .postgres: Double(settings.postgresConnectionsPerEventLoop * System.coreCount)
+        case .sqliteFile, .sqliteMemory: Double(System.coreCount)
+        }
+        gauge("database_connections_configured", "Database connections the pools may open (per event loop × event loops)").set(connections)
+        return registry.emitToString()
+    }
+}
+
+/// Counts and times every request by its route pattern (`/cases/:id`, never the id itself).
+struct MetricsMiddleware: AsyncMiddleware {
+    let metrics: PlatformMetrics
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next.respond(to: request)
+        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        metrics.observe(method: request.method.rawValue, route: route, status: response.status.code, duration: ContinuousClock.now - start)
+        return response
+    }
+}
+
+/// Takes the request id a proxy in front gave (`X-Request-ID`) when it looks like one, so a
+/// request is followed from nginx's log to ours; every log line of the request carries it, and
+/// the answer names it.
+struct RequestID: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        // Vapor takes the header as it comes; one that does not look like an id (too long,
+        // spaces, line breaks) is replaced, so it can neither forge log lines nor headers.
+        if let given = request.headers.first(name: "X-Request-ID"),
+           given.isEmpty || given.count > 64 || !given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            request.logger[metadataKey: "request-id"] = .string(UUID().uuidString)
+        }
+        let response = try await next.respond(to: request)
+        if case .string(let id)? = request.logger[metadataKey: "request-id"] {
+            response.headers.replaceOrAdd(name: "X-Request-ID", value: id)
+        }
+        return response
+    }
+}
+
+enum MetricsEndpoint {
+    /// Answered to the machine itself (the Prometheus scraper on the host, or through nginx,
+    /// which does not pass `/metrics` on) or to whoever shows `FAYUAN_METRICS_TOKEN`.
+    @Sendable static func serve(req: Request) async throws -> Response {
+        let settings = req.fayuan.settings
+        let fromHere = req.remoteAddress.map { ["127.0.0.1", "::1"].contains($0.ipAddress ?? "") } ?? true
+        let token = settings.metricsToken.map { req.headers.bearerAuthorization?.token == $0 } ?? false
+        guard fromHere || token else { throw AppError.notFound() }
+        let body = try await req.fayuan.metrics.exposition(on: req.db, settings: settings)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env python3
+"""Prints what bench/http.sh needs from a running server, one `NAME=value` per line: a staff
+API token (the centre's reviewer, with the demo authenticator key), a citizen token, a case id,
+an application id, that application's number and phone last four digits (for the status
+lookup) and a community point id. Standard library only.
+
+    bench/api_fixture.py http://127.0.0.1:8080
+"""
+import json, sys, time, urllib.request
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from signin import STAFF_PASSWORD, totp  # noqa: E402
+
+
+def call(base, method, path, body=None, token=None):
+    request = urllib.request.Request(base + path, data=json.dumps(body).encode() if body is not None else None, method=method)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def main(base):
+    staff = call(base, "POST", "/api/v1/auth/token",
+                 {"username": "shencha", "password": STAFF_PASSWORD, "code": totp(int(time.time() // 30) + 1)})["token"]
+    citizen = call(base, "POST", "/api/v1/auth/token", {"username": "13900000001", "password": "Shenqing@2026"})["token"]
+    case = call(base, "GET", "/api/v1/cases?limit=1", token=staff)["items"][0]
+    app = call(base, "GET", f"/api/v1/applications/{case['applicationID']}", token=staff)
+    points = call(base, "GET", "/api/v1/community-points", token=citizen)["items"]
+    print(f"STAFF_TOKEN={staff}")
+    print(f"CITIZEN_TOKEN={citizen}")
+    print(f"CASE_ID={case['id']}")
+    print(f"APPLICATION_ID={app['id']}")
+    print(f"NUMBER={app['number']}")
+    print(f"PHONE_LAST4={app['form']['applicant']['phone'][-4:]}")
+    print(f"POINT_ID={next(p['id'] for p in points if p['kind'] == 'communityPoint')}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The platform's HTTP figures next to a bare Vapor hello measured in the same run (#11): builds
+# release, fills a throwaway database with N open cases (`Run bench-sweep`), starts the server and
+# measures each operation with wrk, on SQLite and on a throwaway PostgreSQL 15. Prints requests a
+# second, p50 and p99 latency, the share of hello, and the server's resident memory at the end.
+# Asserts nothing.
+#
+#   bench/http.sh [cases] [seconds] [connections]      e.g. bench/http.sh 2000 10 64
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+CASES="${1:-2000}"
+SECONDS_EACH="${2:-10}"
+CONNECTIONS="${3:-64}"
+trap bench_cleanup EXIT
+swift build -c release --product Run >/dev/null 2>&1 || swift build -c release --product Run
+BIN=.build/release/Run
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s; $CASES open cases"
+
+port=$(free_port); start_hello "$BIN" "$port"
+read -r hello hello50 hello99 < <(wrk_figures "http://127.0.0.1:$port/" "$CONNECTIONS" "$SECONDS_EACH")
+stop_last_server
+printf '%-44s %8s %9s %9s %8s\n' "operation" "req/s" "p50 ms" "p99 ms" "of hello"
+printf '%-44s %8s %9s %9s %8s\n' "bare Vapor hello" "$hello" "$hello50" "$hello99" "100%"
+
+row() {  # label figures…
+  local label=$1 rps=$2 p50=$3 p99=$4
+  printf '%-44s %8s %9s %9s %7s%%\n' "$label" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$hello" 'BEGIN {printf "%.1f", 100*a/b}')"
+}
+
+start_postgres
+for db in sqlite postgres; do
+  data=$(mktemp -d /tmp/fayuan-bench.XXXXXX); BENCH_DATA_DIRS+=("$data")
+  url=""; [ $db = postgres ] && url=$(fresh_pg_database)
+  # Fill: N open cases and as many applications at the centre (and time the sweep once).
+  env ${url:+DATABASE_URL=$url} FAYUAN_DATA_DIR="$data" FAYUAN_DEADLINE_SWEEP_SECONDS=0 "$BIN" bench-sweep --cases "$CASES" --runs 1 --log error >/dev/null 2>&1
+  port=$(free_port); start_fayuan "$BIN" "$port" "$url" "$data"
+  base="http://127.0.0.1:$port"
+  eval "$(python3 bench/api_fixture.py "$base")"
+  staff=(-H "Authorization: Bearer $STAFF_TOKEN")
+  wrk_figures "$base/api/v1/cases/$CASE_ID" 4 2 "${staff[@]}" >/dev/null  # warm up
+  row "GET / (home, anonymous), $db" $(wrk_figures "$base/" "$CONNECTIONS" "$SECONDS_EACH")
+  row "GET /api/v1/status (lookup), $db" $(wrk_figures "$base/api/v1/status?number=$NUMBER&phoneLast4=$PHONE_LAST4" "$CONNECTIONS" "$SECONDS_EACH")
+  row "GET /api/v1/cases/{id} (staff), $db" $(wrk_figures "$base/api/v1/cases/$CASE_ID" "$CONNECTIONS" "$SECONDS_EACH" "${staff[@]}")
+  row "GET /api/v1/applications/{id} (audited), $db" $(wrk_figures "$base/api/v1/applications/$APPLICATION_ID" "$CONNECTIONS" "$SECONDS_EACH" "${staff[@]}")
+  row "GET /api/v1/cases (first page of $CASES+), $db" $(wrk_figures "$base/api/v1/cases" "$CONNECTIONS" "$SECONDS_EACH" "${staff[@]}")
+  row "POST /api/v1/applications (draft), $db" $(TOKEN=$CITIZEN_TOKEN POINT=$POINT_ID wrk_figures "$base/api/v1/applications" "$CONNECTIONS" "$SECONDS_EACH" -s bench/draft.lua)
+  rss=$(ps -o rss= -p "${BENCH_PIDS[-1]}" | awk '{printf "%.0f", $1/1024}')
+  echo "resident memory of the $db server after its runs: ${rss} MB"
+  stop_last_server
+done
