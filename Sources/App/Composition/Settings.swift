@@ -55,6 +55,8 @@ public struct Settings: Sendable {
     public var smsGateway: SMSGatewayChoice = .log
     /// PostgreSQL connections each event loop (one per core) may hold.
     public var postgresConnectionsPerEventLoop = 4
+    /// Proxies (nginx) whose `X-Forwarded-For` is believed, by address.
+    public var trustedProxies: Set<String> = []
     /// Lets a scraper on another machine read `/metrics` with `Authorization: Bearer …`.
     public var metricsToken: String?
     /// SQLite's `synchronous` in WAL mode: `normal` (no acknowledged write lost when the process
@@ -129,6 +131,9 @@ public struct Settings: Sendable {
         if let value = try integer("FAYUAN_APPLICATION_WRITES_PER_10_MINUTES", 1...1_000_000) { settings.applicationWritesPerTenMinutes = value }
         if let value = try integer("FAYUAN_DEADLINE_SWEEP_SECONDS", 0...86_400) { settings.deadlineSweepSeconds = value }
         if let value = try integer("FAYUAN_DB_POOL", 1...64) { settings.postgresConnectionsPerEventLoop = value }
+        if let proxies = text("FAYUAN_TRUSTED_PROXIES") {
+            settings.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
         if let token = text("FAYUAN_METRICS_TOKEN") {
             guard token.count >= 16 else { throw ConfigurationError(variable: "FAYUAN_METRICS_TOKEN", problem: "must be at least 16 characters") }
             settings.metricsToken = token

@@ -37,6 +37,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         clock: clock,
         writeGate: { if case .postgres = settings.database { return nil } else { return WriteGate() } }(),
         passwordPolicy: PasswordPolicy(common: try CommonPasswords.load()),
+        limiter: { if case .postgres = settings.database { return SharedRateLimiter() as any HitCounter } else { return RateLimiter() } }(),
         lockoutPolicy: LockoutPolicy(maxFailures: settings.lockoutMaxFailures, window: Double(settings.lockoutWindowMinutes) * 60,
                                      lockDuration: Double(settings.lockoutMinutes) * 60),
         smsGateway: smsGateway(settings.smsGateway, app: app, clock: clock))

@@ -159,7 +159,16 @@ enum AuditLog {
 
 extension Request {
     /// The client's address as the server saw it.
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The client's address: the peer's, or — when the peer is a proxy named in
+    /// `FAYUAN_TRUSTED_PROXIES` (nginx in front) — the nearest address it forwarded that is not
+    /// itself a trusted proxy. Rate limits and the audit trail both use it.
+    var clientAddress: String {
+        let peer = remoteAddress?.ipAddress ?? "unknown"
+        let trusted = fayuan.settings.trustedProxies
+        guard trusted.contains(peer), let forwarded = headers.first(name: .xForwardedFor) else { return peer }
+        let hops = forwarded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return hops.last { !trusted.contains($0) } ?? hops.first ?? peer
+    }
 
     /// Records an audit entry for the signed-in account (or the given one).
     func audit(_ event: String, target: String, outcome: AuditRecord.Outcome = .success, detail: String = "", account: AccountModel? = nil) async throws {

@@ -12,7 +12,7 @@ enum SMSCode {
     /// Sends a fresh code unless this account had three in the last ten minutes.
     static func send(_ req: Request, to account: AccountModel) async throws -> Bool {
         guard let phone = account.phone else { return false }
-        if req.fayuan.smsLimiter.hit("sms|\(account.id!)", limit: 3, per: 600, now: req.now) != nil { return false }
+        if try await req.fayuan.limiter.hit("sms|\(account.id!)", limit: 3, per: 600, now: req.now, on: req.db) != nil { return false }
         let code = String(format: "%06d", Int.random(in: 0...999_999))
         req.session.data["smsCode"] = digest(code, account: account)
         req.session.data["smsExpires"] = String(req.now.addingTimeInterval(validFor).timeIntervalSince1970)

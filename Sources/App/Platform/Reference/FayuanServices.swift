@@ -24,8 +24,9 @@ struct FayuanServices: Sendable {
     /// Set for SQLite only.
     var writeGate: WriteGate?
     var passwordPolicy: PasswordPolicy
-    /// SMS codes sent per account (at most 3 in 10 minutes), shared by every route that sends one.
-    var smsLimiter = RateLimiter()
+    /// Rate limits (sign-in, lookups, application writes, SMS codes per account): in memory on
+    /// SQLite (one instance), in the database on PostgreSQL, so every instance counts together.
+    var limiter: any HitCounter
     var lockoutPolicy: LockoutPolicy
     /// Where SMS leave (the dispatcher sends through it).
     var smsGateway: any SMSGateway
