@@ -4,6 +4,7 @@
 #   2. Swift tests (LegalAidCore specs + HTTP/database tests) on SQLite;
 #   3. the same tests on a throwaway PostgreSQL 15 cluster (started here, stopped on exit);
 #      then no acknowledged write lost to kill -9 on either database (scripts/kill9_durability.py);
+#      two instances behind nginx (scripts/two-instances.sh);
 #   4. browser journeys and an accessibility check with headless Chromium (e2e/).
 # Ends with one line "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
@@ -28,6 +29,7 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v zbarimg >/dev/null 2>&1 || need_apt+=(zbar-tools)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
+command -v nginx >/dev/null 2>&1 || need_apt+=(nginx)
 if [ ${#need_apt[@]} -gt 0 ]; then
   note "Installing from Debian: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -92,6 +94,10 @@ else
   count 0 1
 fi
 stop_pg
+
+# --- two instances behind nginx ------------------------------------------------------
+note "Two instances behind nginx on one PostgreSQL (deploy/nginx-fayuan.conf)"
+if ./scripts/two-instances.sh .build/debug/Run 2>&1 | tee "$ARTIFACTS/two-instances.log"; then count 1 0; else count 0 1; fi
 
 # --- browser journeys ---------------------------------------------------------------
 note "Browser journeys (headless Chromium)"

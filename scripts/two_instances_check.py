@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Checks two Fayuan instances behind nginx on one PostgreSQL (run by scripts/two-instances.sh).
+
+    two_instances_check.py NGINX_URL INSTANCE_A_URL INSTANCE_B_URL DATABASE_URL
+
+Prints one line per check and exits non-zero if any fails. Standard library only (and psql).
+"""
+import json, re, subprocess, sys, time, urllib.error, urllib.parse, urllib.request, http.cookiejar
+
+sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/bench")
+from signin import STAFF_PASSWORD, totp, hidden  # noqa: E402
+
+nginx, instance_a, instance_b, database = sys.argv[1:5]
+failures = 0
+
+
+def check(label, ok, detail=""):
+    global failures
+    print(("ok    " if ok else "FAIL  ") + label + (f" ({detail})" if detail else ""))
+    failures += 0 if ok else 1
+
+
+def get(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def psql(query):
+    return subprocess.run(["psql", database, "-tAc", query], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def served_home(instance):
+    status, text = get(instance + "/metrics")
+    match = re.search(r'fayuan_http_requests_total\{method="GET",route="/",status="2xx"\} (\d+)', text)
+    return int(match.group(1)) if match else 0
+
+
+# 1. nginx spreads the pages over both instances.
+for _ in range(20):
+    get(nginx + "/")
+a, b = served_home(instance_a), served_home(instance_b)
+check("nginx spreads 20 home-page views over both instances", a > 0 and b > 0 and a + b >= 20, f"{a} + {b}")
+
+# 2. A staff sign-in holds on whichever instance answers (sessions live in the database), and
+#    the audit trail records the client nginx forwarded, not nginx itself.
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+opener.addheaders = [("X-Forwarded-For", "198.51.100.7")]
+
+
+def post(path, page, fields):
+    fields = dict(fields, _csrf=hidden(page, "_csrf"), _once=hidden(page, "_once"))
+    return opener.open(nginx + path, urllib.parse.urlencode(fields).encode()).read().decode()
+
+
+page = opener.open(nginx + "/login").read().decode()
+page = post("/login", page, {"username": "shencha", "password": STAFF_PASSWORD, "next": ""})
+post("/login/second-factor", page, {"code": totp(int(time.time() // 30))})
+signed_in = sum(">退出</button>" in opener.open(nginx + "/workbench").read().decode() for _ in range(10))
+check("a sign-in holds across both instances", signed_in == 10, f"{signed_in}/10 workbench views signed in")
+time.sleep(1.5)  # the audit sealer runs every second
+address = psql("SELECT client_address FROM audit_entries WHERE event = 'auth.signIn' ORDER BY seq DESC LIMIT 1")
+check("the audit trail names the forwarded client", address == "198.51.100.7", address)
+
+# 3. The lookup limit (6 a minute here) counts both instances together.
+answers = [get(nginx + "/api/v1/status?number=FY2026-999999&phoneLast4=0000")[0] for _ in range(8)]
+check("the 7th lookup in a minute is refused, whichever instance gets it", answers[:6].count(429) == 0 and 429 in answers[6:], str(answers))
+
+# 4. Both instances sweep deadlines every second; an overdue assignment is alerted once.
+psql("UPDATE legal_aid_cases SET decided_on = '2026-01-05', assignment_due = '2026-01-08' WHERE state = 'awaitingAssignment'")
+time.sleep(3)
+doubled = psql("SELECT count(*) FROM (SELECT key, recipient_account_id FROM alerts GROUP BY 1, 2 HAVING count(*) > 1) d")
+alerts = int(psql("SELECT count(*) FROM alerts"))
+check("two sweeping instances raise each alert once", doubled == "0" and alerts > 0, f"{alerts} alerts, none twice")
+
+sys.exit(1 if failures else 0)
