@@ -28,24 +28,55 @@ row() {  # label figures…
   printf '%-44s %8s %9s %9s %7s%%\n' "$label" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$hello" 'BEGIN {printf "%.1f", 100*a/b}')"
 }
 
+measure_all() {  # label-suffix base-url
+  local tag=$1 base=$2
+  eval "$(python3 bench/api_fixture.py "$base")"
+  local staff=(-H "Authorization: Bearer $STAFF_TOKEN")
+  wrk_figures "$base/api/v1/cases/$CASE_ID" 4 2 "${staff[@]}" >/dev/null  # warm up
+  row "GET / (home, anonymous), $tag" $(wrk_figures "$base/" "$CONNECTIONS" "$SECONDS_EACH")
+  row "GET /api/v1/status (lookup), $tag" $(wrk_figures "$base/api/v1/status?number=$NUMBER&phoneLast4=$PHONE_LAST4" "$CONNECTIONS" "$SECONDS_EACH")
+  row "GET /api/v1/cases/{id} (staff), $tag" $(wrk_figures "$base/api/v1/cases/$CASE_ID" "$CONNECTIONS" "$SECONDS_EACH" "${staff[@]}")
+  row "GET /api/v1/applications/{id} (audited), $tag" $(wrk_figures "$base/api/v1/applications/$APPLICATION_ID" "$CONNECTIONS" "$SECONDS_EACH" "${staff[@]}")
+  row "GET /api/v1/cases (first page), $tag" $(wrk_figures "$base/api/v1/cases" "$CONNECTIONS" "$SECONDS_EACH" "${staff[@]}")
+  row "POST /api/v1/applications (draft), $tag" $(TOKEN=$CITIZEN_TOKEN POINT=$POINT_ID wrk_figures "$base/api/v1/applications" "$CONNECTIONS" "$SECONDS_EACH" -s bench/draft.lua)
+}
+
+rss() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }
+
 start_postgres
 for db in sqlite postgres; do
   data=$(mktemp -d /tmp/fayuan-bench.XXXXXX); BENCH_DATA_DIRS+=("$data")
   url=""; [ $db = postgres ] && url=$(fresh_pg_database)
-  # Fill: N open cases and as many applications at the centre (and time the sweep once).
+  # Fill: N open cases and as many applications at the centre.
   env ${url:+DATABASE_URL=$url} FAYUAN_DATA_DIR="$data" FAYUAN_DEADLINE_SWEEP_SECONDS=0 "$BIN" bench-sweep --cases "$CASES" --runs 1 --log error >/dev/null 2>&1
   port=$(free_port); start_fayuan "$BIN" "$port" "$url" "$data"
-  base="http://127.0.0.1:$port"
-  eval "$(python3 bench/api_fixture.py "$base")"
-  staff=(-H "Authorization: Bearer $STAFF_TOKEN")
-  wrk_figures "$base/api/v1/cases/$CASE_ID" 4 2 "${staff[@]}" >/dev/null  # warm up
-  row "GET / (home, anonymous), $db" $(wrk_figures "$base/" "$CONNECTIONS" "$SECONDS_EACH")
-  row "GET /api/v1/status (lookup), $db" $(wrk_figures "$base/api/v1/status?number=$NUMBER&phoneLast4=$PHONE_LAST4" "$CONNECTIONS" "$SECONDS_EACH")
-  row "GET /api/v1/cases/{id} (staff), $db" $(wrk_figures "$base/api/v1/cases/$CASE_ID" "$CONNECTIONS" "$SECONDS_EACH" "${staff[@]}")
-  row "GET /api/v1/applications/{id} (audited), $db" $(wrk_figures "$base/api/v1/applications/$APPLICATION_ID" "$CONNECTIONS" "$SECONDS_EACH" "${staff[@]}")
-  row "GET /api/v1/cases (first page of $CASES+), $db" $(wrk_figures "$base/api/v1/cases" "$CONNECTIONS" "$SECONDS_EACH" "${staff[@]}")
-  row "POST /api/v1/applications (draft), $db" $(TOKEN=$CITIZEN_TOKEN POINT=$POINT_ID wrk_figures "$base/api/v1/applications" "$CONNECTIONS" "$SECONDS_EACH" -s bench/draft.lua)
-  rss=$(ps -o rss= -p "${BENCH_PIDS[-1]}" | awk '{printf "%.0f", $1/1024}')
-  echo "resident memory of the $db server after its runs: ${rss} MB"
+  measure_all "$db" "http://127.0.0.1:$port"
+  echo "resident memory of the $db server after its runs: $(rss "${BENCH_PIDS[-1]}") MB"
   stop_last_server
 done
+
+# Two instances behind nginx (deploy/nginx-fayuan.conf) on one PostgreSQL.
+data=$(mktemp -d /tmp/fayuan-bench.XXXXXX); BENCH_DATA_DIRS+=("$data"); chmod 755 "$data"
+url=$(fresh_pg_database)
+env DATABASE_URL="$url" FAYUAN_DATA_DIR="$data" FAYUAN_DEADLINE_SWEEP_SECONDS=0 "$BIN" bench-sweep --cases "$CASES" --runs 1 --log error >/dev/null 2>&1
+port_a=$(free_port); port_b=$(free_port); port_n=$(free_port)
+FAYUAN_TRUSTED_PROXIES=127.0.0.1 start_fayuan "$BIN" "$port_a" "$url" "$data"; pid_a=${BENCH_PIDS[-1]}
+FAYUAN_TRUSTED_PROXIES=127.0.0.1 start_fayuan "$BIN" "$port_b" "$url" "$data"; pid_b=${BENCH_PIDS[-1]}
+mkdir -p "$data/nginx/logs"
+sed -e "s|@PORT_A@|$port_a|; s|@PORT_B@|$port_b|; s|@LISTEN@|127.0.0.1:$port_n|; s|@LOG_DIR@|$data/nginx/logs|" deploy/nginx-fayuan.conf >"$data/nginx/fayuan.conf"
+cat >"$data/nginx/nginx.conf" <<CONF
+daemon off;
+worker_processes 2;
+pid $data/nginx/nginx.pid;
+error_log $data/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  client_body_temp_path $data/nginx/body; proxy_temp_path $data/nginx/proxy;
+  fastcgi_temp_path $data/nginx/fastcgi; uwsgi_temp_path $data/nginx/uwsgi; scgi_temp_path $data/nginx/scgi;
+  include $data/nginx/fayuan.conf;
+}
+CONF
+nginx -c "$data/nginx/nginx.conf" -p "$data/nginx" & BENCH_PIDS+=($!)
+wait_until_up "http://127.0.0.1:$port_n/healthz"
+measure_all "postgres, 2 instances + nginx" "http://127.0.0.1:$port_n"
+echo "resident memory of the two instances after their runs: $(rss "$pid_a") MB and $(rss "$pid_b") MB"

@@ -242,21 +242,25 @@ enum ApplicationStep: String, Sendable {
 
 extension RoutesBuilder {
     /// Registers a route at a `SiteURL` (its parameters given as `.key`).
+    @preconcurrency
     @discardableResult
     func get<Response: AsyncResponseEncodable>(_ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
         on(.GET, url.pathComponents, use: closure)
     }
 
+    @preconcurrency
     @discardableResult
     func post<Response: AsyncResponseEncodable>(_ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
         on(.POST, url.pathComponents, use: closure)
     }
 
+    @preconcurrency
     @discardableResult
     func put<Response: AsyncResponseEncodable>(_ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
         on(.PUT, url.pathComponents, use: closure)
     }
 
+    @preconcurrency
     @discardableResult
     func on<Response: AsyncResponseEncodable>(_ method: HTTPMethod, _ url: SiteURL, body: HTTPBodyStreamStrategy,
                                               use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
