@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints what bench/http.sh needs from a running server, one `NAME=value` per line: a staff
 API token (the centre's reviewer, with the demo authenticator key), a citizen token, a case id,
-an application id, that application's number and phone last four digits (for the status
+an application id, the number and phone last four digits of the demo citizen's application (for the status
 lookup) and a community point id. Standard library only.
 
     bench/api_fixture.py http://127.0.0.1:8080
@@ -25,15 +25,18 @@ def main(base):
     staff = call(base, "POST", "/api/v1/auth/token",
                  {"username": "shencha", "password": STAFF_PASSWORD, "code": totp(int(time.time() // 30) + 1)})["token"]
     citizen = call(base, "POST", "/api/v1/auth/token", {"username": "13900000001", "password": "Shenqing@2026"})["token"]
-    case = call(base, "GET", "/api/v1/cases?limit=1", token=staff)["items"][0]
+    case = call(base, "GET", "/api/v1/cases?limit=1", token=staff)[0]
     app = call(base, "GET", f"/api/v1/applications/{case['applicationID']}", token=staff)
-    points = call(base, "GET", "/api/v1/community-points", token=citizen)["items"]
+    # The status lookup takes the public number format (FY…); the demo applications have it.
+    mine = call(base, "GET", "/api/v1/applications?limit=5", token=citizen)
+    public = call(base, "GET", f"/api/v1/applications/{next(a['id'] for a in mine if a['number'].startswith('FY'))}", token=citizen)
+    points = call(base, "GET", "/api/v1/community-points", token=citizen)
     print(f"STAFF_TOKEN={staff}")
     print(f"CITIZEN_TOKEN={citizen}")
     print(f"CASE_ID={case['id']}")
     print(f"APPLICATION_ID={app['id']}")
-    print(f"NUMBER={app['number']}")
-    print(f"PHONE_LAST4={app['form']['applicant']['phone'][-4:]}")
+    print(f"NUMBER={public['number']}")
+    print(f"PHONE_LAST4={public['form']['applicant']['phone'][-4:]}")
     print(f"POINT_ID={next(p['id'] for p in points if p['kind'] == 'communityPoint')}")
 
 

@@ -81,5 +81,5 @@ wrk_figures() {
   if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $url:" >&2; grep -E "Non-2xx|requests in" <<<"$out" >&2; echo "0 - -"; return; fi
   awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
        /Requests\/sec/ {rps = $2} $1 == "50%" {p50 = ms($2)} $1 == "99%" {p99 = ms($2)}
-       END {printf "%.0f %.2f %.2f", rps, p50, p99}' <<<"$out"
+       END {printf "%.0f %.2f %.2f\n", rps, p50, p99}' <<<"$out"
 }

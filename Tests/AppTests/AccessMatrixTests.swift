@@ -48,6 +48,8 @@ final class AccessMatrixTests: XCTestCase {
         "GET /": everyone,
         "POST /display-mode": everyone,
         "GET /healthz": everyone,
+        // Answered to the machine itself (these in-process requests have no peer address); nginx never passes it on.
+        "GET /metrics": everyone,
         "GET /login": everyone,
         "POST /login": everyone,
         "GET /register": everyone,

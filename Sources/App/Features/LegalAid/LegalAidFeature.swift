@@ -8,6 +8,8 @@ import Vapor
 /// Folders: `Applications`, `Cases`, `Objections`, `Intake`, `Workbench`, `Deadlines`, `Demo`,
 /// `Migrations`; the rules themselves live in the pure `LegalAidCore` module.
 struct LegalAidFeature: Feature {
+    var migrations: [any Migration] { [CreateIndexes.legalAidReads] }
+
     func boot(routes: RoutesBuilder) throws {
         try routes.register(collection: LookupController())
         try routes.register(collection: ApplicationFormController())

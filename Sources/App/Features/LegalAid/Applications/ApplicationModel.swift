@@ -77,3 +77,15 @@ final class ApplicationModel: Model, @unchecked Sendable {
         decisionDue = next.state.isAtCentre ? next.decisionDeadline.flatMap { $0.isPaused ? nil : $0.lastDay(asOf: today, calendar: calendar).iso } : nil
     }
 }
+
+extension QueryBuilder where Model == ApplicationModel {
+    /// Every column but the sealed form, for reads that show the number, the name, the state and
+    /// the clocks but never the facts: nothing to decrypt per row.
+    @discardableResult
+    func withoutForm() -> Self {
+        for key in ApplicationModel.keys where key != "form" {
+            field(.extendedPath([key], schema: ApplicationModel.schema, space: nil))
+        }
+        return self
+    }
+}

@@ -65,7 +65,7 @@ struct CaseAPIController: RouteCollection {
     func show(req: Request) async throws -> API.CaseDetail {
         let account = try req.requireAccount()
         let reference = try await req.referenceData()
-        let (record, app) = try await CaseService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let (record, app) = try await CaseService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference, withForm: false)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "案件")
         return try await detail(record, app: app, account: account, req: req)
     }

@@ -41,9 +41,13 @@ struct CaseService {
 
     func scope(_ record: CaseModel, app: ApplicationModel) -> CaseScope { record.scope(applicant: app) }
 
-    func find(_ id: UUID, for account: AccountModel, reference: ReferenceData) async throws -> (CaseModel, ApplicationModel) {
-        guard let record = try await CaseModel.find(id, on: db), let app = try await ApplicationModel.find(record.applicationID, on: db)
-        else { throw AppError.notFound("案件") }
+    /// The case and its application, if this person may see it. `withForm: false` leaves the
+    /// application's sealed form unread (for views that show only its number and name).
+    func find(_ id: UUID, for account: AccountModel, reference: ReferenceData, withForm: Bool = true) async throws -> (CaseModel, ApplicationModel) {
+        guard let record = try await CaseModel.find(id, on: db) else { throw AppError.notFound("案件") }
+        let applications = ApplicationModel.query(on: db).filter(\.$id == record.applicationID)
+        if !withForm { applications.withoutForm() }
+        guard let app = try await applications.first() else { throw AppError.notFound("案件") }
         guard let actor = account.actor, AccessPolicy.canViewCase(scope(record, app: app), actor: actor, tree: reference.tree) else {
             throw AppError.refused("案件", target: "application:\(app.number)")
         }
@@ -66,6 +70,9 @@ struct CaseService {
                 if !reach.centres.isEmpty { either.filter(\.$centreID ~~ Array(reach.centres)) }
             }
         }
+        // Only what a list row shows of the application: no sealed form to decrypt per row.
+        query.fields(for: CaseModel.self).field(ApplicationModel.self, \.$id).field(ApplicationModel.self, \.$number)
+            .field(ApplicationModel.self, \.$applicantName)
         let rows = try await query.sort(\.$assignmentDue).sort(ApplicationModel.self, \.$number).paged(page)
         return Paged(items: try rows.items.map { ($0, try $0.joined(ApplicationModel.self)) }, page: rows.page, total: rows.total)
     }
