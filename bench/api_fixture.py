@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints what bench/http.sh needs from a running server, one `NAME=value` per line: a staff
 API token (the centre's reviewer, with the demo authenticator key), a citizen token, a case id,
-an application id, the number and phone last four digits of the demo citizen's application (for the status
+an application id, the number and phone last four digits of a submitted demo application (for the status
 lookup) and a community point id. Standard library only.
 
     bench/api_fixture.py http://127.0.0.1:8080
@@ -28,8 +28,9 @@ def main(base):
     case = call(base, "GET", "/api/v1/cases?limit=1", token=staff)[0]
     app = call(base, "GET", f"/api/v1/applications/{case['applicationID']}", token=staff)
     # The status lookup takes the public number format (FY…); the demo applications have it.
-    mine = call(base, "GET", "/api/v1/applications?limit=5", token=citizen)
-    public = call(base, "GET", f"/api/v1/applications/{next(a['id'] for a in mine if a['number'].startswith('FY'))}", token=citizen)
+    listed = call(base, "GET", "/api/v1/applications?limit=200", token=staff)
+    submitted = next(a["id"] for a in listed if a["number"].startswith("FY") and a["state"] != "draft")
+    public = call(base, "GET", f"/api/v1/applications/{submitted}", token=staff)
     points = call(base, "GET", "/api/v1/community-points", token=citizen)
     print(f"STAFF_TOKEN={staff}")
     print(f"CITIZEN_TOKEN={citizen}")
