@@ -28,8 +28,13 @@ def main(base):
     case = call(base, "GET", "/api/v1/cases?limit=1", token=staff)[0]
     app = call(base, "GET", f"/api/v1/applications/{case['applicationID']}", token=staff)
     # The status lookup takes the public number format (FY…); the demo applications have it.
-    listed = call(base, "GET", "/api/v1/applications?limit=200", token=staff)
-    submitted = next(a["id"] for a in listed if a["number"].startswith("FY") and a["state"] != "draft")
+    submitted, page = None, 1
+    while submitted is None:
+        listed = call(base, "GET", f"/api/v1/applications?limit=200&page={page}", token=staff)
+        if not listed:
+            sys.exit("no submitted demo application to look up")
+        submitted = next((a["id"] for a in listed if a["number"].startswith("FY") and a["state"] != "draft"), None)
+        page += 1
     public = call(base, "GET", f"/api/v1/applications/{submitted}", token=staff)
     points = call(base, "GET", "/api/v1/community-points", token=citizen)
     print(f"STAFF_TOKEN={staff}")
