@@ -59,7 +59,11 @@ struct CaseAPIController: RouteCollection {
     func list(req: Request) async throws -> PagedJSON<API.CaseSummary> {
         let account = try req.requireAccount()
         let reference = try await req.referenceData()
-        return PagedJSON(try await CaseService(req).visible(to: account, reference: reference, page: try ListPage.from(req)).map(summary))
+        return PagedJSON(try await CaseService(req).visible(to: account, reference: reference, page: try ListPage.from(req)).map { row in
+            API.CaseSummary(id: row.id, applicationID: row.applicationId, number: row.number, state: row.state, stateLabel: row.caseState.chinese,
+                            origin: row.caseOrigin.rawValue, applicantName: row.applicantName, lawyerID: row.lawyerAccountId,
+                            assignmentDue: row.assignmentDue, version: row.version)
+        })
     }
 
     func show(req: Request) async throws -> API.CaseDetail {

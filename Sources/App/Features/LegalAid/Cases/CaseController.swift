@@ -18,17 +18,17 @@ struct CaseController: RouteCollection {
         let cases = page.items
         let today = LocalDate(req.now)
         // Handlers: lawyers, or the centre's own staff.
-        let handlerIDs = Set(cases.compactMap { $0.0.lawyerAccountID })
+        let handlerIDs = Set(cases.compactMap(\.lawyerAccountId))
         let lawyers = Dictionary(try await AccountModel.query(on: req.db).filter(\.$id ~~ Array(handlerIDs)).all().map { ($0.id!, $0.displayName) },
                                  uniquingKeysWith: { a, _ in a })
-        let rows: [HTML] = cases.map { record, app in
+        let rows: [HTML] = cases.map { record in
             let overdue = record.caseState == .awaitingAssignment && LocalDate(iso: record.assignmentDue).map { today > $0 } == true
             let due: HTML = record.caseState == .awaitingAssignment
                 ? (overdue ? "<span class=\"overdue\">指派已超期（\(CaseDates.chinese(record.assignmentDue))）</span>" : "\(CaseDates.chinese(record.assignmentDue))前指派")
                 : "—"
             return """
-            <tr><td><a href="\(SiteURL.legalAidCase(record.id!))">\(app.number)</a>\(when(record.caseOrigin != .decision) { "<br><span class=\"badge\">\(record.caseOrigin.chinese)</span>" })</td><td>\(app.applicantName)</td>
-            <td>\(record.caseState.chinese)</td><td>\(record.lawyerAccountID.flatMap { lawyers[$0] } ?? "—")</td><td>\(due)</td></tr>
+            <tr><td><a href="\(SiteURL.legalAidCase(record.id))">\(record.number)</a>\(when(record.caseOrigin != .decision) { "<br><span class=\"badge\">\(record.caseOrigin.chinese)</span>" })</td><td>\(record.applicantName)</td>
+            <td>\(record.caseState.chinese)</td><td>\(record.lawyerAccountId.flatMap { lawyers[$0] } ?? "—")</td><td>\(due)</td></tr>
             """
         }
         let title = account.roles?.contains(.lawyer) == true ? "我承办的案件" : "法律援助案件"

@@ -108,3 +108,19 @@ extension CaseModel {
         CaseScope(centreID: centreID, lawyerAccountID: lawyerAccountID, firmID: firmID, applicantAccountID: app.ownerAccountID)
     }
 }
+
+/// A case as a list shows it: the row read straight from the database, no model around it.
+struct CaseListRow: Decodable, Sendable {
+    var id: UUID
+    var applicationId: UUID
+    var number: String
+    var applicantName: String
+    var state: String
+    var origin: String?
+    var lawyerAccountId: UUID?
+    var assignmentDue: String
+    var version: Int
+
+    var caseState: CaseState { CaseState(rawValue: state) ?? .awaitingAssignment }
+    var caseOrigin: CaseOrigin { origin.flatMap(CaseOrigin.init(rawValue:)) ?? .decision }
+}

@@ -55,26 +55,29 @@ struct CaseService {
     }
 
     /// One page of the cases this person may see (`AccessPolicy.caseReach`, tested to agree with
-    /// `canViewCase`), the assignment deadline first; each with its application, in one query.
-    func visible(to account: AccountModel, reference: ReferenceData, page: ListPage) async throws -> Paged<(CaseModel, ApplicationModel)> {
-        guard let actor = account.actor else { return Paged(items: [], page: page, total: 0) }
+    /// `canViewCase`), the assignment deadline first, with what a list row shows of each
+    /// application. Read as plain rows (SQLKit, no model reflection, no form decrypted); the
+    /// count comes from the database.
+    func visible(to account: AccountModel, reference: ReferenceData, page: ListPage) async throws -> Paged<CaseListRow> {
+        guard let actor = account.actor, let sql = db as? SQLDatabase else { return Paged(items: [], page: page, total: 0) }
         let reach = AccessPolicy.caseReach(of: actor, tree: reference.tree)
         guard !reach.isEmpty else { return Paged(items: [], page: page, total: 0) }
-        let query = CaseModel.query(on: db).join(ApplicationModel.self, on: \CaseModel.$applicationID == \ApplicationModel.$id)
+        var conditions: [SQLQueryString] = []
         if let applicant = reach.applicant {
-            query.filter(ApplicationModel.self, \.$ownerAccountID == applicant)
+            conditions.append("a.owner_account_id = \(bind: applicant)")
         } else {
-            query.group(.or) { either in
-                if let lawyer = reach.lawyer { either.filter(\.$lawyerAccountID == lawyer) }
-                if let firm = reach.nominatingFirm { either.group(.and) { $0.filter(\.$lawyerAccountID == nil).filter(\.$firmID == firm) } }
-                if !reach.centres.isEmpty { either.filter(\.$centreID ~~ Array(reach.centres)) }
-            }
+            if let lawyer = reach.lawyer { conditions.append("c.lawyer_account_id = \(bind: lawyer)") }
+            if let firm = reach.nominatingFirm { conditions.append("(c.lawyer_account_id IS NULL AND c.firm_id = \(bind: firm))") }
+            if !reach.centres.isEmpty { conditions.append("c.centre_id IN (\(binds: Array(reach.centres).map { $0 as any Encodable & Sendable }))") }
         }
-        // Only what a list row shows of the application: no sealed form to decrypt per row.
-        query.fields(for: CaseModel.self).field(ApplicationModel.self, \.$id).field(ApplicationModel.self, \.$number)
-            .field(ApplicationModel.self, \.$applicantName)
-        let rows = try await query.sort(\.$assignmentDue).sort(ApplicationModel.self, \.$number).paged(page)
-        return Paged(items: try rows.items.map { ($0, try $0.joined(ApplicationModel.self)) }, page: rows.page, total: rows.total)
+        let filter = conditions.map { "(\($0))" as SQLQueryString }.joined(separator: " OR ")
+        let from: SQLQueryString = "FROM legal_aid_cases c JOIN applications a ON a.id = c.application_id WHERE \(filter)"
+        let total = try await sql.raw("SELECT count(*) AS n \(from)").first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw("""
+            SELECT c.id, c.application_id, a.number, a.applicant_name, c.state, c.origin, c.lawyer_account_id, c.assignment_due, c.version
+            \(from) ORDER BY c.assignment_due, a.number LIMIT \(bind: page.size) OFFSET \(bind: page.offset)
+            """).all(decoding: CaseListRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return Paged(items: rows, page: page, total: total)
     }
 
     /// Lawyers of the district's firms with their current load, for the picker.
