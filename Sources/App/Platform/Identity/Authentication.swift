@@ -1,15 +1,24 @@
 import Crypto
 import Fluent
 import LegalAidCore
+import SQLKit
 import Vapor
 
 /// Bearer tokens for the JSON API: opaque random strings; only their SHA-256 is stored.
 struct BearerAccountAuthenticator: AsyncBearerAuthenticator {
+    private struct TokenRow: Decodable {
+        var account_id: UUID
+        var expires_at: Date
+    }
+
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         let hash = TokenHash.of(bearer.token)
-        guard let token = try await APITokenModel.query(on: request.db).filter(\.$tokenHash == hash).first(),
-              token.expiresAt > request.now,
-              let account = try await AccountModel.find(token.accountID, on: request.db)
+        // The token as a plain row (two columns, no model to build on every API request).
+        guard let sql = request.db as? SQLDatabase,
+              let token = try await sql.select().column("account_id").column("expires_at").from(APITokenModel.schema)
+                .where("token_hash", .equal, hash).first(decoding: TokenRow.self),
+              token.expires_at > request.now,
+              let account = try await AccountModel.find(token.account_id, on: request.db)
         else { return }
         request.auth.login(account)
     }

@@ -41,7 +41,8 @@ struct StatusLookup {
             .where("number", .equal, number).where("day", .equal, today.iso).first(decoding: Count.self)?.count ?? 0
         if failures >= services.settings.lookupFailuresPerDay { return locked(today: today, now: now) }
 
-        if let app = try await ApplicationModel.query(on: db).filter(\.$number == number).first(),
+        // The summary never shows the form: it stays sealed (nothing decrypted for a lookup).
+        if let app = try await ApplicationModel.query(on: db).filter(\.$number == number).withoutForm().first(),
            app.applicationState != .draft, app.phoneLast4 == digits {
             return .found(app)
         }
