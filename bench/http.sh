@@ -62,21 +62,6 @@ env DATABASE_URL="$url" FAYUAN_DATA_DIR="$data" FAYUAN_DEADLINE_SWEEP_SECONDS=0 
 port_a=$(free_port); port_b=$(free_port); port_n=$(free_port)
 FAYUAN_TRUSTED_PROXIES=127.0.0.1 start_fayuan "$BIN" "$port_a" "$url" "$data"; pid_a=${BENCH_PIDS[-1]}
 FAYUAN_TRUSTED_PROXIES=127.0.0.1 start_fayuan "$BIN" "$port_b" "$url" "$data"; pid_b=${BENCH_PIDS[-1]}
-mkdir -p "$data/nginx/logs"
-sed -e "s|@PORT_A@|$port_a|; s|@PORT_B@|$port_b|; s|@LISTEN@|127.0.0.1:$port_n|; s|@LOG_DIR@|$data/nginx/logs|" deploy/nginx-fayuan.conf >"$data/nginx/fayuan.conf"
-cat >"$data/nginx/nginx.conf" <<CONF
-daemon off;
-worker_processes 2;
-pid $data/nginx/nginx.pid;
-error_log $data/nginx/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  client_body_temp_path $data/nginx/body; proxy_temp_path $data/nginx/proxy;
-  fastcgi_temp_path $data/nginx/fastcgi; uwsgi_temp_path $data/nginx/uwsgi; scgi_temp_path $data/nginx/scgi;
-  include $data/nginx/fayuan.conf;
-}
-CONF
-nginx -c "$data/nginx/nginx.conf" -p "$data/nginx" & BENCH_PIDS+=($!)
-wait_until_up "http://127.0.0.1:$port_n/healthz"
+start_nginx "$data/nginx" "$port_a" "$port_b" "$port_n"
 measure_all "postgres, 2 instances + nginx" "http://127.0.0.1:$port_n"
 echo "resident memory of the two instances after their runs: $(rss "$pid_a") MB and $(rss "$pid_b") MB"

@@ -83,3 +83,27 @@ wrk_figures() {
        /Requests\/sec/ {rps = $2} $1 == "50%" {p50 = ms($2)} $1 == "99%" {p99 = ms($2)}
        END {printf "%.0f %.2f %.2f\n", rps, p50, p99}' <<<"$out"
 }
+
+# start_nginx DIR PORT_A PORT_B LISTEN_PORT: nginx in the foreground (tracked in BENCH_PIDS) with
+# the deployment example deploy/nginx-fayuan.conf in front of two instances; its files under DIR.
+start_nginx() {
+  local dir=$1 port_a=$2 port_b=$3 port_n=$4
+  mkdir -p "$dir/logs"; chmod 755 "$dir"
+  sed -e "s|@PORT_A@|$port_a|; s|@PORT_B@|$port_b|; s|@LISTEN@|127.0.0.1:$port_n|; s|@LOG_DIR@|$dir/logs|" deploy/nginx-fayuan.conf >"$dir/fayuan.conf"
+  cat >"$dir/nginx.conf" <<CONF
+daemon off;
+worker_processes 2;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  client_body_temp_path $dir/body; proxy_temp_path $dir/proxy;
+  fastcgi_temp_path $dir/fastcgi; uwsgi_temp_path $dir/uwsgi; scgi_temp_path $dir/scgi;
+  include $dir/fayuan.conf;
+}
+CONF
+  nginx -t -c "$dir/nginx.conf" -p "$dir" >/dev/null 2>&1 || { nginx -t -c "$dir/nginx.conf" -p "$dir"; return 1; }
+  nginx -c "$dir/nginx.conf" -p "$dir" &
+  BENCH_PIDS+=($!)
+  wait_until_up "http://127.0.0.1:$port_n/healthz"
+}

@@ -10,8 +10,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 BIN="${1:-.build/debug/Run}"
 WORK=$(mktemp -d /tmp/fayuan-two.XXXXXX); chmod 755 "$WORK"
-NGINX_PID=""
-finish() { [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null; bench_cleanup; rm -rf "$WORK"; }
+finish() { bench_cleanup; rm -rf "$WORK"; }
 trap finish EXIT
 
 start_postgres
@@ -27,31 +26,14 @@ start_instance() {
 start_instance "$PORT_A"   # migrates and seeds the demo district first
 start_instance "$PORT_B"
 
-mkdir -p "$WORK/nginx/logs"
-sed -e "s|@PORT_A@|$PORT_A|; s|@PORT_B@|$PORT_B|; s|@LISTEN@|127.0.0.1:$PORT_N|; s|@LOG_DIR@|$WORK/nginx/logs|" \
-  deploy/nginx-fayuan.conf >"$WORK/nginx/fayuan.conf"
-cat >"$WORK/nginx/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/logs/error.log warn;
-events { worker_connections 256; }
-http {
-  client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi; uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;
-  include $WORK/nginx/fayuan.conf;
-}
-CONF
-nginx -t -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" >/dev/null 2>&1 || { nginx -t -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"; exit 1; }
-nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
-NGINX_PID=$!
-wait_until_up "http://127.0.0.1:$PORT_N/healthz"
+start_nginx "$WORK/nginx" "$PORT_A" "$PORT_B" "$PORT_N" || exit 1
 
 python3 scripts/two_instances_check.py "http://127.0.0.1:$PORT_N" "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$DB"
 status=$?
 
-# Stop both (each seals what is waiting on the way out), then check the one chain they wrote.
-stop_last_server; stop_last_server
+# Stop nginx and both instances (each seals what is waiting on the way out), then check the
+# one chain they wrote.
+stop_last_server; stop_last_server; stop_last_server
 if env DATABASE_URL="$DB" FAYUAN_DATA_DIR="$DATA" "$BIN" verify-audit --log error >"$WORK/verify.log" 2>&1; then
   echo "ok    the audit chain both instances wrote verifies ($(grep -oE '[0-9]+ entries' "$WORK/verify.log" | head -1))"
 else
