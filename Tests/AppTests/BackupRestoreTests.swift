@@ -13,7 +13,7 @@ final class BackupRestoreTests: XCTestCase {
         let backup = backupFolder + "/fayuan.sqlite"
         var numbers: [String] = []
         var settings = Settings()
-        try await withTestApp(adjust: { $0.database = .sqliteFile($0.dataDirectory + "/fayuan.sqlite") }) { test in
+        try await withTestApp(adjust: { $0.database = .sqliteFile($0.dataDirectory + "/fayuan.sqlite"); $0.migrateOnStart = true }) { test in
             numbers = try await ApplicationModel.query(on: test.db).all().map(\.number).sorted()
             XCTAssertFalse(numbers.isEmpty)
             try await SQLiteBackup.backup(on: test.db, to: backup)
@@ -39,7 +39,7 @@ final class BackupRestoreTests: XCTestCase {
         XCTAssertTrue(said.contains("before-restore"), said)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: data).filter { $0.contains("before-restore") }.count, 1)
 
-        try await withTestApp(adjust: { $0.database = .sqliteFile(data + "/fayuan.sqlite"); $0.dataDirectory = data }) { test in
+        try await withTestApp(adjust: { $0.database = .sqliteFile(data + "/fayuan.sqlite"); $0.dataDirectory = data; $0.migrateOnStart = true }) { test in
             let restored = try await ApplicationModel.query(on: test.db).all().map(\.number).sorted()
             XCTAssertEqual(restored, numbers, "every application as it was at the backup")
             let _v1 = try await HolidayModel.query(on: test.db).filter(\.$name == "备份之后").count()
