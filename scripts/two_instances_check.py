@@ -67,6 +67,9 @@ address = psql("SELECT client_address FROM audit_entries WHERE event = 'auth.sig
 check("the audit trail names the forwarded client", address == "198.51.100.7", address)
 
 # 3. The lookup limit (6 a minute here) counts both instances together.
+# Windows are whole minutes: start well inside one, so all eight tries fall in the same window.
+if time.time() % 60 > 45:
+    time.sleep(61 - time.time() % 60)
 answers = [get(nginx + "/api/v1/status?number=FY2026-999999&phoneLast4=0000")[0] for _ in range(8)]
 check("the 7th lookup in a minute is refused, whichever instance gets it", answers[:6].count(429) == 0 and 429 in answers[6:], str(answers))
 
