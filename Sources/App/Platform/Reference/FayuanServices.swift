@@ -3,6 +3,7 @@ import Fluent
 import FluentSQLiteDriver
 import LegalAidCore
 import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
 /// The clock the app reads. Tests move it to cross deadlines; production never sets it.
@@ -80,13 +81,33 @@ extension FayuanServices {
         guard let gate = writeGate else { return try await db.transaction(body) }
         await gate.acquire()
         do {
-            let result = try await Self.retryingBusy { try await db.transaction(body) }
+            let result = try await Self.retryingBusy { try await Self.immediateTransaction(on: db, body) }
             await gate.release()
             return result
         } catch {
             await gate.release()
             throw error
         }
+    }
+
+    /// SQLite: `BEGIN IMMEDIATE` takes the write lock at the start (waiting out the busy timeout),
+    /// so a transaction never finds at `COMMIT` that another connection wrote since it began;
+    /// whatever fails — the body or the commit — is rolled back, so no connection is left
+    /// inside a transaction holding the lock.
+    private static func immediateTransaction<T>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
+        guard db is SQLDatabase else { return try await db.transaction(body) }
+        return try await db.withConnection { connection -> TransactionResult<T> in
+            let sql = connection as! SQLDatabase
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(connection)
+                try await sql.raw("COMMIT").run()
+                return TransactionResult(value: result)
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }.value
     }
 
     /// A write outside the gate (a session being saved) can make SQLite refuse a transaction's
@@ -102,4 +123,9 @@ extension FayuanServices {
             }
         }
     }
+}
+
+/// Carries a transaction's result out of `withConnection` (which needs a Sendable value).
+private struct TransactionResult<T>: @unchecked Sendable {
+    var value: T
 }
