@@ -59,11 +59,7 @@ struct CaseAPIController: RouteCollection {
     func list(req: Request) async throws -> PagedJSON<API.CaseSummary> {
         let account = try req.requireAccount()
         let reference = try await req.referenceData()
-        return PagedJSON(try await CaseService(req).visible(to: account, reference: reference, page: try ListPage.from(req)).map { row in
-            API.CaseSummary(id: row.id, applicationID: row.applicationId, number: row.number, state: row.state, stateLabel: row.caseState.chinese,
-                            origin: row.caseOrigin.rawValue, applicantName: row.applicantName, lawyerID: row.lawyerAccountId,
-                            assignmentDue: row.assignmentDue, version: row.version)
-        })
+        return PagedJSON(try await CaseService(req).visible(to: account, reference: reference, page: try ListPage.from(req)).map(summary))
     }
 
     func show(req: Request) async throws -> API.CaseDetail {
@@ -194,9 +190,14 @@ struct CaseAPIController: RouteCollection {
 
     private func summary(_ pair: (CaseModel, ApplicationModel)) -> API.CaseSummary {
         let (record, app) = pair
-        return API.CaseSummary(id: record.id!, applicationID: app.id!, number: app.number, state: record.state, stateLabel: record.caseState.chinese,
-                               origin: record.caseOrigin.rawValue, applicantName: app.applicantName, lawyerID: record.lawyerAccountID,
-                               assignmentDue: record.assignmentDue, version: record.version)
+        return summary(CaseListRow(id: record.id!, applicationId: app.id!, number: app.number, applicantName: app.applicantName, state: record.state,
+                                   origin: record.origin, lawyerAccountId: record.lawyerAccountID, assignmentDue: record.assignmentDue, version: record.version))
+    }
+
+    private func summary(_ row: CaseListRow) -> API.CaseSummary {
+        API.CaseSummary(id: row.id, applicationID: row.applicationId, number: row.number, state: row.state, stateLabel: row.caseState.chinese,
+                        origin: row.caseOrigin.rawValue, applicantName: row.applicantName, lawyerID: row.lawyerAccountId,
+                        assignmentDue: row.assignmentDue, version: row.version)
     }
 
     private func reloaded(_ id: UUID, account: AccountModel, req: Request) async throws -> API.CaseDetail {
