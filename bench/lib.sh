@@ -74,10 +74,12 @@ requests_per_second() {
 }
 
 # wrk_figures URL CONNECTIONS SECONDS [extra wrk args…]: prints "REQ_PER_SEC P50_MS P99_MS"
-# ("0 - -" if anything but 2xx came back, with the status spread on stderr).
+# ("0 - -" if anything but 2xx came back, with the status spread on stderr). Two wrk threads, or
+# one when CONNECTIONS is 1 (a single connection measures one request's latency, not a queue).
 wrk_figures() {
   local url=$1 connections=$2 seconds=$3; shift 3
-  local out; out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" "$url")
+  local threads=2; [ "$connections" -lt 2 ] && threads=1
+  local out; out=$(wrk -t$threads -c"$connections" -d"${seconds}s" --latency "$@" "$url")
   if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx answers from $url:" >&2; grep -E "Non-2xx|requests in" <<<"$out" >&2; echo "0 - -"; return; fi
   awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
        /Requests\/sec/ {rps = $2} $1 == "50%" {p50 = ms($2)} $1 == "99%" {p99 = ms($2)}

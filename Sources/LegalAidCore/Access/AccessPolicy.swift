@@ -178,7 +178,9 @@ extension AccessPolicy {
             reach.nominatingFirm = actor.organisationID
         }
         if let org = actor.organisationID, actor.roles.containsAny([.centreReviewer, .centreDirector, .supervisor]) {
-            reach.centres = tree.subtree(of: org)
+            // A case's centre is always a legal aid centre: naming only those keeps the list's
+            // filter to one index range per centre instead of every street and point below.
+            reach.centres = tree.subtree(of: org).filter { tree[$0]?.kind == .legalAidCenter }
         }
         return reach
     }

@@ -8,7 +8,7 @@ import Vapor
 /// Folders: `Applications`, `Cases`, `Objections`, `Intake`, `Workbench`, `Deadlines`, `Demo`,
 /// `Migrations`; the rules themselves live in the pure `LegalAidCore` module.
 struct LegalAidFeature: Feature {
-    var migrations: [any Migration] { [CreateIndexes.legalAidReads] }
+    var migrations: [any Migration] { [CreateIndexes.legalAidReads, CreateIndexes.caseListOrder] }
 
     func boot(routes: RoutesBuilder) throws {
         try routes.register(collection: LookupController())

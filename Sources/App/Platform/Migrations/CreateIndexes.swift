@@ -17,6 +17,8 @@ struct CreateIndexes: AsyncMigration {
 
     let name: String
     let indexes: [Index]
+    /// Earlier indexes the new ones make redundant: dropped on prepare, recreated on revert.
+    var replacing: [Index] = []
 
     func prepare(on database: Database) async throws {
         guard let sql = database as? SQLDatabase else { return }
@@ -25,11 +27,17 @@ struct CreateIndexes: AsyncMigration {
             for column in index.columns { create = create.column(column) }
             try await create.run()
         }
+        for index in replacing { try await sql.drop(index: index.name).ifExists().run() }
     }
 
     func revert(on database: Database) async throws {
         guard let sql = database as? SQLDatabase else { return }
         for index in indexes.reversed() { try await sql.drop(index: index.name).run() }
+        for index in replacing {
+            var create = sql.create(index: index.name).on(index.table)
+            for column in index.columns { create = create.column(column) }
+            try await create.run()
+        }
     }
 }
 

@@ -10,7 +10,7 @@ struct BenchSweepCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "cases", help: "Open cases (and applications at the centre) to create; default 2000")
         var cases: Int?
-        @Option(name: "runs", help: "Timed repetitions; default 5")
+        @Option(name: "runs", help: "Timed repetitions; default 5; 0 only fills the database")
         var runs: Int?
     }
 
@@ -21,7 +21,7 @@ struct BenchSweepCommand: AsyncCommand {
         let db = app.db
         let services = app.fayuan
         let count = signature.cases ?? 2000
-        let runs = max(1, signature.runs ?? 5)
+        let runs = max(0, signature.runs ?? 5)
         guard try await ApplicationModel.query(on: db).count() <= 10 else {
             context.console.print("This database holds real work; run bench/deadline-sweep.sh, which uses a throwaway one.")
             return
@@ -57,6 +57,7 @@ struct BenchSweepCommand: AsyncCommand {
             made += batch
         }
         context.console.print("created \(count) open cases and \(count) applications at the centre in \(Self.ms(since: started)) ms")
+        guard runs > 0 else { return }
 
         var boardTimes: [Double] = []
         var sweepTimes: [Double] = []

@@ -21,3 +21,16 @@ extension CreateIndexes {
         Index("detained_by_centre", on: "detained_requests", "centre_id"),
     ])
 }
+
+/// The case list is ordered by assignment deadline, then id: with the id in the index a centre's
+/// (or a lawyer's) first page is read straight off the index, even when thousands of cases share
+/// one deadline, instead of sorting every case of that deadline.
+extension CreateIndexes {
+    static let caseListOrder = CreateIndexes(name: "AddCaseListOrderIndexes", indexes: [
+        Index("cases_by_centre_in_order", on: "legal_aid_cases", "centre_id", "assignment_due", "id"),
+        Index("cases_by_lawyer_in_order", on: "legal_aid_cases", "lawyer_account_id", "assignment_due", "id"),
+    ], replacing: [
+        Index("cases_by_centre", on: "legal_aid_cases", "centre_id", "assignment_due"),
+        Index("cases_by_lawyer", on: "legal_aid_cases", "lawyer_account_id", "assignment_due"),
+    ])
+}
