@@ -141,6 +141,23 @@ final class AccessMatrixTests: XCTestCase {
         "GET /api/v1/detained-requests": "-------++-----",
         "POST /api/v1/detained-requests": "-------++-----",
         "POST /api/v1/detained-requests/:id/forward": "-------++-----",
+        // The consultation desk. The matrix's consultation is the demo citizen's live request,
+        // waiting, with nobody on duty: the desk may see it (to take it), nobody else.
+        "POST /api/v1/consultations": "+++-----------",
+        "GET /api/v1/consultations": "-++++++++++---",
+        "GET /api/v1/consultations/:id": "-+-++++++++---",
+        "POST /api/v1/consultations/:id/messages": "-+------------",
+        "POST /api/v1/consultations/:id/take": "---+++++++----",
+        "POST /api/v1/consultations/:id/hand-over": "---+++++++----",
+        "POST /api/v1/consultations/:id/close": "---+++++++----",
+        "POST /api/v1/consultations/:id/reply": "---+++++++----",
+        "POST /api/v1/consultations/:id/callback": "---+++++++----",
+        "POST /api/v1/consultations/:id/rate": "-+------------",
+        // Withdrawn by its asker: afterwards the desk no longer sees it either.
+        "POST /api/v1/consultations/:id/withdraw": "-+------------",
+        "GET /api/v1/desk": "---++++++++---",
+        "POST /api/v1/desk/duty": "---+++++++----",
+        "POST /api/v1/desk/next": "---+++++++----",
         "POST /logout": everyone,
         "POST /account/logout-everywhere": signedIn,
     ]
@@ -197,6 +214,19 @@ final class AccessMatrixTests: XCTestCase {
             alert.due = Date()
             alert.raisedAt = Date()
             try await alert.create(on: test.db)
+            let consultation = ConsultationModel()
+            consultation.channel = ConsultationChannel.live.rawValue
+            consultation.topic = ConsultationTopic.labour.rawValue
+            consultation.state = ConsultationState.waiting.rawValue
+            consultation.version = 0
+            consultation.deskID = try await test.organisation("示范区法律援助中心").id!
+            consultation.askerAccountID = try await test.account(DemoSeed.citizenPhone).id!
+            consultation.askerName = "矩阵"
+            consultation.handledByText = ""
+            consultation.queuedAt = Date()
+            consultation.callbackAttempts = 0
+            consultation.messageCount = 0
+            try await consultation.create(on: test.db)
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
 
@@ -211,6 +241,7 @@ final class AccessMatrixTests: XCTestCase {
                 ("/intake/detained/:id", "/intake/detained/\(detained.id!)"),
                 ("/detained-requests/:id", "/detained-requests/\(detained.id!)"),
                 ("/alerts/:id", "/alerts/\(alert.id!)"),
+                ("/consultations/:id", "/consultations/\(consultation.id!)"),
                 ("/lawyers/:id", "/lawyers/\(someAccount.id!)"),
                 (":event", "preApprove"),
                 ("/attachments/:id", "/attachments/\(attachment.id!)"),

@@ -47,6 +47,16 @@ public struct Settings: Sendable {
     public var applicationWritesPerTenMinutes = 60
     /// Seconds between deadline sweeps while the server runs (0: off, e.g. when a cron job runs `sweep-deadlines`).
     public var deadlineSweepSeconds = 60
+    /// Seed 004: a live consultation nobody takes within this many seconds goes to the hotline
+    /// for a call back (180; shorter in tests and demonstrations).
+    public var consultationEscalateSeconds = 180
+    /// Live chats one person holds at once.
+    public var consultationParallelChats = 3
+    /// How often each instance checks the three-minute rule (0: never; tests run it by hand).
+    public var consultationRoundSeconds = 5
+    /// Serve the live desk at any hour, whatever the centre's hours (browser journeys, demos
+    /// outside office hours). Off by default: the desk follows the centre's hours and holidays.
+    public var consultationAlwaysOpen = false
     /// Milliseconds between rounds that seal waiting audit records into the hash chain (0: off).
     public var auditSealMilliseconds = 1000
     /// Seconds between rounds that send waiting SMS through the gateway (0: off).
@@ -130,6 +140,10 @@ public struct Settings: Sendable {
         if let value = try integer("FAYUAN_LOOKUP_FAILURES_PER_DAY", 1...1000) { settings.lookupFailuresPerDay = value }
         if let value = try integer("FAYUAN_APPLICATION_WRITES_PER_10_MINUTES", 1...1_000_000) { settings.applicationWritesPerTenMinutes = value }
         if let value = try integer("FAYUAN_DEADLINE_SWEEP_SECONDS", 0...86_400) { settings.deadlineSweepSeconds = value }
+        if let value = try integer("FAYUAN_CONSULTATION_ESCALATE_SECONDS", 1...3600) { settings.consultationEscalateSeconds = value }
+        if let value = try integer("FAYUAN_CONSULTATION_PARALLEL_CHATS", 1...20) { settings.consultationParallelChats = value }
+        if let value = try integer("FAYUAN_CONSULTATION_ROUND_SECONDS", 0...3600) { settings.consultationRoundSeconds = value }
+        if let value = try integer("FAYUAN_CONSULTATION_ALWAYS_OPEN", 0...1) { settings.consultationAlwaysOpen = value == 1 }
         if let value = try integer("FAYUAN_DB_POOL", 1...64) { settings.postgresConnectionsPerEventLoop = value }
         if let proxies = text("FAYUAN_TRUSTED_PROXIES") {
             settings.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })

@@ -19,6 +19,8 @@ protocol Feature: Sendable {
     func commands(_ app: Application)
     /// Its background rounds while a server runs.
     func jobs(_ settings: Settings) -> [PeriodicJob]
+    /// Whatever it keeps on the application (e.g. a realtime hub), set up once before serving.
+    func prepare(_ app: Application)
 }
 
 extension Feature {
@@ -27,6 +29,7 @@ extension Feature {
     func middleware() -> [any Middleware] { [] }
     func commands(_ app: Application) {}
     func jobs(_ settings: Settings) -> [PeriodicJob] { [] }
+    func prepare(_ app: Application) {}
 }
 
 /// Who the navigation is for.
@@ -71,6 +74,7 @@ extension Application {
         self.features = features
         migrations.add(MigrationHistory.landed)
         for feature in features {
+            feature.prepare(self)
             migrations.add(feature.migrations)
             feature.commands(self)
             for job in feature.jobs(settings) { lifecycle.use(job) }

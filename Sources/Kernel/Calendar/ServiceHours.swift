@@ -45,6 +45,25 @@ public struct ServiceHours: Hashable, Codable, Sendable {
         return workingDays.contains { minute >= $0.opens && minute < $0.closes }
     }
 
+    /// The next instant at or after `instant` when the service is open: now if it is open, else
+    /// the start of the next span on a working day (looking up to 60 days ahead; nil beyond,
+    /// e.g. for hours with no span at all).
+    public func nextOpening(atOrAfter instant: Date, calendar: HolidayCalendar) -> Date? {
+        if isOpen(at: instant, calendar: calendar) { return instant }
+        var day = LocalDate(instant)
+        for _ in 0..<60 {
+            if calendar.isWorkingDay(day) {
+                let start = day.startOfDay
+                for span in workingDays.sorted(by: { $0.opens < $1.opens }) {
+                    let opens = start.addingTimeInterval(Double(span.opens) * 60)
+                    if opens >= instant { return opens }
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        return nil
+    }
+
     /// `工作日 09:30–11:30、14:00–16:00（节假日除外）`
     public var chineseDescription: String {
         if roundTheClock { return "全天24小时" }

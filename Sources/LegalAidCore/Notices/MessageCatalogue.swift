@@ -20,6 +20,10 @@ public enum MessageTemplate: String, CaseIterable, Codable, Sendable {
     case paperworkDue
     case paperworkOverdue
     case lookupPaused
+    // The consultation desk and the 12348 hotline.
+    case consultationCallback
+    case consultationReplied
+    case consultationRating
     // Accounts.
     case signInCode
 
@@ -41,6 +45,9 @@ public enum MessageTemplate: String, CaseIterable, Codable, Sendable {
         case .urgentAidGiven: "先行提供法律援助"
         case .paperworkDue, .paperworkOverdue: "请补办法律援助申请手续"
         case .lookupPaused: "进度查询已暂停"
+        case .consultationCallback: "12348热线将为您回电"
+        case .consultationReplied: "您的留言咨询已回复"
+        case .consultationRating: "请对本次咨询服务作出评价"
         case .signInCode: nil
         }
     }
@@ -74,6 +81,9 @@ public enum MessageTemplate: String, CaseIterable, Codable, Sendable {
         case .paperworkDue: "您的法律援助申请（${number}）已先行提供法律援助，请于${due}前补办申请手续、补充材料。"
         case .paperworkOverdue: "您的法律援助申请（${number}）先行提供法律援助后应补办的手续已逾期（${due}），请尽快到法律援助中心或所在社区联系点补办。"
         case .lookupPaused: "您的申请（${number}）今日查询进度时多次输入错误，查询已暂停至明日。如非本人操作请留意信息安全，如需帮助请拨打12348。"
+        case .consultationCallback: "您的在线咨询（${topic}）暂时无人接入，12348公共法律服务热线将尽快拨打您留下的手机号回电，请留意接听。"
+        case .consultationReplied: "您的留言咨询（${topic}）已有回复，请登录“法援在线”或打开咨询链接查看。"
+        case .consultationRating: "感谢您使用12348公共法律服务。请对本次咨询服务评价：${link}"
         case .signInCode: "您的登录验证码是${code}，5分钟内有效。请勿告诉他人，工作人员不会向您索要验证码。"
         }
     }

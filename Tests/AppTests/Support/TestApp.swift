@@ -44,6 +44,7 @@ final class TestApp {
         settings.deadlineSweepSeconds = 0
         settings.auditSealMilliseconds = 0
         settings.smsDispatchSeconds = 0
+        settings.consultationRoundSeconds = 0
         adjust(&settings)
         do {
             try await configure(app, settings: settings, clock: clock)

@@ -57,6 +57,15 @@ enum SiteURL: Sendable, Equatable {
     case script
     case health
     case metrics
+    case consult
+    case consultation(Parameter<UUID>)
+    case consultationMessages(Parameter<UUID>)
+    case consultationStep(Parameter<UUID>, ConsultationStep)
+    case consultationLive(Parameter<UUID>)
+    case desk
+    case deskDuty
+    case deskNext
+    case deskLive
     case api(APIPath)
 
     var path: String {
@@ -113,6 +122,15 @@ enum SiteURL: Sendable, Equatable {
         case .script: "/js/site.js"
         case .health: "/healthz"
         case .metrics: "/metrics"
+        case .consult: "/consult"
+        case .consultation(let id): "/consult/\(id.segment("id"))"
+        case .consultationMessages(let id): "/consult/\(id.segment("id"))/messages"
+        case let .consultationStep(id, step): "/consult/\(id.segment("id"))/\(step.rawValue)"
+        case .consultationLive(let id): "/consult/\(id.segment("id"))/live"
+        case .desk: "/desk"
+        case .deskDuty: "/desk/duty"
+        case .deskNext: "/desk/next"
+        case .deskLive: "/desk/live"
         case .api(let api): "/api/v1" + api.path
         }
     }
@@ -198,6 +216,13 @@ enum APIPath: Sendable, Equatable {
     case deadlines
     case detainedRequests
     case forwardDetained(Parameter<UUID>)
+    case consultations
+    case consultation(Parameter<UUID>)
+    case consultationMessages(Parameter<UUID>)
+    case consultationStep(Parameter<UUID>, ConsultationStep)
+    case desk
+    case deskDuty
+    case deskNext
 
     var path: String {
         switch self {
@@ -221,8 +246,26 @@ enum APIPath: Sendable, Equatable {
         case .deadlines: "/deadlines"
         case .detainedRequests: "/detained-requests"
         case .forwardDetained(let id): "/detained-requests/\(id.segment("id"))/forward"
+        case .consultations: "/consultations"
+        case .consultation(let id): "/consultations/\(id.segment("id"))"
+        case .consultationMessages(let id): "/consultations/\(id.segment("id"))/messages"
+        case let .consultationStep(id, step): "/consultations/\(id.segment("id"))/\(step.rawValue)"
+        case .desk: "/desk"
+        case .deskDuty: "/desk/duty"
+        case .deskNext: "/desk/next"
         }
     }
+}
+
+/// Steps on a consultation (page and API alike).
+enum ConsultationStep: String, Sendable, CaseIterable {
+    case take
+    case handOver = "hand-over"
+    case close
+    case reply
+    case callback
+    case withdraw
+    case rate
 }
 
 /// Steps on a case page beside its workflow actions.

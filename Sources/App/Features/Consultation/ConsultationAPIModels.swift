@@ -1,0 +1,100 @@
+import LegalAidCore
+import Vapor
+
+extension API {
+    struct ConsultationRequest: Content {
+        var channel: String?
+        var topic: String?
+        var question: String?
+        var name: String?
+        var phone: String?
+    }
+
+    struct ConsultationCreated: Content {
+        var consultation: ConsultationDetail
+        /// Only for an anonymous asker: send it back as `X-Consultation-Key` to read and write.
+        var askerKey: String?
+    }
+
+    struct ConsultationMessage: Content {
+        var id: UUID
+        var seq: Int
+        /// `asker`, `staff` or `system`.
+        var author: String
+        var authorName: String
+        var body: String
+        var at: Date
+    }
+
+    struct ConsultationSummary: Content {
+        var id: UUID
+        var channel: String
+        var topic: String
+        var topicLabel: String
+        var state: String
+        var stateLabel: String
+        var askerName: String
+        var responsibleID: UUID?
+        var queuedAt: Date
+        var escalationDue: Date?
+        var replyDue: Date?
+        var messageCount: Int
+        var outcome: String?
+    }
+
+    struct ConsultationDetail: Content {
+        var summary: ConsultationSummary
+        /// Messages after `after` (all when not given), oldest first.
+        var messages: [ConsultationMessage]
+        /// While waiting: place in the queue and what the asker is told.
+        var queuePlace: Int?
+        var queueText: String?
+        var rating: Int?
+        var canRate: Bool
+    }
+
+    struct MessageRequest: Content {
+        var body: String?
+        /// The client's own id for the message: a resend with the same id is stored once.
+        var clientId: UUID?
+    }
+
+    struct ConsultationStepRequest: Content {
+        /// hand-over: the colleague's account id.
+        var to: UUID?
+        var note: String?
+        /// close: `answered`, `application`, `referred.mediation|notary|appraisal`, `passedOn.12345|12315|12333|12338`.
+        var outcome: String?
+        var consent: Bool?
+        /// reply: the written answer.
+        var reply: String?
+        /// callback: `reached`, `noAnswer`, `busy`, `unreachable`, `wrongNumber`.
+        var result: String?
+        var stars: Int?
+        var comment: String?
+    }
+
+    struct DeskState: Content {
+        var deskID: UUID
+        var deskName: String
+        var open: Bool
+        var availability: String
+        var onDuty: Bool
+        var waiting: [ConsultationSummary]
+        var mine: [ConsultationSummary]
+        var callbacks: [ConsultationSummary]
+        var questions: [ConsultationSummary]
+        var staffOnDuty: [DutyEntry]
+    }
+
+    struct DutyEntry: Content {
+        var accountID: UUID
+        var name: String
+        var openChats: Int
+        var since: Date
+    }
+
+    struct DutyRequest: Content {
+        var onDuty: Bool?
+    }
+}

@@ -1,0 +1,31 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// The consultation desk and the 12348 hotline (咨询): live chat with the on-duty staff, the
+/// message board, call backs owed by the hotline, and the desk's roster. The rules live in
+/// `LegalAidCore/Consultation`; this folder stores, serves and announces them.
+struct ConsultationFeature: Feature {
+    var migrations: [any Migration] {
+        [CreateConsultations(), CreateConsultationMessages(), CreateConsultationEvents(), CreateDeskShifts()]
+    }
+
+    func prepare(_ app: Application) {
+        app.consultationHub = ConsultationHub()
+    }
+
+    func boot(routes: RoutesBuilder) throws {
+        try routes.register(collection: ConsultationAPIController())
+    }
+
+    func jobs(_ settings: Settings) -> [PeriodicJob] {
+        // The three-minute rule is checked every few seconds on every instance; the version
+        // check lets only one instance move each request.
+        guard settings.consultationRoundSeconds > 0 else { return [] }
+        return [PeriodicJob("consultation-escalation", every: .seconds(settings.consultationRoundSeconds)) { app in
+            let service = ConsultationService(db: app.db, services: app.fayuan, hub: app.consultationHub, now: app.fayuan.clock.now())
+            let moved = try await service.escalateOverdue()
+            return moved > 0 ? "\(moved) live consultations handed to the hotline for a call back" : nil
+        }]
+    }
+}

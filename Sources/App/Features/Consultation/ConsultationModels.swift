@@ -1,0 +1,123 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// One consultation, whatever its channel: a live chat, a written question, a call owed a call
+/// back. The person's contact number is sealed; the question and answers live in messages.
+final class ConsultationModel: Model, @unchecked Sendable {
+    static let schema = "consultations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "channel") var channel: String
+    @Field(key: "topic") var topic: String
+    @Field(key: "state") var state: String
+    /// Bumped on every change, so two staff acting at once cannot both win.
+    @Field(key: "version") var version: Int
+    /// The desk (a legal aid centre) it was asked of.
+    @Field(key: "desk_id") var deskID: UUID
+    @OptionalField(key: "asker_account_id") var askerAccountID: UUID?
+    /// The asker's name as they gave it (may be a nickname).
+    @Field(key: "asker_name") var askerName: String
+    @OptionalField(key: "phone") var sealedPhone: Sealed<String>?
+    /// SHA-256 of the key an anonymous asker holds to come back to their conversation.
+    @OptionalField(key: "asker_key_hash") var askerKeyHash: String?
+    @OptionalField(key: "responsible_account_id") var responsibleAccountID: UUID?
+    /// Everyone who has been responsible, comma-separated account ids.
+    @Field(key: "handled_by") var handledByText: String
+    @Field(key: "queued_at") var queuedAt: Date
+    @OptionalField(key: "taken_at") var takenAt: Date?
+    @OptionalField(key: "closed_at") var closedAt: Date?
+    @Field(key: "callback_attempts") var callbackAttempts: Int
+    @OptionalField(key: "outcome") var outcome: String?
+    @OptionalField(key: "outcome_note") var outcomeNote: String?
+    @OptionalField(key: "application_id") var applicationID: UUID?
+    @OptionalField(key: "rating") var rating: Int?
+    @OptionalField(key: "rating_comment") var ratingComment: String?
+    /// Messages stored so far; each message's `seq` is the next one.
+    @Field(key: "message_count") var messageCount: Int
+
+    init() {}
+
+    var phone: String? {
+        get { sealedPhone?.value }
+        set { sealedPhone = newValue.map(Sealed.init) }
+    }
+
+    var consultationState: ConsultationState { ConsultationState(rawValue: state) ?? .closed }
+    var consultationChannel: ConsultationChannel { ConsultationChannel(rawValue: channel) ?? .live }
+    var consultationTopic: ConsultationTopic { ConsultationTopic(rawValue: topic) ?? .other }
+
+    var handledBy: Set<UUID> {
+        get { Set(handledByText.split(separator: ",").compactMap { UUID(uuidString: String($0)) }) }
+        set { handledByText = newValue.map(\.uuidString).sorted().joined(separator: ",") }
+    }
+
+    var snapshot: ConsultationSnapshot {
+        ConsultationSnapshot(state: consultationState, channel: consultationChannel, askerAccountID: askerAccountID,
+                             responsibleAccountID: responsibleAccountID, handledBy: handledBy, queuedAt: queuedAt, callbackAttempts: callbackAttempts)
+    }
+
+    func apply(_ snapshot: ConsultationSnapshot) {
+        state = snapshot.state.rawValue
+        responsibleAccountID = snapshot.responsibleAccountID
+        handledBy = snapshot.handledBy
+        callbackAttempts = snapshot.callbackAttempts
+    }
+}
+
+/// One message in a conversation, numbered from 1 within it: a client resumes from the last
+/// number it saw, and drops a message it already has by its id.
+final class ConsultationMessageModel: Model, @unchecked Sendable {
+    static let schema = "consultation_messages"
+
+    enum Author: String, Codable, Sendable { case asker, staff, system }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "consultation_id") var consultationID: UUID
+    @Field(key: "seq") var seq: Int
+    @Field(key: "author") var author: String
+    @OptionalField(key: "author_account_id") var authorAccountID: UUID?
+    @Field(key: "author_name") var authorName: String
+    /// The text, sealed: conversations carry case facts.
+    @Field(key: "body") var sealedBody: Sealed<String>
+    @OptionalField(key: "attachment_id") var attachmentID: UUID?
+    @Field(key: "at") var at: Date
+
+    init() {}
+
+    var body: String {
+        get { sealedBody.value }
+        set { sealedBody = Sealed(newValue) }
+    }
+}
+
+/// The record of every step (who, when, from, to, what), as for applications and cases.
+final class ConsultationEventModel: Model, @unchecked Sendable {
+    static let schema = "consultation_events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "consultation_id") var consultationID: UUID
+    @Field(key: "event") var event: String
+    @Field(key: "from_state") var fromState: String
+    @Field(key: "to_state") var toState: String
+    @OptionalField(key: "actor_account_id") var actorAccountID: UUID?
+    @Field(key: "actor_name") var actorName: String
+    /// What the step carried: a hand-over's recipient and note, a call back's result.
+    @Field(key: "detail") var detail: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+}
+
+/// Who is on duty at a desk: a row per shift, open until they go off duty.
+final class DeskShiftModel: Model, @unchecked Sendable {
+    static let schema = "desk_shifts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "desk_id") var deskID: UUID
+    @Field(key: "started_at") var startedAt: Date
+    @OptionalField(key: "ended_at") var endedAt: Date?
+
+    init() {}
+}

@@ -1,0 +1,66 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// Consultations as the API and the pages show them: what the viewer may see, nothing more.
+struct ConsultationView {
+    let req: Request
+    init(_ req: Request) { self.req = req }
+
+    var rules: DeskRules { req.fayuan.settings.deskRules }
+
+    func summary(_ c: ConsultationModel) -> API.ConsultationSummary {
+        API.ConsultationSummary(
+            id: c.id!, channel: c.channel, topic: c.topic, topicLabel: c.consultationTopic.chinese, state: c.state,
+            stateLabel: c.consultationState.chinese, askerName: c.askerName, responsibleID: c.responsibleAccountID, queuedAt: c.queuedAt,
+            escalationDue: c.consultationState == .waiting ? rules.escalationDue(queuedAt: c.queuedAt) : nil,
+            replyDue: c.consultationChannel == .messageBoard ? rules.replyDue(askedAt: c.queuedAt) : nil,
+            messageCount: c.messageCount, outcome: c.outcome)
+    }
+
+    static func message(_ m: ConsultationMessageModel) -> API.ConsultationMessage {
+        API.ConsultationMessage(id: m.id!, seq: m.seq, author: m.author, authorName: m.authorName, body: m.body, at: m.at)
+    }
+
+    func detail(_ c: ConsultationModel, party: ConsultationParty, after: Int) async throws -> API.ConsultationDetail {
+        let service = ConsultationService(req)
+        let messages = try await service.messages(of: c.id!, after: after)
+        var place: Int?
+        var text: String?
+        if c.consultationState == .waiting {
+            let waiting = try await service.waiting(at: c.deskID).map { WaitingRequest(id: $0.id!, queuedAt: $0.queuedAt) }
+            let duty = try await service.dutyMembers(c.deskID)
+            if let position = DeskQueue.position(of: c.id!, waiting: waiting, duty: duty, rules: rules, averageChat: nil) {
+                place = position.place
+                text = position.chinese(escalateAfter: rules.escalateAfter)
+            }
+        }
+        let isAsker = party == .asker
+        return API.ConsultationDetail(summary: summary(c), messages: messages.map(Self.message), queuePlace: place, queueText: text,
+                                      rating: c.rating, canRate: isAsker && c.consultationState == .closed && c.rating == nil)
+    }
+
+    func desk(for account: AccountModel) async throws -> API.DeskState {
+        let reference = try await req.referenceData()
+        let desk = try ConsultationDesk.forStaff(account, reference)
+        let service = ConsultationService(req)
+        let members = try await service.dutyMembers(desk.id)
+        let names = try await AccountModel.query(on: req.db).filter(\.$id ~~ members.map(\.accountID)).all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.displayName }
+        let open = try await ConsultationModel.query(on: req.db).filter(\.$deskID == desk.id)
+            .filter(\.$state ~~ [ConsultationState.waiting, .active, .callback, .awaitingReply].map(\.rawValue))
+            .sort(\.$queuedAt).limit(500).all()
+        let availability = ConsultationDesk.availability(desk, reference, settings: req.fayuan.settings, now: req.now)
+        let me = account.id!
+        return API.DeskState(
+            deskID: desk.id, deskName: desk.name, open: availability.isOpen, availability: availability.chinese,
+            onDuty: members.contains { $0.accountID == me },
+            waiting: open.filter { $0.consultationState == .waiting }.map(summary),
+            mine: open.filter { $0.consultationState == .active && $0.responsibleAccountID == me }.map(summary),
+            callbacks: open.filter { $0.consultationState == .callback && ($0.responsibleAccountID == nil || $0.responsibleAccountID == me) }.map(summary),
+            questions: open.filter { $0.consultationState == .awaitingReply && ($0.responsibleAccountID == nil || $0.responsibleAccountID == me) }.map(summary),
+            staffOnDuty: members.sorted { $0.onDutySince < $1.onDutySince }.map {
+                API.DutyEntry(accountID: $0.accountID, name: names[$0.accountID] ?? "", openChats: $0.openChats, since: $0.onDutySince)
+            })
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// What a PBX tells the platform about a 12348 call (issue #12 item 5).
+public enum CallEventKind: String, Codable, Sendable, CaseIterable {
+    case ringing, answered, ended, missed, voicemail
+
+    /// Calls nobody answered become call backs.
+    public var owesCallback: Bool { self == .missed || self == .voicemail }
+}
+
+/// A signed webhook is accepted only when fresh and not seen before: the signature covers the
+/// timestamp, so an old capture cannot be replayed after the window, and the event id is kept
+/// for the window, so it cannot be replayed inside it either.
+public struct WebhookFreshness: Hashable, Sendable {
+    /// How far the sender's clock may be from ours, either way.
+    public var window: TimeInterval
+
+    public init(window: TimeInterval = 300) { self.window = window }
+
+    public enum Verdict: Hashable, Sendable {
+        case fresh
+        case stale
+        case replayed
+
+        public var code: String {
+            switch self {
+            case .fresh: "fresh"
+            case .stale: "staleTimestamp"
+            case .replayed: "replayed"
+            }
+        }
+    }
+
+    public func check(timestamp: Date, now: Date, alreadySeen: Bool) -> Verdict {
+        guard abs(now.timeIntervalSince(timestamp)) <= window else { return .stale }
+        return alreadySeen ? .replayed : .fresh
+    }
+}
