@@ -158,6 +158,23 @@ final class AccessMatrixTests: XCTestCase {
         "GET /api/v1/desk": "---++++++++---",
         "POST /api/v1/desk/duty": "---+++++++----",
         "POST /api/v1/desk/next": "---+++++++----",
+        // The consultation pages; "/consult/:id" is a second waiting request of the demo citizen.
+        "GET /consult": "+++-----------",
+        "POST /consult": "+++-----------",
+        "GET /consult/:id": "-+-++++++++---",
+        "GET /consult/:id/live": "-+-++++++++---",
+        "POST /consult/:id/messages": "-+------------",
+        "POST /consult/:id/take": "---+++++++----",
+        "POST /consult/:id/hand-over": "---+++++++----",
+        "POST /consult/:id/close": "---+++++++----",
+        "POST /consult/:id/reply": "---+++++++----",
+        "POST /consult/:id/callback": "---+++++++----",
+        "POST /consult/:id/rate": "-+------------",
+        "POST /consult/:id/withdraw": "-+------------",
+        "GET /desk": "---++++++++---",
+        "GET /desk/live": "---++++++++---",
+        "POST /desk/duty": "---+++++++----",
+        "POST /desk/next": "---+++++++----",
         "POST /logout": everyone,
         "POST /account/logout-everywhere": signedIn,
     ]
@@ -227,6 +244,19 @@ final class AccessMatrixTests: XCTestCase {
             consultation.callbackAttempts = 0
             consultation.messageCount = 0
             try await consultation.create(on: test.db)
+            let pageConsultation = ConsultationModel()
+            pageConsultation.channel = consultation.channel
+            pageConsultation.topic = consultation.topic
+            pageConsultation.state = consultation.state
+            pageConsultation.version = 0
+            pageConsultation.deskID = consultation.deskID
+            pageConsultation.askerAccountID = consultation.askerAccountID
+            pageConsultation.askerName = "矩阵二"
+            pageConsultation.handledByText = ""
+            pageConsultation.queuedAt = Date()
+            pageConsultation.callbackAttempts = 0
+            pageConsultation.messageCount = 0
+            try await pageConsultation.create(on: test.db)
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
 
@@ -242,6 +272,7 @@ final class AccessMatrixTests: XCTestCase {
                 ("/detained-requests/:id", "/detained-requests/\(detained.id!)"),
                 ("/alerts/:id", "/alerts/\(alert.id!)"),
                 ("/consultations/:id", "/consultations/\(consultation.id!)"),
+                ("/consult/:id", "/consult/\(pageConsultation.id!)"),
                 ("/lawyers/:id", "/lawyers/\(someAccount.id!)"),
                 (":event", "preApprove"),
                 ("/attachments/:id", "/attachments/\(attachment.id!)"),

@@ -15,7 +15,14 @@ struct ConsultationFeature: Feature {
     }
 
     func boot(routes: RoutesBuilder) throws {
+        try routes.register(collection: ConsultationController())
         try routes.register(collection: ConsultationAPIController())
+    }
+
+    func navigation(for viewer: NavigationViewer) -> [NavigationLink] {
+        if viewer.isAnonymous || viewer.isCitizen { return [NavigationLink("法律咨询", .consult, rank: 5)] }
+        if !viewer.roles.isDisjoint(with: ConsultationWorkflow.deskRoles.union([.supervisor])) { return [NavigationLink("咨询服务台", .desk, rank: 15)] }
+        return []
     }
 
     func jobs(_ settings: Settings) -> [PeriodicJob] {

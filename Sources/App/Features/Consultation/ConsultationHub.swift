@@ -17,10 +17,12 @@ final class ConsultationHub: Sendable {
         case changed(consultation: UUID, desk: UUID)
         case queueChanged(desk: UUID)
         case typing(consultation: UUID, who: String)
+        /// One side has seen the conversation up to `seq`.
+        case read(consultation: UUID, who: String, seq: Int)
 
         var consultation: UUID? {
             switch self {
-            case .message(let id, _), .changed(let id, _), .typing(let id, _): id
+            case .message(let id, _), .changed(let id, _), .typing(let id, _), .read(let id, _, _): id
             case .queueChanged: nil
             }
         }

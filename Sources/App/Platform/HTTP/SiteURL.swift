@@ -55,6 +55,7 @@ enum SiteURL: Sendable, Equatable {
     case stylesheet
     case favicon
     case script
+    case consultScript
     case health
     case metrics
     case consult
@@ -120,6 +121,7 @@ enum SiteURL: Sendable, Equatable {
         case .stylesheet: "/css/site.css"
         case .favicon: "/favicon.ico"
         case .script: "/js/site.js"
+        case .consultScript: "/js/consult.js"
         case .health: "/healthz"
         case .metrics: "/metrics"
         case .consult: "/consult"

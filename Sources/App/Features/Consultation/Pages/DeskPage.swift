@@ -1,0 +1,73 @@
+import Foundation
+import LegalAidCore
+
+/// 咨询服务台: the duty switch, the queue with waiting times, "接入下一位", this person's
+/// chats, call backs owed and written questions with their 24-hour clocks. `consult.js`
+/// refreshes it when the desk changes.
+struct DeskPage: PageView {
+    var desk: API.DeskState
+    var now: Date
+    var rules: DeskRules
+    /// Supervisors watch; they do not go on duty.
+    var watching: Bool
+
+    var title: String { "咨询服务台" }
+
+    func body(in context: PageContext) -> HTML {
+        """
+        <div id="desk" data-live="\(SiteURL.deskLive)">
+        <p class="desk-status \(desk.open ? "is-open" : "is-closed")">\(desk.deskName)：\(desk.availability)</p>
+        \(when(!watching) { duty(context) })
+        <section aria-labelledby="queue-title"><h2 id="queue-title">排队等待（\(desk.waiting.count)）</h2>
+        \(list(desk.waiting, empty: "当前没有排队的咨询。") { c in
+            let waited = Int(now.timeIntervalSince(c.queuedAt) / 60)
+            let due = c.escalationDue.map { d -> String in d > now ? "，\(Int(d.timeIntervalSince(now)))秒后转热线回电" : "，即将转热线回电" } ?? ""
+            return "已等待\(waited)分钟\(due)"
+        })
+        \(when(desk.onDuty && !desk.waiting.isEmpty) {
+            "<form method=\"post\" action=\"\(SiteURL.deskNext)\">\(Fields.csrf(context.csrfToken))<button type=\"submit\">接入下一位</button></form>"
+        })
+        </section>
+        <section aria-labelledby="mine-title"><h2 id="mine-title">我正在接待（\(desk.mine.count)/\(rules.maxParallelChats)）</h2>
+        \(list(desk.mine, empty: "暂无。") { c in "\(c.messageCount)条消息" })
+        </section>
+        <section aria-labelledby="callback-title"><h2 id="callback-title">待回电（\(desk.callbacks.count)）</h2>
+        \(list(desk.callbacks, empty: "暂无待回电任务。") { c in "登记于\(TimeText.chinese(c.queuedAt))" })
+        </section>
+        <section aria-labelledby="board-title"><h2 id="board-title">待回复留言（\(desk.questions.count)）</h2>
+        \(list(desk.questions, empty: "暂无待回复留言。") { c in
+            guard let due = c.replyDue else { return "" }
+            switch rules.replyClock(askedAt: c.queuedAt, now: now) {
+            case .overdue: return "已超过24小时答复期限（\(TimeText.chinese(due))）"
+            case .dueSoon: return "即将到期：\(TimeText.chinese(due))前答复"
+            case .running: return "\(TimeText.chinese(due))前答复"
+            }
+        })
+        </section>
+        <section aria-labelledby="duty-title"><h2 id="duty-title">正在值班（\(desk.staffOnDuty.count)）</h2>
+        \((desk.staffOnDuty.isEmpty ? "<p>当前无人值班。</p>" : "<ul class=\"plain\">\(desk.staffOnDuty.map { d -> HTML in "<li>\(d.name)：接待中\(d.openChats)位</li>" })</ul>") as HTML)
+        </section>
+        </div>
+        <script src="\(SiteURL.consultScript)" defer></script>
+        """
+    }
+
+    private func duty(_ context: PageContext) -> HTML {
+        """
+        <form method="post" action="\(SiteURL.deskDuty)" class="duty">
+          \(Fields.csrf(context.csrfToken))
+          <input type="hidden" name="onDuty" value="\(desk.onDuty ? "false" : "true")">
+          <p>\(desk.onDuty ? "您正在值班，排队的咨询会分配给您。" : "您当前不在值班。开始值班后，排队的咨询会公平地分配给值班人员。")</p>
+          <button type="submit"\(HTML(raw: desk.onDuty ? " class=\"secondary\"" : ""))>\(desk.onDuty ? "结束值班" : "开始值班")</button>
+        </form>
+        """
+    }
+
+    private func list(_ items: [API.ConsultationSummary], empty: String, note: (API.ConsultationSummary) -> String) -> HTML {
+        guard !items.isEmpty else { return "<p>\(empty)</p>" }
+        let rows: [HTML] = items.map { c in
+            "<li><a href=\"\(SiteURL.consultation(.value(c.id)))\">\(c.askerName) · \(c.topicLabel)</a> <span class=\"hint\">\(note(c))</span></li>"
+        }
+        return "<ul class=\"queue-list\">\(rows)</ul>"
+    }
+}
