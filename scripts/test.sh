@@ -106,7 +106,8 @@ DATA=$(mktemp -d /tmp/fayuan-e2e.XXXXXX)
 # Every simulated person (and the API fuzzer) comes from 127.0.0.1, so the per-address limits
 # are raised here; Tests/AppTests/RateLimitTests proves the limits themselves.
 FAYUAN_DATA_DIR="$DATA" PORT=$PORT HOST=127.0.0.1 FAYUAN_SIGNINS_PER_MINUTE=500 FAYUAN_LOOKUPS_PER_MINUTE=100000 \
-  FAYUAN_APPLICATION_WRITES_PER_10_MINUTES=100000 .build/debug/Run serve >"$ARTIFACTS/server.log" 2>&1 &
+  FAYUAN_APPLICATION_WRITES_PER_10_MINUTES=100000 \
+  FAYUAN_CONSULTATION_ALWAYS_OPEN=1 FAYUAN_CONSULTATION_ESCALATE_SECONDS=20 FAYUAN_CONSULTATION_ROUND_SECONDS=2 .build/debug/Run serve >"$ARTIFACTS/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 1; done
 FAYUAN_BASE_URL="http://127.0.0.1:$PORT" FAYUAN_ARTIFACTS="$ARTIFACTS/screenshots" \

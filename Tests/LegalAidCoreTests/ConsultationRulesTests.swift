@@ -89,6 +89,7 @@ final class ConsultationRulesTests: XCTestCase {
         var owed = try apply(.escalate, waiting(), by: .system, at: t0.addingTimeInterval(200)).get().snapshot
         owed = try apply(.callbackAttempt(.noAnswer, note: ""), owed, by: .staff(lawyer)).get().snapshot
         XCTAssertEqual(owed.state, .callback)
+        XCTAssertEqual(apply(.sendMessage, owed, by: .asker).map(\.snapshot.state), .success(.callback), "the person may add to the question meanwhile")
         XCTAssertEqual(apply(.callbackAttempt(.busy, note: ""), owed, by: .staff(colleague)), .failure(.notResponsible), "the first caller keeps it")
         owed = try apply(.callbackAttempt(.busy, note: ""), owed, by: .staff(lawyer)).get().snapshot
         owed = try apply(.callbackAttempt(.noAnswer, note: ""), owed, by: .staff(lawyer)).get().snapshot

@@ -282,7 +282,8 @@ public enum ConsultationWorkflow {
         case .sendMessage:
             switch party {
             case .asker:
-                guard consultation.state == .waiting || consultation.state == .active else { return .failure(.closed) }
+                // While a call back is owed the person may still add to their question.
+                guard [.waiting, .active, .callback].contains(consultation.state) else { return .failure(.closed) }
             case .staff(let actor):
                 guard consultation.responsibleAccountID == actor.accountID, consultation.state == .active else { return .failure(.notResponsible) }
             case .system:

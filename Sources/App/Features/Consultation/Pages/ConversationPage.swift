@@ -59,7 +59,7 @@ struct ConversationPage: PageView {
 
     private var canWrite: Bool {
         switch viewer {
-        case .asker: state == .waiting || state == .active
+        case .asker: state == .waiting || state == .active || state == .callback
         case .staff(let responsible, _): responsible && state == .active
         case .supervisor: false
         }

@@ -74,6 +74,7 @@
         var frame = JSON.parse(event.data);
         if (frame.type === "update") {
           (frame.messages || []).forEach(append);
+          if ((frame.messages || []).length) { typing.textContent = ""; }
           if (frame.queueText) { var q = document.getElementById("queue-text"); if (q) q.textContent = frame.queueText; }
           if (frame.state && frame.state !== state) { location.reload(); return; }
           sendRead();

@@ -1,0 +1,116 @@
+"""The consultation desk (issue #12), as its users meet it: an anonymous citizen asks, the
+centre's reviewer on duty takes the request and they chat, live, in two browsers, with a
+reload in the middle; a request nobody takes in time becomes a call back the hotline makes.
+The server runs with the desk open at any hour and a 20-second escalation (scripts/test.sh).
+"""
+import time
+
+from selenium.webdriver.common.by import By
+
+from conftest import Browser, eventually, make_driver
+
+
+def ask(citizen, question, phone):
+    citizen.open("/consult")
+    citizen.sees("在线咨询服务中")
+    citizen.fill("咨询类别", "劳动争议")
+    citizen.fill("您的问题", question)
+    citizen.fill("怎么称呼您", "王女士")
+    citizen.fill("手机号", phone)
+    citizen.shot("ask")
+    citizen.press("开始咨询")
+    citizen.sees("排队中")
+
+
+def messages_with(person, text):
+    return [li for li in person.driver.find_elements(By.CSS_SELECTOR, "#messages li") if text in li.text]
+
+
+def test_citizen_and_staff_chat_live_across_a_reload(browser):
+    staff = browser
+    citizen = Browser(make_driver(), "consultation-citizen")
+    try:
+        staff.login("shencha")
+        staff.open("/desk")
+        staff.press("开始值班")
+        staff.sees("您正在值班")
+
+        ask(citizen, "公司拖欠我三个月工资，我该怎么办？", "13900000002")
+        citizen.sees("您前面还有0人")
+        citizen.shot("waiting")
+
+        # The desk updates by itself when the request arrives.
+        staff.sees("王女士 · 劳动争议")
+        staff.shot("desk-with-request")
+        staff.press("接入下一位")
+        staff.sees("咨询中")
+        staff.sees("公司拖欠我三个月工资")
+
+        citizen.sees("咨询中")  # the citizen's page moved on without a click
+        staff.fill("输入消息", "您好，请问您和公司签过劳动合同吗？")
+        staff.press("发送")
+        citizen.sees("您好，请问您和公司签过劳动合同吗？")
+        citizen.shot("staff-message-arrived")
+
+        # A reload loses and repeats nothing.
+        citizen.driver.refresh()
+        citizen.sees("您好，请问您和公司签过劳动合同吗？")
+        assert len(messages_with(citizen, "签过劳动合同吗")) == 1
+        citizen.fill("输入消息", "签过，合同在我手里，工资条没有。")
+        citizen.press("发送")
+        staff.sees("签过，合同在我手里")
+        eventually(lambda: _once(staff, "合同在我手里"))
+        staff.shot("citizen-reply-arrived")
+
+        staff.fill("咨询结果", "已解答")
+        staff.press("结束咨询")
+        staff.sees("本次咨询已结束")
+        citizen.sees("请对本次服务评价")
+        citizen.fill("评分", "★★★★★（5分）")
+        citizen.fill("意见建议", "律师很耐心")
+        citizen.press("提交评价")
+        citizen.sees("感谢您的评价")
+        citizen.shot("rated")
+
+        staff.open("/desk")
+        staff.press("结束值班")
+        staff.sees("您当前不在值班")
+    finally:
+        citizen.driver.quit()
+
+
+def _once(person, text):
+    assert len(messages_with(person, text)) == 1, f"“{text}” shown {len(messages_with(person, text))} times"
+
+
+def test_a_request_nobody_takes_becomes_a_call_back_the_hotline_makes(browser):
+    citizen = browser
+    ask(citizen, "工伤以后公司不给报销医药费怎么办？", "13900000003")
+    # Nobody is on duty: after the (test) escalation time the page says a call back follows.
+    deadline = time.time() + 60
+    while "待回电" not in citizen.text and time.time() < deadline:
+        time.sleep(1)
+    citizen.sees("待回电")
+    citizen.sees("12348公共法律服务热线将尽快拨打您留下的手机号回电")
+    citizen.shot("escalated")
+
+    hotline = Browser(make_driver(), "consultation-hotline")
+    try:
+        hotline.login("shenpi")
+        hotline.open("/desk")
+        hotline.sees("待回电（")
+        hotline.follow_partial("王女士")
+        hotline.sees("工伤以后公司不给报销医药费")
+        hotline.fill("回电结果", "无人接听")
+        hotline.press("记录本次回电")
+        hotline.sees("待回电")
+        hotline.fill("回电结果", "已接通")
+        hotline.press("记录本次回电")
+        hotline.sees("咨询中")
+        hotline.shot("called-back")
+        hotline.fill("咨询结果", "转12333人社服务热线")
+        hotline.fill("转交说明", "医药费报销涉及工伤保险待遇，已告知拨打12333")
+        hotline.press("结束咨询")
+        hotline.sees("本次咨询已结束")
+    finally:
+        hotline.driver.quit()
