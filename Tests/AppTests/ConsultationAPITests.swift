@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import XCTVapor
 import XCTest
@@ -214,6 +215,56 @@ final class ConsultationAPITests: XCTestCase {
             let message = try json(refused)["error"] as? [String: Any]
             XCTAssertTrue((message?["message"] as? String ?? "").contains("11月23日"), "says when the desk opens")
             _ = try await ask(citizen, channel: "messageBoard")
+        }
+    }
+}
+
+/// Several instances behind one load balancer on one PostgreSQL (issue #12): a change made
+/// through one instance reaches clients connected to the other.
+final class ConsultationRelayTests: XCTestCase {
+    func test_aMessageStoredThroughOneInstanceReachesClientsOfTheOther() async throws {
+        guard TestApp.usesPostgres else { throw XCTSkip("one instance on SQLite; the relay runs on PostgreSQL") }
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { first in
+            let second = try await TestApp.make(now: ConsultationAPITests.mondayMorning, alongside: first)
+            do {
+                let heard = NIOLockedValueBox<[ConsultationHub.Signal]>([])
+                let desk = try await first.organisation("示范区法律援助中心").id!
+                _ = second.app.consultationHub.subscribe(.desk(desk)) { signal in heard.withLockedValue { $0.append(signal) } }
+                try await first.app.asyncBoot()
+                try await second.app.asyncBoot()
+                try await Task.sleep(for: .milliseconds(500)) // both instances are listening
+
+                let citizen = try await APIClient.signIn(first, DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+                let created = try await citizen.send(.POST, "/api/v1/consultations", json: ["channel": "live", "topic": "labour", "question": "拖欠工资怎么办？", "name": "王女士"])
+                XCTAssertEqual(created.status, .created)
+                let id = try XCTUnwrap((((try JSONSerialization.jsonObject(with: Data(buffer: created.body)) as? [String: Any])?["consultation"] as? [String: Any])?["summary"] as? [String: Any])?["id"] as? String)
+                try await waitUntil { heard.withLockedValue { $0.contains(.queueChanged(desk: desk)) } }
+
+                let onSecond = NIOLockedValueBox<[Int]>([])
+                _ = second.app.consultationHub.subscribe(.consultation(UUID(uuidString: id)!)) { signal in
+                    if case .message(_, let seq) = signal { onSecond.withLockedValue { $0.append(seq) } }
+                }
+                let sent = try await citizen.send(.POST, "/api/v1/consultations/\(id)/messages", json: ["body": "补充：已经三个月了"])
+                XCTAssertEqual(sent.status, .created)
+                try await waitUntil { onSecond.withLockedValue { $0 } == [2] }
+                // And the second instance reads the stored message itself.
+                let staff = try await APIClient.signIn(second, "shencha", DemoSeed.staffPassword)
+                let seen = try await staff.send(.GET, "/api/v1/consultations/\(id)?after=1")
+                let messages = (try JSONSerialization.jsonObject(with: Data(buffer: seen.body)) as? [String: Any])?["messages"] as? [[String: Any]]
+                XCTAssertEqual(messages?.first?["body"] as? String, "补充：已经三个月了")
+            } catch {
+                try await second.shutdown()
+                throw error
+            }
+            try await second.shutdown()
+        }
+    }
+
+    private func waitUntil(_ condition: () -> Bool, timeout: TimeInterval = 5) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition() {
+            guard Date() < deadline else { return XCTFail("not heard within \(timeout) s") }
+            try await Task.sleep(for: .milliseconds(50))
         }
     }
 }

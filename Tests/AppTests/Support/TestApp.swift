@@ -16,10 +16,15 @@ final class TestApp {
 
     static var usesPostgres: Bool { !(ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").isEmpty }
 
-    static func make(now: Date? = nil, adjust: (inout Settings) -> Void = { _ in }) async throws -> TestApp {
+    /// `alongside`: a second instance on the first one's PostgreSQL database (it leaves the
+    /// database to the first to drop).
+    static func make(now: Date? = nil, alongside first: TestApp? = nil, adjust: (inout Settings) -> Void = { _ in }) async throws -> TestApp {
         // The database first, so a failure here leaves no half-made app behind.
         var database: String?
-        if usesPostgres, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
+        var shared: String?
+        if let first, let name = first.postgresDatabase {
+            shared = name
+        } else if usesPostgres, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
             database = try await PostgresTemplate.freshDatabase(adminURL: url)
         }
         let app = try await Application.make(.testing)
@@ -35,7 +40,7 @@ final class TestApp {
         settings.signInsPerMinute = 10_000
         settings.lookupsPerMinute = 10_000
         settings.applicationWritesPerTenMinutes = 10_000
-        if let name = database, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
+        if let name = database ?? shared, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
             settings.database = .postgres(url: PostgresTemplate.url(url, database: name))
             settings.migrateOnStart = false
         } else {

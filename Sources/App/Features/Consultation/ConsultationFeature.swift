@@ -11,7 +11,12 @@ struct ConsultationFeature: Feature {
     }
 
     func prepare(_ app: Application) {
-        app.consultationHub = ConsultationHub()
+        let hub = ConsultationHub()
+        app.consultationHub = hub
+        // One instance on SQLite; on PostgreSQL any number, relayed through LISTEN/NOTIFY.
+        if case .postgres(let url) = app.fayuan.settings.database {
+            app.lifecycle.use(ConsultationRelay(url: url, hub: hub))
+        }
     }
 
     func boot(routes: RoutesBuilder) throws {
