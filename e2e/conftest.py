@@ -17,12 +17,13 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 
 BASE_URL = os.environ.get("FAYUAN_BASE_URL", "http://127.0.0.1:8080")
 ARTIFACTS = os.environ.get("FAYUAN_ARTIFACTS", os.path.join(os.getcwd(), ".build", "test-artifacts", "screenshots"))
 STAFF_PASSWORD = "Fayuan@2026"
+DEMO_CITIZEN_PHONE = "13900000001"  # the demo citizen (README: demo accounts)
 # Every demo staff account's authenticator key (README: demo accounts).
 DEMO_TOTP_KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 _last_step = {}
@@ -98,12 +99,18 @@ class Browser:
 
     @property
     def text(self):
+        # A live page may replace itself between finding the body and reading it: read again.
+        for _ in range(5):
+            try:
+                return self.driver.find_element(By.TAG_NAME, "body").text
+            except StaleElementReferenceException:
+                time.sleep(0.1)
         return self.driver.find_element(By.TAG_NAME, "body").text
 
-    def sees(self, text):
+    def sees(self, text, timeout=15):
         def check():
             assert text in self.text, f"expected to see “{text}” on {self.driver.current_url}"
-        eventually(check)
+        eventually(check, timeout)
 
     def field(self, label):
         return eventually(lambda: self._field(label))
@@ -119,7 +126,11 @@ class Browser:
         raise AssertionError(f"no field labelled “{label}” on {self.driver.current_url}")
 
     def fill(self, label, value):
-        element = self.field(label)
+        """Fills the field; a page that re-renders under the hand (a live page) is filled again."""
+        eventually(lambda: self._fill(label, value))
+
+    def _fill(self, label, value):
+        element = self._field(label)
         if element.tag_name == "select":
             from selenium.webdriver.support.ui import Select
             Select(element).select_by_visible_text(value)

@@ -1,7 +1,7 @@
 """axe-core on the main public pages: no serious or critical violations (适老化)."""
 import pytest
 from axe_selenium_python import Axe
-from conftest import eventually
+from conftest import DEMO_CITIZEN_PHONE, eventually
 
 PAGES = ["/", "/lookup", "/login", "/register"]
 
@@ -25,7 +25,7 @@ def test_public_page_has_no_serious_accessibility_violations(browser, path):
 
 
 def test_application_form_has_no_serious_accessibility_violations(browser):
-    browser.login("13900000001", "Shenqing@2026")
+    browser.login(DEMO_CITIZEN_PHONE, "Shenqing@2026")
     browser.open("/applications/new")
     browser.sees("申请法律援助")
     browser.sees("个人诚信承诺")

@@ -158,6 +158,8 @@ final class AccessMatrixTests: XCTestCase {
         "GET /api/v1/desk": "---++++++++---",
         "POST /api/v1/desk/duty": "---+++++++----",
         "POST /api/v1/desk/next": "---+++++++----",
+        // Only the PBX, by signature: an account's token is no signature.
+        "POST /api/v1/hotline/events": "--------------",
         // The consultation pages; "/consult/:id" is a second waiting request of the demo citizen.
         "GET /consult": "+++-----------",
         "POST /consult": "+++-----------",

@@ -228,3 +228,20 @@ final class DeskQueueTests: XCTestCase {
         XCTAssertEqual(ServiceHours.onlineDesk.nextOpening(atOrAfter: morning, calendar: HolidayCalendar(entries: [])), morning)
     }
 }
+
+/// 12348 calls reported by the PBX (issue #12 item 5).
+final class HotlineCallRuleTests: XCTestCase {
+    func test_aRingingCallWaits_anAnsweredCallIsHeld_aMissedCallOrVoicemailIsOwedACallBack() {
+        XCTAssertEqual(HotlineCallRule.next(.ringing, current: nil), .waiting)
+        XCTAssertEqual(HotlineCallRule.next(.answered, current: .waiting), .active)
+        XCTAssertEqual(HotlineCallRule.next(.missed, current: .waiting), .callback)
+        XCTAssertEqual(HotlineCallRule.next(.voicemail, current: nil), .callback)
+    }
+
+    func test_eventsOutOfOrderChangeNothing() {
+        XCTAssertNil(HotlineCallRule.next(.ringing, current: .active))
+        XCTAssertNil(HotlineCallRule.next(.missed, current: .active), "a call answered is not missed")
+        XCTAssertNil(HotlineCallRule.next(.ended, current: .active), "ending a call leaves the record for the agent to log")
+        XCTAssertTrue(CallEventKind.voicemail.owesCallback)
+    }
+}

@@ -69,6 +69,11 @@ public struct Settings: Sendable {
     public var trustedProxies: Set<String> = []
     /// Lets a scraper on another machine read `/metrics` with `Authorization: Bearer …`.
     public var metricsToken: String?
+    /// The shared secret the PBX signs 12348 call events with (HMAC-SHA256); unset, the
+    /// webhook refuses every event.
+    public var pbxSecret: String?
+    /// Messages one side of one conversation may send in a minute.
+    public var consultationMessagesPerMinute = 30
     /// SQLite's `synchronous` in WAL mode: `normal` (no acknowledged write lost when the process
     /// dies, e.g. `kill -9`; the last commits may be lost if the machine itself loses power) or
     /// `full` (survives power loss too, at one disk flush per commit).
@@ -148,6 +153,11 @@ public struct Settings: Sendable {
         if let proxies = text("FAYUAN_TRUSTED_PROXIES") {
             settings.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }
+        if let secret = text("FAYUAN_PBX_SECRET") {
+            guard secret.count >= 16 else { throw ConfigurationError(variable: "FAYUAN_PBX_SECRET", problem: "must be at least 16 characters") }
+            settings.pbxSecret = secret
+        }
+        if let value = try integer("FAYUAN_CONSULTATION_MESSAGES_PER_MINUTE", 1...100_000) { settings.consultationMessagesPerMinute = value }
         if let token = text("FAYUAN_METRICS_TOKEN") {
             guard token.count >= 16 else { throw ConfigurationError(variable: "FAYUAN_METRICS_TOKEN", problem: "must be at least 16 characters") }
             settings.metricsToken = token

@@ -36,3 +36,18 @@ public struct WebhookFreshness: Hashable, Sendable {
         return alreadySeen ? .replayed : .fresh
     }
 }
+
+/// What a PBX call event does to the call's consultation record (issue #12 item 5): a ringing
+/// call is waiting; an answered call is held by the agent who answered (首问负责); a missed call
+/// or a voicemail is a call back owed. An event out of order (a late `ringing` after `answered`)
+/// changes nothing.
+public enum HotlineCallRule {
+    public static func next(_ kind: CallEventKind, current: ConsultationState?) -> ConsultationState? {
+        switch (kind, current) {
+        case (.ringing, nil): .waiting
+        case (.answered, nil), (.answered, .waiting?): .active
+        case (.missed, nil), (.missed, .waiting?), (.voicemail, nil), (.voicemail, .waiting?): .callback
+        default: nil
+        }
+    }
+}

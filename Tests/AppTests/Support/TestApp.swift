@@ -14,6 +14,9 @@ final class TestApp {
     let dataDirectory: String
     private let postgresDatabase: String?
 
+    /// The PBX's shared secret in tests (the webhook's tests sign with it).
+    static let pbxSecret = "test-pbx-secret-0123456789"
+
     static var usesPostgres: Bool { !(ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").isEmpty }
 
     /// `alongside`: a second instance on the first one's PostgreSQL database (it leaves the
@@ -36,6 +39,7 @@ final class TestApp {
         settings.bcryptCost = 4
         settings.maxUploadBytes = 1024 * 1024
         settings.keysJSON = TestKeys.json
+        settings.pbxSecret = TestApp.pbxSecret
         // Test clients share one address and a frozen clock; RateLimitTests sets real limits.
         settings.signInsPerMinute = 10_000
         settings.lookupsPerMinute = 10_000

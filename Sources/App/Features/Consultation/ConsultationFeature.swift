@@ -7,7 +7,7 @@ import Vapor
 /// `LegalAidCore/Consultation`; this folder stores, serves and announces them.
 struct ConsultationFeature: Feature {
     var migrations: [any Migration] {
-        [CreateConsultations(), CreateConsultationMessages(), CreateConsultationEvents(), CreateDeskShifts()]
+        [CreateConsultations(), CreateConsultationMessages(), CreateConsultationEvents(), CreateDeskShifts(), CreateWebhookReceipts()]
     }
 
     func prepare(_ app: Application) {
@@ -22,6 +22,7 @@ struct ConsultationFeature: Feature {
     func boot(routes: RoutesBuilder) throws {
         try routes.register(collection: ConsultationController())
         try routes.register(collection: ConsultationAPIController())
+        try routes.register(collection: HotlineWebhook())
     }
 
     func navigation(for viewer: NavigationViewer) -> [NavigationLink] {

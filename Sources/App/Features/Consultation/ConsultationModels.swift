@@ -35,6 +35,8 @@ final class ConsultationModel: Model, @unchecked Sendable {
     @OptionalField(key: "rating_comment") var ratingComment: String?
     /// Messages stored so far; each message's `seq` is the next one.
     @Field(key: "message_count") var messageCount: Int
+    /// The PBX's id of the 12348 call this record is about.
+    @OptionalField(key: "call_id") var callID: String?
 
     init() {}
 
@@ -118,6 +120,17 @@ final class DeskShiftModel: Model, @unchecked Sendable {
     @Field(key: "desk_id") var deskID: UUID
     @Field(key: "started_at") var startedAt: Date
     @OptionalField(key: "ended_at") var endedAt: Date?
+
+    init() {}
+}
+
+/// PBX events already taken: an event id is accepted once (a replay inside the time window is refused).
+final class WebhookReceiptModel: Model, @unchecked Sendable {
+    static let schema = "webhook_receipts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "event_id") var eventID: String
+    @Field(key: "received_at") var receivedAt: Date
 
     init() {}
 }

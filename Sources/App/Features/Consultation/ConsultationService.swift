@@ -47,9 +47,6 @@ struct ConsultationService {
 
     var rules: DeskRules { services.settings.deskRules }
 
-    /// Messages one side of one conversation may send in a minute.
-    static let messagesPerMinute = 30
-
     struct Started {
         var consultation: ConsultationModel
         /// For an anonymous asker: the key that brings them back to the conversation (shown once).
@@ -131,7 +128,7 @@ struct ConsultationService {
         let body = try Self.messageText(text)
         // A flood from one client is refused (per conversation and side, on every instance).
         let side = if case .staff(let actor) = party { actor.accountID.uuidString } else { "asker" }
-        if let wait = try await services.limiter.hit("consultationMessage:\(id):\(side)", limit: Self.messagesPerMinute, per: 60, now: now, on: db) {
+        if let wait = try await services.limiter.hit("consultationMessage:\(id):\(side)", limit: services.settings.consultationMessagesPerMinute, per: 60, now: now, on: db) {
             var error = AppError(status: .tooManyRequests, code: "tooManyMessages", message: "消息发送过于频繁，请\(wait)秒后再试", field: "body")
             error.retryAfter = wait
             throw error

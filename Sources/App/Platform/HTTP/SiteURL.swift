@@ -225,6 +225,7 @@ enum APIPath: Sendable, Equatable {
     case desk
     case deskDuty
     case deskNext
+    case hotlineEvents
 
     var path: String {
         switch self {
@@ -255,6 +256,7 @@ enum APIPath: Sendable, Equatable {
         case .desk: "/desk"
         case .deskDuty: "/desk/duty"
         case .deskNext: "/desk/next"
+        case .hotlineEvents: "/hotline/events"
         }
     }
 }

@@ -25,11 +25,13 @@ struct CreateConsultations: AsyncMigration {
             .field("rating", .int)
             .field("rating_comment", .string)
             .field("message_count", .int, .required)
+            .field("call_id", .string)
             .create()
         try await CreateIndexes(name: "consultations", indexes: [
             .init("consultations_by_state", on: "consultations", "desk_id", "state", "queued_at"),
             .init("consultations_by_responsible", on: "consultations", "responsible_account_id", "state"),
             .init("consultations_by_asker", on: "consultations", "asker_account_id"),
+            .init("consultations_by_call", on: "consultations", "call_id"),
         ]).prepare(on: database)
     }
 
