@@ -52,10 +52,11 @@ fi
 # Reads "Executed N tests, with M failures" from an XCTest log.
 xctest_counts() {
   local line total failures
-  line=$(grep -E "Executed [0-9]+ tests?, with [0-9]+ failures?" "$1" | tail -n 1)
+  # "Executed 295 tests, with 3 failures …" or "… with 1 test skipped and 3 failures …".
+  line=$(grep -E "Executed [0-9]+ tests?, with .*[0-9]+ failures?" "$1" | tail -n 1)
   if [ -z "$line" ]; then echo "0 1"; return; fi
   total=$(echo "$line" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
-  failures=$(echo "$line" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
+  failures=$(echo "$line" | sed -E 's/.* ([0-9]+) failures?.*/\1/')
   echo "$((total - failures)) $failures"
 }
 

@@ -85,6 +85,23 @@ extension API {
         var callbacks: [ConsultationSummary]
         var questions: [ConsultationSummary]
         var staffOnDuty: [DutyEntry]
+        var figures: DeskFiguresBody
+    }
+
+    /// The supervisor's figures (today, China time; ratings over the last 30 days).
+    struct DeskFiguresBody: Content {
+        var waiting: Int
+        var longestWaitSeconds: Int?
+        var liveDecidedToday: Int
+        var answeredInTimeToday: Int
+        /// Share of today's decided live requests taken within the escalation time (0…1).
+        var answerRate: Double?
+        var callbacksOwed: Int
+        var callbackAttemptsToday: Int
+        var questionsOpen: Int
+        var repliesOverdue: Int
+        var ratings: Int
+        var averageRating: Double?
     }
 
     struct DutyEntry: Content {

@@ -20,10 +20,13 @@ struct ConsultationController: RouteCollection {
         try routes.register(collection: ConsultationLive())
     }
 
-    /// The person on a page: an account, or an anonymous asker whose key this browser's session holds.
+    /// The person on a page: an account, or an anonymous asker whose key this browser's session
+    /// holds (or, on a socket an app opens, its `X-Consultation-Key` header).
     static func caller(_ req: Request, for id: UUID) throws -> ConsultationCaller {
         if let account = req.auth.get(AccountModel.self) { return .account(account) }
         if req.hasSession, let key = req.session.data[keyName(id)] { return .key(key) }
+        // An app's socket (or the benchmark's) shows the key as the API takes it.
+        if let key = req.headers.first(name: "X-Consultation-Key"), !key.isEmpty { return .key(key) }
         throw AppError.notFound("咨询")
     }
 

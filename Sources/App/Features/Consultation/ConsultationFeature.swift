@@ -25,6 +25,10 @@ struct ConsultationFeature: Feature {
         try routes.register(collection: HotlineWebhook())
     }
 
+    func commands(_ app: Application) {
+        app.asyncCommands.use(BenchConsultationsCommand(), as: "bench-consultations")
+    }
+
     func navigation(for viewer: NavigationViewer) -> [NavigationLink] {
         if viewer.isAnonymous || viewer.isCitizen { return [NavigationLink("法律咨询", .consult, rank: 5)] }
         if !viewer.roles.isDisjoint(with: ConsultationWorkflow.deskRoles.union([.supervisor])) { return [NavigationLink("咨询服务台", .desk, rank: 15)] }

@@ -219,8 +219,9 @@ struct ConsultationService {
     }
 
     func waiting(at desk: UUID) async throws -> [ConsultationModel] {
+        // A 12348 call ringing at the PBX waits in the PBX's queue, not the chat queue.
         try await ConsultationModel.query(on: db).filter(\.$deskID == desk).filter(\.$state == ConsultationState.waiting.rawValue)
-            .sort(\.$queuedAt).limit(500).all()
+            .filter(\.$channel == ConsultationChannel.live.rawValue).sort(\.$queuedAt).limit(500).all()
     }
 
     func isOnDuty(_ account: AccountModel, desk: UUID) async throws -> Bool {
@@ -260,7 +261,7 @@ struct ConsultationService {
     func escalateOverdue() async throws -> Int {
         let cutoff = now.addingTimeInterval(-rules.escalateAfter)
         let due = try await ConsultationModel.query(on: db).filter(\.$state == ConsultationState.waiting.rawValue)
-            .filter(\.$queuedAt <= cutoff).limit(500).all()
+            .filter(\.$channel == ConsultationChannel.live.rawValue).filter(\.$queuedAt <= cutoff).limit(500).all()
         var moved = 0
         for consultation in due {
             guard case .success(let transition) = ConsultationWorkflow.apply(.escalate, to: consultation.snapshot, by: .system,

@@ -61,6 +61,33 @@ struct ConsultationView {
             questions: open.filter { $0.consultationState == .awaitingReply && ($0.responsibleAccountID == nil || $0.responsibleAccountID == me) }.map(summary),
             staffOnDuty: members.sorted { $0.onDutySince < $1.onDutySince }.map {
                 API.DutyEntry(accountID: $0.accountID, name: names[$0.accountID] ?? "", openChats: $0.openChats, since: $0.onDutySince)
-            })
+            },
+            figures: try await figures(desk: desk.id))
+    }
+
+    /// Today's figures for the desk, counted by the database where it can.
+    func figures(desk: UUID) async throws -> API.DeskFiguresBody {
+        let now = req.now
+        let startOfDay = LocalDate(now).startOfDay
+        let openStates = [ConsultationState.waiting, .callback, .awaitingReply].map(\.rawValue)
+        let rows = try await ConsultationModel.query(on: req.db).filter(\.$deskID == desk)
+            .group(.or) { $0.filter(\.$queuedAt >= startOfDay).filter(\.$state ~~ openStates) }
+            .limit(20_000).all()
+        let records = rows.map {
+            DeskRecord(channel: $0.consultationChannel, state: $0.consultationState, queuedAt: $0.queuedAt, takenAt: $0.takenAt, closedAt: $0.closedAt)
+        }
+        let attempts = try await ConsultationEventModel.query(on: req.db).join(ConsultationModel.self, on: \ConsultationEventModel.$consultationID == \ConsultationModel.$id)
+            .filter(ConsultationModel.self, \.$deskID == desk)
+            .filter(\.$event == "callbackAttempt").filter(\.$at >= startOfDay).count()
+        let rated = ConsultationModel.query(on: req.db).filter(\.$deskID == desk).filter(\.$rating != nil)
+            .filter(\.$closedAt >= now.addingTimeInterval(-30 * 86400))
+        let count = try await rated.copy().count()
+        let stars = count == 0 ? 0 : (try await rated.copy().sum(\.$rating) ?? 0)
+        let f = DeskFigures.compute(records, callbackAttemptsToday: attempts, ratings: (count, stars), startOfDay: startOfDay, now: now, rules: rules)
+        return API.DeskFiguresBody(
+            waiting: f.waiting, longestWaitSeconds: f.longestWait.map { Int($0) }, liveDecidedToday: f.liveDecided,
+            answeredInTimeToday: f.answeredInTime, answerRate: f.answerRate, callbacksOwed: f.callbacksOwed,
+            callbackAttemptsToday: f.callbackAttemptsToday, questionsOpen: f.questionsOpen, repliesOverdue: f.repliesOverdue,
+            ratings: f.ratings, averageRating: f.averageRating)
     }
 }

@@ -44,11 +44,39 @@ struct DeskPage: PageView {
             }
         })
         </section>
+        \(figures)
         <section aria-labelledby="duty-title"><h2 id="duty-title">正在值班（\(desk.staffOnDuty.count)）</h2>
         \((desk.staffOnDuty.isEmpty ? "<p>当前无人值班。</p>" : "<ul class=\"plain\">\(desk.staffOnDuty.map { d -> HTML in "<li>\(d.name)：接待中\(d.openChats)位</li>" })</ul>") as HTML)
         </section>
         </div>
         <script src="\(SiteURL.consultScript)" defer></script>
+        """
+    }
+
+    /// 今日数据: what a supervisor watches, on everyone's desk (the team sees its own numbers).
+    private var figures: HTML {
+        let f = desk.figures
+        let rate = f.answerRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "暂无"
+        let longest = f.longestWaitSeconds.map { $0 >= 60 ? "\($0 / 60)分\($0 % 60)秒" : "\($0)秒" } ?? "无人等待"
+        let rating = f.averageRating.map { String(format: "%.1f分（%d人评价）", $0, f.ratings) } ?? "暂无评价"
+        let minutes = Int(rules.escalateAfter / 60)
+        let cells: [(String, String, Bool)] = [
+            ("排队人数", "\(f.waiting)", false),
+            ("最长等待", longest, (f.longestWaitSeconds ?? 0) >= Int(rules.escalateAfter)),
+            ("今日\(minutes)分钟内接入率", "\(rate)（\(f.answeredInTimeToday)/\(f.liveDecidedToday)）", false),
+            ("待回电", "\(f.callbacksOwed)", f.callbacksOwed > 0),
+            ("今日已回电", "\(f.callbackAttemptsToday)次", false),
+            ("待回复留言", "\(f.questionsOpen)", false),
+            ("超24小时未答复", "\(f.repliesOverdue)", f.repliesOverdue > 0),
+            ("近30天满意度", rating, false),
+        ]
+        let items: [HTML] = cells.map { label, value, alert in
+            "<div class=\"figure\(alert ? " is-alert" : "")\"><dt>\(label)</dt><dd>\(value)</dd></div>"
+        }
+        return """
+        <section aria-labelledby="figures-title"><h2 id="figures-title">今日数据</h2>
+        <dl class="desk-figures">\(items)</dl>
+        </section>
         """
     }
 
