@@ -158,6 +158,7 @@ final class AccessMatrixTests: XCTestCase {
         "GET /api/v1/desk": "---++++++++---",
         "POST /api/v1/desk/duty": "---+++++++----",
         "POST /api/v1/desk/next": "---+++++++----",
+        "POST /api/v1/desk/calls": "---+++++++----",
         // Only the PBX, by signature: an account's token is no signature.
         "POST /api/v1/hotline/events": "--------------",
         // The consultation pages; "/consult/:id" is a second waiting request of the demo citizen.
@@ -176,6 +177,7 @@ final class AccessMatrixTests: XCTestCase {
         "GET /desk": "---++++++++---",
         "GET /desk/live": "---++++++++---",
         "POST /desk/duty": "---+++++++----",
+        "POST /desk/calls": "---+++++++----",
         "POST /desk/next": "---+++++++----",
         "POST /logout": everyone,
         "POST /account/logout-everywhere": signedIn,

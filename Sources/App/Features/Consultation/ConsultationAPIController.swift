@@ -17,6 +17,7 @@ struct ConsultationAPIController: RouteCollection {
         api.get(.api(.desk), use: desk)
         api.post(.api(.deskDuty), use: duty)
         api.post(.api(.deskNext), use: next)
+        api.post(.api(.deskCalls), use: logCall)
     }
 
     static func caller(_ req: Request) throws -> ConsultationCaller {
@@ -134,6 +135,18 @@ struct ConsultationAPIController: RouteCollection {
         }
         let (consultation, party) = try await ConsultationService(req).find(taken.id!, for: .account(account))
         return try await ConsultationView(req).detail(consultation, party: party, after: 0).encodeResponse(for: req)
+    }
+
+    /// `POST /api/v1/desk/calls`: a call or a visit recorded by hand (登记来电).
+    func logCall(req: Request) async throws -> Response {
+        let account = try Self.requireDesk(req)
+        let body = try req.content.decode(API.CallLogRequest.self)
+        let input = try CallLogInput.parse(channel: body.channel, phone: body.phone, name: body.name, topic: body.topic, summary: body.summary,
+                                           answer: body.answer, minutes: body.minutes.map(String.init), outcome: body.outcome, note: body.note,
+                                           consent: body.consent ?? false).mapError { AppError.invalid($0.errors) }.get()
+        let desk = try ConsultationDesk.forStaff(account, try await req.referenceData())
+        let record = try await ConsultationService(req).logCall(input, by: account, desk: desk.id)
+        return try await ConsultationView(req).summary(record).encodeResponse(status: .created, for: req)
     }
 
     /// Someone who serves the desk (or, to watch it, a supervisor).

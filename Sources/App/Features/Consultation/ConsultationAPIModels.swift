@@ -111,6 +111,22 @@ extension API {
         var since: Date
     }
 
+    /// A call or a visit recorded by hand. `channel`: `hotline` (default) or `window`;
+    /// `outcome` as for closing a consultation; `minutes` 1–600; `phone` may be left out for a
+    /// withheld number.
+    struct CallLogRequest: Content {
+        var channel: String?
+        var phone: String?
+        var name: String?
+        var topic: String?
+        var summary: String?
+        var answer: String?
+        var minutes: Int?
+        var outcome: String?
+        var note: String?
+        var consent: Bool?
+    }
+
     struct DutyRequest: Content {
         var onDuty: Bool?
     }

@@ -17,6 +17,7 @@ struct ConsultationController: RouteCollection {
         routes.get(.desk, use: desk)
         routes.post(.deskDuty, use: duty)
         routes.post(.deskNext, use: next)
+        routes.post(.deskCalls, use: logCall)
         try routes.register(collection: ConsultationLive())
     }
 
@@ -174,9 +175,45 @@ struct ConsultationController: RouteCollection {
 
     func desk(req: Request) async throws -> Response {
         let account = try ConsultationAPIController.requireDesk(req, orSupervisor: true)
+        return try await deskPage(req, account: account).encodeResponse(for: req)
+    }
+
+    private func deskPage(_ req: Request, account: AccountModel, call: DeskPage.CallForm = .init(), errors: FormErrors = FormErrors()) async throws -> HTML {
         let state = try await ConsultationView(req).desk(for: account)
         let watching = !(account.actor.map(ConsultationWorkflow.servesDesk) ?? false)
-        return try await DeskPage(desk: state, now: req.now, rules: req.fayuan.settings.deskRules, watching: watching).render(req).encodeResponse(for: req)
+        return DeskPage(desk: state, now: req.now, rules: req.fayuan.settings.deskRules, watching: watching, call: call, errors: errors).render(req)
+    }
+
+    struct CallLogForm: Content {
+        var channel: String?
+        var phone: String?
+        var name: String?
+        var topic: String?
+        var summary: String?
+        var answer: String?
+        var minutes: String?
+        var outcome: String?
+        var note: String?
+        var consent: String?
+    }
+
+    func logCall(req: Request) async throws -> Response {
+        let account = try ConsultationAPIController.requireDesk(req)
+        let input = try req.content.decode(CallLogForm.self)
+        let form = DeskPage.CallForm(channel: input.channel ?? "hotline", phone: input.phone ?? "", name: input.name ?? "", topic: input.topic ?? "",
+                                     summary: input.summary ?? "", answer: input.answer ?? "", minutes: input.minutes ?? "",
+                                     outcome: input.outcome ?? "", note: input.note ?? "", consent: input.consent == "true")
+        do {
+            let parsed = try CallLogInput.parse(channel: input.channel, phone: input.phone, name: input.name, topic: input.topic, summary: input.summary,
+                                                answer: input.answer, minutes: input.minutes, outcome: input.outcome, note: input.note,
+                                                consent: input.consent == "true").mapError { AppError.invalid($0.errors) }.get()
+            let desk = try ConsultationDesk.forStaff(account, try await req.referenceData())
+            _ = try await ConsultationService(req).logCall(parsed, by: account, desk: desk.id)
+            req.flash("已登记本次咨询")
+            return req.redirect(to: SiteURL.desk.path)
+        } catch let error as AppError where error.refusesForm {
+            return try await deskPage(req, account: account, call: form, errors: FormErrors(error.formErrors)).response(req, status: error.status)
+        }
     }
 
     struct DutyForm: Content { var onDuty: String? }

@@ -67,6 +67,7 @@ enum SiteURL: Sendable, Equatable {
     case deskDuty
     case deskNext
     case deskLive
+    case deskCalls
     case api(APIPath)
 
     var path: String {
@@ -133,6 +134,7 @@ enum SiteURL: Sendable, Equatable {
         case .deskDuty: "/desk/duty"
         case .deskNext: "/desk/next"
         case .deskLive: "/desk/live"
+        case .deskCalls: "/desk/calls"
         case .api(let api): "/api/v1" + api.path
         }
     }
@@ -226,6 +228,7 @@ enum APIPath: Sendable, Equatable {
     case deskDuty
     case deskNext
     case hotlineEvents
+    case deskCalls
 
     var path: String {
         switch self {
@@ -257,6 +260,7 @@ enum APIPath: Sendable, Equatable {
         case .deskDuty: "/desk/duty"
         case .deskNext: "/desk/next"
         case .hotlineEvents: "/hotline/events"
+        case .deskCalls: "/desk/calls"
         }
     }
 }

@@ -80,6 +80,11 @@ struct ConversationPage: PageView {
         """
     }
 
+    /// Every outcome a consultation may end with, as a form offers them.
+    static let outcomeChoices: [(value: String, label: String)] = [("answered", "已解答"), ("application", "转为法律援助申请（须咨询人同意）")]
+        + ConsultationOutcome.Referral.allCases.map { ("referred.\($0.rawValue)", "转介\($0.chinese)") }
+        + ConsultationOutcome.OtherHotline.allCases.map { ("passedOn.\($0.rawValue)", "转\($0.chinese)") }
+
     static func outcomeLabel(_ code: String) -> String {
         ConsultationOutcome.parse(code: code, note: "说明", consent: true).map(\.chinese).get(or: code)
     }
@@ -123,10 +128,7 @@ struct ConversationPage: PageView {
                                                                          hint: "答复将通知咨询人；请勿写入与问题无关的个人信息。"), "发送答复"))
             }
             if responsible && state == .active {
-                let outcomes: [(value: String, label: String)] = [("answered", "已解答"), ("application", "转为法律援助申请（须咨询人同意）")]
-                    + ConsultationOutcome.Referral.allCases.map { ("referred.\($0.rawValue)", "转介\($0.chinese)") }
-                    + ConsultationOutcome.OtherHotline.allCases.map { ("passedOn.\($0.rawValue)", "转\($0.chinese)") }
-                parts.append("<h2>结束咨询</h2>" + form(.close, Fields.scoped("close", Fields.select("outcome", "咨询结果", options: outcomes, selected: nil, errors: errors)
+                parts.append("<h2>结束咨询</h2>" + form(.close, Fields.scoped("close", Fields.select("outcome", "咨询结果", options: Self.outcomeChoices, selected: nil, errors: errors)
                     + Fields.textarea("note", "转交说明", value: "", errors: errors, hint: "转介或转其他热线时必填：写明转交事项和接收单位", required: false)
                     + Fields.checkbox("consent", "咨询人已同意将本次咨询内容用于法律援助申请", checked: false, errors: errors)), "结束咨询"))
                 if !colleagues.isEmpty {

@@ -10,6 +10,22 @@ struct DeskPage: PageView {
     var rules: DeskRules
     /// Supervisors watch; they do not go on duty.
     var watching: Bool
+    /// The call-log form as last sent (kept when it comes back with errors).
+    var call = CallForm()
+    var errors = FormErrors()
+
+    struct CallForm {
+        var channel = "hotline"
+        var phone = ""
+        var name = ""
+        var topic = ""
+        var summary = ""
+        var answer = ""
+        var minutes = ""
+        var outcome = ""
+        var note = ""
+        var consent = false
+    }
 
     var title: String { "咨询服务台" }
 
@@ -18,6 +34,7 @@ struct DeskPage: PageView {
         <div id="desk" data-live="\(SiteURL.deskLive)">
         <p class="desk-status \(desk.open ? "is-open" : "is-closed")">\(desk.deskName)：\(desk.availability)</p>
         \(when(!watching) { duty(context) })
+        \(when(!watching) { callLog(context) })
         <section aria-labelledby="queue-title"><h2 id="queue-title">排队等待（\(desk.waiting.count)）</h2>
         \(list(desk.waiting, empty: "当前没有排队的咨询。") { c in
             let waited = Int(now.timeIntervalSince(c.queuedAt) / 60)
@@ -77,6 +94,32 @@ struct DeskPage: PageView {
         <section aria-labelledby="figures-title"><h2 id="figures-title">今日数据</h2>
         <dl class="desk-figures">\(items)</dl>
         </section>
+        """
+    }
+
+    /// 登记来电: a call or a visit recorded by the person who took it.
+    private func callLog(_ context: PageContext) -> HTML {
+        let topics = ConsultationTopic.allCases.map { (value: $0.rawValue, label: $0.chinese) }
+        let channels: [(value: String, label: String)] = [("hotline", "12348来电"), ("window", "窗口来访")]
+        return """
+        <details class="call-log"\(HTML(raw: errors.isEmpty ? "" : " open"))>
+          <summary>登记来电或窗口咨询</summary>
+          \(errors.summary(labels: [:]))
+          <form method="post" action="\(SiteURL.deskCalls)">
+            \(Fields.csrf(context.csrfToken))
+            \(Fields.select("channel", "咨询方式", options: channels, selected: call.channel, errors: errors)
+                + Fields.text("phone", "来电号码", value: call.phone, errors: errors, hint: "未显示号码的来电请留空", type: "tel", required: false, inputmode: "numeric")
+                + Fields.text("name", "咨询人称呼", value: call.name, errors: errors, hint: "如“王女士”", required: false)
+                + Fields.select("topic", "咨询类别", options: topics, selected: call.topic, errors: errors)
+                + Fields.textarea("summary", "咨询问题摘要", value: call.summary, errors: errors, hint: "记录问题本身，不要写入身份证号等证件信息")
+                + Fields.textarea("answer", "解答内容", value: call.answer, errors: errors)
+                + Fields.text("minutes", "通话或接待时长（分钟）", value: call.minutes, errors: errors, inputmode: "numeric")
+                + Fields.select("outcome", "咨询结果", options: ConversationPage.outcomeChoices, selected: call.outcome, errors: errors)
+                + Fields.textarea("note", "转交说明", value: call.note, errors: errors, hint: "转介或转其他热线时必填：写明转交事项和接收单位", required: false)
+                + Fields.checkbox("consent", "咨询人已同意将本次咨询内容用于法律援助申请", checked: call.consent, errors: errors))
+            <button type="submit">登记</button>
+          </form>
+        </details>
         """
     }
 
