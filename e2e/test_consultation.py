@@ -3,14 +3,35 @@ centre's reviewer on duty takes the request and they chat, live, in two browsers
 reload in the middle; a request nobody takes in time becomes a call back the hotline makes.
 The server runs with the desk open at any hour and a 20-second escalation (scripts/test.sh).
 """
+import hashlib
+import hmac
+import json
+import os
+import time
+import urllib.request
+import uuid
+
 from selenium.webdriver.common.by import By
 
-from conftest import Browser, eventually, make_driver
+from conftest import BASE_URL, Browser, eventually, make_driver
 
 
 # Synthetic numbers, kept out of the test bodies so a failure's traceback prints no phone number.
 FIRST_ASKER_PHONE = "13900000002"
 SECOND_ASKER_PHONE = "13900000003"
+MISSED_CALLER_PHONE = "13900000031"
+
+
+def pbx_event(event):
+    """Posts a call event as the 12348 PBX does: signed with the shared secret, timestamped."""
+    body = json.dumps(event).encode()
+    stamp = str(int(time.time()))
+    secret = os.environ["FAYUAN_PBX_SECRET"].encode()
+    signature = "sha256=" + hmac.new(secret, stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    request = urllib.request.Request(BASE_URL + "/api/v1/hotline/events", data=body, method="POST", headers={
+        "Content-Type": "application/json", "X-Fayuan-Timestamp": stamp, "X-Fayuan-Signature": signature})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return answer.status
 
 
 def ask(citizen, question, phone):
@@ -114,3 +135,27 @@ def test_a_request_nobody_takes_becomes_a_call_back_the_hotline_makes(browser):
         hotline.sees("本次咨询已结束")
     finally:
         hotline.driver.quit()
+
+
+def test_a_missed_call_reported_by_the_pbx_is_called_back_from_the_desk(browser):
+    call = f"call-{uuid.uuid4()}"
+    assert pbx_event({"eventId": str(uuid.uuid4()), "callId": call, "type": "ringing", "caller": MISSED_CALLER_PHONE}) == 202
+    assert pbx_event({"eventId": str(uuid.uuid4()), "callId": call, "type": "missed"}) == 202
+
+    hotline = browser
+    hotline.login("shenpi")
+    hotline.open("/desk")
+    hotline.sees("来电 尾号0031")  # the desk shows the last four digits only
+    hotline.shot("missed-call-on-desk")
+    hotline.follow_partial("来电 尾号0031")
+    hotline.sees("待回电")
+    hotline.fill("回电结果", "已接通")
+    hotline.press("记录本次回电")
+    hotline.sees("咨询中")
+    hotline.fill("输入消息", "来电人询问拖欠工资，已告知可申请劳动仲裁并可申请法律援助。")
+    hotline.press("发送")
+    hotline.sees("已告知可申请劳动仲裁")
+    hotline.fill("咨询结果", "已解答")
+    hotline.press("结束咨询")
+    hotline.sees("本次咨询已结束")
+    hotline.shot("missed-call-called-back")

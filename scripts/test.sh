@@ -106,6 +106,8 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 DATA=$(mktemp -d /tmp/fayuan-e2e.XXXXXX)
 # Every simulated person (and the API fuzzer) comes from 127.0.0.1, so the per-address limits
 # are raised here; Tests/AppTests/RateLimitTests proves the limits themselves.
+# The PBX's shared secret: e2e/test_consultation.py signs call events with it as a PBX would.
+export FAYUAN_PBX_SECRET="e2e-pbx-secret-0123456789"
 FAYUAN_DATA_DIR="$DATA" PORT=$PORT HOST=127.0.0.1 FAYUAN_SIGNINS_PER_MINUTE=500 FAYUAN_LOOKUPS_PER_MINUTE=100000 \
   FAYUAN_APPLICATION_WRITES_PER_10_MINUTES=100000 \
   FAYUAN_CONSULTATION_ALWAYS_OPEN=1 FAYUAN_CONSULTATION_ESCALATE_SECONDS=20 FAYUAN_CONSULTATION_ROUND_SECONDS=2 .build/debug/Run serve >"$ARTIFACTS/server.log" 2>&1 &

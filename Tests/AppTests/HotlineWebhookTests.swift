@@ -74,6 +74,14 @@ final class HotlineWebhookTests: XCTestCase {
             let desk = try staff.object(try await staff.send(.GET, "/api/v1/desk"))
             let callbacks = (desk["callbacks"] as? [[String: Any]] ?? []).compactMap { $0["askerName"] as? String }
             XCTAssertEqual(Set(callbacks), ["来电 尾号0012", "来电 尾号0013"])
+            // Whoever calls back sees the number to dial; a supervisor watching does not.
+            let c2 = try await calls(test, "c2")
+            let missed = try XCTUnwrap(c2.first)
+            let detail = try staff.object(try await staff.send(.GET, "/api/v1/consultations/\(missed.id!)"))
+            XCTAssertEqual(detail["callbackPhone"] as? String, "13900000012")
+            let supervisor = try await APIClient.signIn(test, "jiandu", DemoSeed.staffPassword)
+            let watched = try supervisor.object(try await supervisor.send(.GET, "/api/v1/consultations/\(missed.id!)"))
+            XCTAssertNil(watched["callbackPhone"] as? String)
             let c3 = try await calls(test, "c3")
             let voicemail = try XCTUnwrap(c3.first)
             let messages = try await ConsultationMessageModel.query(on: test.app.db).filter(\.$consultationID == voicemail.id!).count()

@@ -51,6 +51,8 @@ extension API {
         var queueText: String?
         var rating: Int?
         var canRate: Bool
+        /// Staff only, while a call back is owed or to whoever holds it: the number to dial.
+        var callbackPhone: String?
     }
 
     struct MessageRequest: Content {

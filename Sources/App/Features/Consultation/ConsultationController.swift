@@ -116,7 +116,8 @@ struct ConsultationController: RouteCollection {
             }
         }
         return ConversationPage(consultation: detail.summary, messages: detail.messages, viewer: viewer, queueText: detail.queueText,
-                                canRate: detail.canRate, rating: detail.rating, colleagues: colleagues, errors: errors).render(req)
+                                canRate: detail.canRate, rating: detail.rating, colleagues: colleagues, callbackPhone: detail.callbackPhone,
+                                errors: errors).render(req)
     }
 
     struct MessageForm: Content {

@@ -37,7 +37,17 @@ struct ConsultationView {
         }
         let isAsker = party == .asker
         return API.ConsultationDetail(summary: summary(c), messages: messages.map(Self.message), queuePlace: place, queueText: text,
-                                      rating: c.rating, canRate: isAsker && c.consultationState == .closed && c.rating == nil)
+                                      rating: c.rating, canRate: isAsker && c.consultationState == .closed && c.rating == nil,
+                                      callbackPhone: Self.callbackPhone(c, party: party))
+    }
+
+    /// The number to dial: desk staff see it while a call back is owed, and whoever holds an
+    /// open consultation; nobody else (the asker knows their own number).
+    static func callbackPhone(_ c: ConsultationModel, party: ConsultationParty) -> String? {
+        guard case .staff(let actor) = party, ConsultationWorkflow.servesDesk(actor) else { return nil }
+        let state = c.consultationState
+        guard state == .callback || (state.isOpen && c.responsibleAccountID == actor.accountID) else { return nil }
+        return c.phone
     }
 
     func desk(for account: AccountModel) async throws -> API.DeskState {

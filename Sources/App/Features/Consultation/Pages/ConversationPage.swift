@@ -19,6 +19,8 @@ struct ConversationPage: PageView {
     var rating: Int?
     /// Colleagues on duty a conversation may be handed to.
     var colleagues: [(id: UUID, name: String)] = []
+    /// The number to dial, shown to desk staff while a call back is owed or to whoever holds it.
+    var callbackPhone: String?
     var errors = FormErrors()
 
     var title: String { "\(consultation.topicLabel) · \(consultation.stateLabel)" }
@@ -35,6 +37,7 @@ struct ConversationPage: PageView {
           <p class="conversation-meta">\(ConsultationChannel(rawValue: consultation.channel)?.chinese ?? "")· \(consultation.topicLabel) ·
             <strong class="state" id="conversation-state">\(consultation.stateLabel)</strong></p>
           \(queueText.map { t -> HTML in "<p class=\"queue\" id=\"queue-text\" role=\"status\">\(t)</p>" })
+          \(callbackPhone.map { p -> HTML in "<p class=\"callback-phone\">回电号码：<a href=\"tel:\(p)\">\(p)</a>（仅用于回电，请勿外传）</p>" })
           \(when(consultation.replyDue != nil && state == .awaitingReply) { "<p class=\"hint\">书面答复期限：\(TimeText.chinese(consultation.replyDue!))</p>" })
           <ol class="messages" id="messages" aria-live="polite" aria-relevant="additions" aria-label="对话内容">\(items)</ol>
           <p class="typing" id="typing" aria-live="polite"></p>

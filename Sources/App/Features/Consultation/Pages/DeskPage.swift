@@ -34,7 +34,7 @@ struct DeskPage: PageView {
         <div id="desk" data-live="\(SiteURL.deskLive)">
         <p class="desk-status \(desk.open ? "is-open" : "is-closed")">\(desk.deskName)：\(desk.availability)</p>
         \(when(!watching) { duty(context) })
-        \(when(!watching) { callLog(context) })
+        \(when(watching) { figures })
         <section aria-labelledby="queue-title"><h2 id="queue-title">排队等待（\(desk.waiting.count)）</h2>
         \(list(desk.waiting, empty: "当前没有排队的咨询。") { c in
             let waited = Int(now.timeIntervalSince(c.queuedAt) / 60)
@@ -45,9 +45,12 @@ struct DeskPage: PageView {
             "<form method=\"post\" action=\"\(SiteURL.deskNext)\">\(Fields.csrf(context.csrfToken))<button type=\"submit\">接入下一位</button></form>"
         })
         </section>
+        \(when(!watching) { """
         <section aria-labelledby="mine-title"><h2 id="mine-title">我正在接待（\(desk.mine.count)/\(rules.maxParallelChats)）</h2>
         \(list(desk.mine, empty: "暂无。") { c in "\(c.messageCount)条消息" })
         </section>
+        """ })
+        \(when(!watching) { callLog(context) })
         <section aria-labelledby="callback-title"><h2 id="callback-title">待回电（\(desk.callbacks.count)）</h2>
         \(list(desk.callbacks, empty: "暂无待回电任务。") { c in "登记于\(TimeText.chinese(c.queuedAt))" })
         </section>
@@ -61,7 +64,7 @@ struct DeskPage: PageView {
             }
         })
         </section>
-        \(figures)
+        \(when(!watching) { figures })
         <section aria-labelledby="duty-title"><h2 id="duty-title">正在值班（\(desk.staffOnDuty.count)）</h2>
         \((desk.staffOnDuty.isEmpty ? "<p>当前无人值班。</p>" : "<ul class=\"plain\">\(desk.staffOnDuty.map { d -> HTML in "<li>\(d.name)：接待中\(d.openChats)位</li>" })</ul>") as HTML)
         </section>
@@ -76,11 +79,12 @@ struct DeskPage: PageView {
         let rate = f.answerRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "暂无"
         let longest = f.longestWaitSeconds.map { $0 >= 60 ? "\($0 / 60)分\($0 % 60)秒" : "\($0)秒" } ?? "无人等待"
         let rating = f.averageRating.map { String(format: "%.1f分（%d人评价）", $0, f.ratings) } ?? "暂无评价"
-        let minutes = Int(rules.escalateAfter / 60)
+        let limit = Int(rules.escalateAfter)
+        let minutes = limit % 60 == 0 ? "\(limit / 60)分钟" : "\(limit)秒"
         let cells: [(String, String, Bool)] = [
             ("排队人数", "\(f.waiting)", false),
             ("最长等待", longest, (f.longestWaitSeconds ?? 0) >= Int(rules.escalateAfter)),
-            ("今日\(minutes)分钟内接入率", "\(rate)（\(f.answeredInTimeToday)/\(f.liveDecidedToday)）", false),
+            ("今日\(minutes)内接入率", "\(rate)（\(f.answeredInTimeToday)/\(f.liveDecidedToday)）", false),
             ("待回电", "\(f.callbacksOwed)", f.callbacksOwed > 0),
             ("今日已回电", "\(f.callbackAttemptsToday)次", false),
             ("待回复留言", "\(f.questionsOpen)", false),
