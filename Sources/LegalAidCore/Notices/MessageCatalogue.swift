@@ -24,6 +24,7 @@ public enum MessageTemplate: String, CaseIterable, Codable, Sendable {
     case consultationCallback
     case consultationReplied
     case consultationRating
+    case consultationToApplication
     // Accounts.
     case signInCode
 
@@ -48,6 +49,7 @@ public enum MessageTemplate: String, CaseIterable, Codable, Sendable {
         case .consultationCallback: "12348热线将为您回电"
         case .consultationReplied: "您的留言咨询已回复"
         case .consultationRating: "请对本次咨询服务作出评价"
+        case .consultationToApplication: "咨询已转为法律援助申请"
         case .signInCode: nil
         }
     }
@@ -84,6 +86,7 @@ public enum MessageTemplate: String, CaseIterable, Codable, Sendable {
         case .consultationCallback: "您的在线咨询（${topic}）暂时无人接入，12348公共法律服务热线将尽快拨打您留下的手机号回电，请留意接听。"
         case .consultationReplied: "您的留言咨询（${topic}）已有回复，请登录“法援在线”或打开咨询链接查看。"
         case .consultationRating: "感谢您使用12348公共法律服务。请对本次咨询服务评价：${link}"
+        case .consultationToApplication: "您咨询的事项已转为法律援助申请（${number}）。请携带身份证件到${place}完成申请，或登录“法援在线”继续填写。"
         case .signInCode: "您的登录验证码是${code}，5分钟内有效。请勿告诉他人，工作人员不会向您索要验证码。"
         }
     }

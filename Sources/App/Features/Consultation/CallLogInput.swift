@@ -1,3 +1,4 @@
+import Foundation
 import LegalAidCore
 
 /// A call or a visit the duty staff record by hand (issue #12 item 5): who called (the number
@@ -12,9 +13,11 @@ struct CallLogInput: Sendable {
     var minutes: Int
     var outcome: ConsultationOutcome
     var note: String
+    /// Where the application is filed, when the call ends as one.
+    var communityPoint: UUID?
 
     static func parse(channel: String?, phone: String?, name: String?, topic: String?, summary: String?, answer: String?,
-                      minutes: String?, outcome: String?, note: String?, consent: Bool) -> Result<CallLogInput, FieldErrors> {
+                      minutes: String?, outcome: String?, note: String?, consent: Bool, communityPoint: String? = nil) -> Result<CallLogInput, FieldErrors> {
         var errors: [FieldError] = []
         let channel = ConsultationChannel(rawValue: channel ?? "hotline")
         if channel != .hotline && channel != .window {
@@ -52,8 +55,13 @@ struct CallLogInput: Sendable {
         case .success(let value): parsedOutcome = value
         case .failure(let error): errors.append(error)
         }
+        let point = communityPoint.flatMap { UUID(uuidString: $0) }
+        if case .application = parsedOutcome, point == nil {
+            errors.append(FieldError(field: "communityPointID", code: "required", message: "请选择咨询人所在的社区（村），申请将由该社区所属的工作站初审"))
+        }
         guard errors.isEmpty, let channel, let topic, let duration, let parsedOutcome else { return .failure(FieldErrors(errors)) }
         return .success(CallLogInput(channel: channel, phone: mobile, name: name.isEmpty ? (channel == .window ? "来访群众" : "来电群众") : name,
-                                     topic: topic, summary: summary, answer: answer, minutes: duration, outcome: parsedOutcome, note: note))
+                                     topic: topic, summary: summary, answer: answer, minutes: duration, outcome: parsedOutcome, note: note,
+                                     communityPoint: point))
     }
 }

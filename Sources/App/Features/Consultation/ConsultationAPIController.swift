@@ -105,8 +105,9 @@ struct ConsultationAPIController: RouteCollection {
             try await service.rate(id, rating, by: caller)
         } else {
             let request = try ConsultationStepInput.event(for: step, to: input.to, note: input.note, outcome: input.outcome, consent: input.consent,
-                                                          reply: input.reply, result: input.result)
-            try await service.act(request.event, on: id, by: caller, detail: request.detail, reply: request.reply, outcomeNote: request.note)
+                                                          communityPoint: input.communityPointID, reply: input.reply, result: input.result)
+            try await service.act(request.event, on: id, by: caller, detail: request.detail, reply: request.reply, outcomeNote: request.note,
+                                  applicationPoint: request.communityPoint)
         }
         let (consultation, viewer) = try await service.find(id, for: caller)
         return try await ConsultationView(req).detail(consultation, party: viewer, after: 0)
@@ -143,7 +144,7 @@ struct ConsultationAPIController: RouteCollection {
         let body = try req.content.decode(API.CallLogRequest.self)
         let input = try CallLogInput.parse(channel: body.channel, phone: body.phone, name: body.name, topic: body.topic, summary: body.summary,
                                            answer: body.answer, minutes: body.minutes.map(String.init), outcome: body.outcome, note: body.note,
-                                           consent: body.consent ?? false).mapError { AppError.invalid($0.errors) }.get()
+                                           consent: body.consent ?? false, communityPoint: body.communityPointID?.uuidString).mapError { AppError.invalid($0.errors) }.get()
         let desk = try ConsultationDesk.forStaff(account, try await req.referenceData())
         let record = try await ConsultationService(req).logCall(input, by: account, desk: desk.id)
         return try await ConsultationView(req).summary(record).encodeResponse(status: .created, for: req)
@@ -179,9 +180,11 @@ struct ConsultationStepInput {
     var detail: String
     var reply: String?
     var note: String?
+    /// For an application: the community point whose workstation will pre-review it.
+    var communityPoint: UUID?
 
-    static func event(for step: ConsultationStep, to: UUID?, note: String?, outcome: String?, consent: Bool?, reply: String?,
-                      result: String?) throws -> ConsultationStepInput {
+    static func event(for step: ConsultationStep, to: UUID?, note: String?, outcome: String?, consent: Bool?, communityPoint: UUID? = nil,
+                      reply: String?, result: String?) throws -> ConsultationStepInput {
         let note = (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         switch step {
         case .take: return ConsultationStepInput(event: .take, detail: "")
@@ -191,7 +194,9 @@ struct ConsultationStepInput {
             return ConsultationStepInput(event: .handOver(to: to, note: note), detail: "转交：\(note)")
         case .close:
             let parsed = try ConsultationOutcome.parse(code: outcome ?? "", note: note, consent: consent ?? false).mapError { AppError.invalid([$0]) }.get()
-            return ConsultationStepInput(event: .close(parsed), detail: parsed.chinese + (note.isEmpty ? "" : "：\(note)"), note: note.isEmpty ? nil : note)
+            if case .application = parsed, communityPoint == nil { throw ConsultationStepInput.pointRequired }
+            return ConsultationStepInput(event: .close(parsed), detail: parsed.chinese + (note.isEmpty ? "" : "：\(note)"), note: note.isEmpty ? nil : note,
+                                         communityPoint: communityPoint)
         case .reply:
             let text = (reply ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard text.count >= 5 else { throw AppError.invalid(field: "reply", code: "tooShort", "请写出答复内容（至少5个字）") }
@@ -205,4 +210,6 @@ struct ConsultationStepInput {
             throw AppError.invalid(field: "step", code: "invalidChoice", "评价不是办理步骤")
         }
     }
+
+    static let pointRequired = AppError.invalid(field: "communityPointID", code: "required", "请选择咨询人所在的社区（村），申请将由该社区所属的工作站初审")
 }

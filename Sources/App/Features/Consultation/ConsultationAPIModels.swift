@@ -40,6 +40,10 @@ extension API {
         var replyDue: Date?
         var messageCount: Int
         var outcome: String?
+        /// Set when the consultation was turned into a legal aid application (the number in a
+        /// conversation's detail; the id lets its owner open the draft).
+        var applicationID: UUID?
+        var applicationNumber: String?
     }
 
     struct ConsultationDetail: Content {
@@ -68,6 +72,8 @@ extension API {
         /// close: `answered`, `application`, `referred.mediation|notary|appraisal`, `passedOn.12345|12315|12333|12338`.
         var outcome: String?
         var consent: Bool?
+        /// Closing as an application: the person's community (村/社区联系点), whose workstation pre-reviews it.
+        var communityPointID: UUID?
         /// reply: the written answer.
         var reply: String?
         /// callback: `reached`, `noAnswer`, `busy`, `unreachable`, `wrongNumber`.
@@ -127,6 +133,8 @@ extension API {
         var outcome: String?
         var note: String?
         var consent: Bool?
+        /// Required when the outcome is `application`: the person's community point.
+        var communityPointID: UUID?
     }
 
     struct DutyRequest: Content {

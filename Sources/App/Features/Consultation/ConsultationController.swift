@@ -115,9 +115,12 @@ struct ConsultationController: RouteCollection {
                 viewer = .supervisor
             }
         }
+        var points: [(value: String, label: String)] = []
+        if case .staff(responsible: true, _) = viewer { points = ApplicationFormPage.choices(reference: try await req.referenceData()).points }
+        let owns = consultation.askerAccountID != nil && party == .asker
         return ConversationPage(consultation: detail.summary, messages: detail.messages, viewer: viewer, queueText: detail.queueText,
                                 canRate: detail.canRate, rating: detail.rating, colleagues: colleagues, callbackPhone: detail.callbackPhone,
-                                errors: errors).render(req)
+                                communityPoints: points, ownsApplication: owns, errors: errors).render(req)
     }
 
     struct MessageForm: Content {
@@ -142,6 +145,7 @@ struct ConsultationController: RouteCollection {
         var note: String?
         var outcome: String?
         var consent: Bool?
+        var communityPointID: String?
         var reply: String?
         var result: String?
         var stars: Int?
@@ -162,8 +166,10 @@ struct ConsultationController: RouteCollection {
                 req.flash("感谢您的评价")
             } else {
                 let request = try ConsultationStepInput.event(for: step, to: input.to, note: input.note, outcome: input.outcome, consent: input.consent,
+                                                              communityPoint: input.communityPointID.flatMap { UUID(uuidString: $0) },
                                                               reply: input.reply, result: input.result)
-                try await service.act(request.event, on: id, by: caller, detail: request.detail, reply: request.reply, outcomeNote: request.note)
+                try await service.act(request.event, on: id, by: caller, detail: request.detail, reply: request.reply, outcomeNote: request.note,
+                                      applicationPoint: request.communityPoint)
             }
             if step == .handOver { return req.redirect(to: SiteURL.desk.path) }
             return req.redirect(to: SiteURL.consultation(.value(id)).path)
@@ -182,7 +188,9 @@ struct ConsultationController: RouteCollection {
     private func deskPage(_ req: Request, account: AccountModel, call: DeskPage.CallForm = .init(), errors: FormErrors = FormErrors()) async throws -> HTML {
         let state = try await ConsultationView(req).desk(for: account)
         let watching = !(account.actor.map(ConsultationWorkflow.servesDesk) ?? false)
-        return DeskPage(desk: state, now: req.now, rules: req.fayuan.settings.deskRules, watching: watching, call: call, errors: errors).render(req)
+        let points = watching ? [] : ApplicationFormPage.choices(reference: try await req.referenceData()).points
+        return DeskPage(desk: state, now: req.now, rules: req.fayuan.settings.deskRules, watching: watching, call: call, errors: errors,
+                        communityPoints: points).render(req)
     }
 
     struct CallLogForm: Content {
@@ -196,6 +204,7 @@ struct ConsultationController: RouteCollection {
         var outcome: String?
         var note: String?
         var consent: String?
+        var communityPointID: String?
     }
 
     func logCall(req: Request) async throws -> Response {
@@ -203,11 +212,12 @@ struct ConsultationController: RouteCollection {
         let input = try req.content.decode(CallLogForm.self)
         let form = DeskPage.CallForm(channel: input.channel ?? "hotline", phone: input.phone ?? "", name: input.name ?? "", topic: input.topic ?? "",
                                      summary: input.summary ?? "", answer: input.answer ?? "", minutes: input.minutes ?? "",
-                                     outcome: input.outcome ?? "", note: input.note ?? "", consent: input.consent == "true")
+                                     outcome: input.outcome ?? "", note: input.note ?? "", consent: input.consent == "true",
+                                     communityPoint: input.communityPointID ?? "")
         do {
             let parsed = try CallLogInput.parse(channel: input.channel, phone: input.phone, name: input.name, topic: input.topic, summary: input.summary,
                                                 answer: input.answer, minutes: input.minutes, outcome: input.outcome, note: input.note,
-                                                consent: input.consent == "true").mapError { AppError.invalid($0.errors) }.get()
+                                                consent: input.consent == "true", communityPoint: input.communityPointID).mapError { AppError.invalid($0.errors) }.get()
             let desk = try ConsultationDesk.forStaff(account, try await req.referenceData())
             _ = try await ConsultationService(req).logCall(parsed, by: account, desk: desk.id)
             req.flash("已登记本次咨询")

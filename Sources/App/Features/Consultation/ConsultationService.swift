@@ -144,13 +144,16 @@ struct ConsultationService {
     /// A step by staff or the asker: take, hand over, reply, close, a call-back attempt, withdraw.
     @discardableResult
     func act(_ event: ConsultationEvent, on id: UUID, by caller: ConsultationCaller, detail: String = "", reply: String? = nil,
-             outcomeNote: String? = nil) async throws -> ConsultationModel {
+             outcomeNote: String? = nil, applicationPoint: UUID? = nil) async throws -> ConsultationModel {
         let (consultation, party) = try await find(id, for: caller)
         let desk = try await deskState(consultation.deskID)
         let transition = try ConsultationWorkflow.apply(event, to: consultation.snapshot, by: party, desk: desk, now: now, rules: rules)
             .mapError(AppError.init).get()
         let replyText = try reply.map(Self.messageText)
         let (author, account, name) = author(of: caller, party: party, consultation: consultation)
+        let draft: ApplicationModel? = if case .close(.application) = event, let account {
+            try await applicationDraft(for: consultation, point: applicationPoint, note: outcomeNote, by: account)
+        } else { nil }
         let version = consultation.version
         try await services.transaction(on: db) { tx in
             try await Self.claim(id, version: version, on: tx)
@@ -168,6 +171,7 @@ struct ConsultationService {
             if let replyText {
                 _ = try await Self.append(to: id, author: author, account: account, name: name, body: replyText, at: self.now, on: tx)
             }
+            if let draft, let account { try await self.fileApplication(draft, from: consultation, by: account, on: tx) }
             try await ConsultationNotices.carryOut(transition.effects, for: consultation, on: tx)
         }
         if let account, case .staff = party {
@@ -279,12 +283,19 @@ struct ConsultationService {
         record.messageCount = 0
         record.outcome = input.outcome.code
         record.outcomeNote = input.note.isEmpty ? nil : input.note
+        let draft: ApplicationModel? = if case .application = input.outcome, let point = input.communityPoint {
+            try applications.newDraft(form: ApplicationPrefill.form(name: input.name, phone: input.phone?.value, topic: input.topic,
+                                                                   askerSaid: [input.summary], staffNote: input.note),
+                                      communityPointID: point, preReviewOrganisationID: nil, owner: nil, createdBy: account.id!,
+                                      channel: "consultation", reference: try await services.referenceData(on: db))
+        } else { nil }
         try await services.transaction(on: db) { tx in
             try await record.create(on: tx)
             try await Self.event(record, "logCall", from: "", actor: account, name: account.displayName,
                                  detail: "\(input.channel.chinese)，\(input.minutes)分钟，\(input.outcome.chinese)", at: self.now, on: tx)
             _ = try await Self.append(to: record.id!, author: .asker, account: nil, name: input.name, body: input.summary, at: started, on: tx)
             _ = try await Self.append(to: record.id!, author: .staff, account: account, name: account.displayName, body: input.answer, at: self.now, on: tx)
+            if let draft { try await self.fileApplication(draft, from: record, by: account, on: tx) }
         }
         try await AuditLog.append(AuditRecord(account: account, event: "consultation.logCall", target: "consultation:\(record.id!)",
                                               clientAddress: clientAddress, detail: input.channel.chinese), at: now, on: db)

@@ -15,7 +15,7 @@ struct ConsultationView {
             stateLabel: c.consultationState.chinese, askerName: c.askerName, responsibleID: c.responsibleAccountID, queuedAt: c.queuedAt,
             escalationDue: c.consultationState == .waiting ? rules.escalationDue(queuedAt: c.queuedAt) : nil,
             replyDue: c.consultationChannel == .messageBoard ? rules.replyDue(askedAt: c.queuedAt) : nil,
-            messageCount: c.messageCount, outcome: c.outcome)
+            messageCount: c.messageCount, outcome: c.outcome, applicationID: c.applicationID)
     }
 
     static func message(_ m: ConsultationMessageModel) -> API.ConsultationMessage {
@@ -36,7 +36,11 @@ struct ConsultationView {
             }
         }
         let isAsker = party == .asker
-        return API.ConsultationDetail(summary: summary(c), messages: messages.map(Self.message), queuePlace: place, queueText: text,
+        var summary = summary(c)
+        if let application = c.applicationID {
+            summary.applicationNumber = try await ApplicationModel.find(application, on: req.db)?.number
+        }
+        return API.ConsultationDetail(summary: summary, messages: messages.map(Self.message), queuePlace: place, queueText: text,
                                       rating: c.rating, canRate: isAsker && c.consultationState == .closed && c.rating == nil,
                                       callbackPhone: Self.callbackPhone(c, party: party))
     }

@@ -21,6 +21,10 @@ struct ConversationPage: PageView {
     var colleagues: [(id: UUID, name: String)] = []
     /// The number to dial, shown to desk staff while a call back is owed or to whoever holds it.
     var callbackPhone: String?
+    /// Where an application may be filed, for closing a consultation as one.
+    var communityPoints: [(value: String, label: String)] = []
+    /// The asker owns the draft the consultation became (a signed-in citizen).
+    var ownsApplication = false
     var errors = FormErrors()
 
     var title: String { "\(consultation.topicLabel) · \(consultation.stateLabel)" }
@@ -70,7 +74,9 @@ struct ConversationPage: PageView {
 
     private func composer(_ context: PageContext) -> HTML {
         guard canWrite else {
-            if !state.isOpen { return "<p class=\"closed-note\">本次咨询已结束\(consultation.outcome.map { code -> String in "（" + (Self.outcomeLabel(code)) + "）" } ?? "")。</p>" }
+            if !state.isOpen {
+                return "<p class=\"closed-note\">本次咨询已结束\(consultation.outcome.map { code -> String in "（" + (Self.outcomeLabel(code)) + "）" } ?? "")。</p>" + application
+            }
             return .empty
         }
         return """
@@ -81,6 +87,15 @@ struct ConversationPage: PageView {
           <button type="submit">发送</button>
         </form>
         """
+    }
+
+    /// The application this consultation became: its number, and for its owner the way in.
+    private var application: HTML {
+        guard let number = consultation.applicationNumber else { return .empty }
+        if ownsApplication, let id = consultation.applicationID {
+            return "<p class=\"application-link\">法律援助申请（编号\(number)）已根据咨询内容预先填写。<a class=\"button\" href=\"\(SiteURL.editApplication(id))\">继续填写申请</a></p>"
+        }
+        return "<p class=\"application-link\">已转为法律援助申请，申请编号\(number)。</p>"
     }
 
     /// Every outcome a consultation may end with, as a form offers them.
@@ -132,7 +147,9 @@ struct ConversationPage: PageView {
             }
             if responsible && state == .active {
                 parts.append("<h2>结束咨询</h2>" + form(.close, Fields.scoped("close", Fields.select("outcome", "咨询结果", options: Self.outcomeChoices, selected: nil, errors: errors)
-                    + Fields.textarea("note", "转交说明", value: "", errors: errors, hint: "转介或转其他热线时必填：写明转交事项和接收单位", required: false)
+                    + Fields.textarea("note", "说明", value: "", errors: errors, hint: "转介或转其他热线时必填：写明转交事项和接收单位；转为申请时写明请求事项", required: false)
+                    + Fields.select("communityPointID", "咨询人所在社区（村）", options: communityPoints, selected: nil, errors: errors,
+                                    hint: "转为法律援助申请时必填：申请由该社区所属的工作站初审", required: false)
                     + Fields.checkbox("consent", "咨询人已同意将本次咨询内容用于法律援助申请", checked: false, errors: errors)), "结束咨询"))
                 if !colleagues.isEmpty {
                     parts.append("<h2>转交同事</h2>" + form(.handOver, Fields.scoped("handover", Fields.select("to", "接手的同事（正在值班）", options: colleagues.map { ($0.id.uuidString, $0.name) }, selected: nil, errors: errors)

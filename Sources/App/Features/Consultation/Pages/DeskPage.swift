@@ -25,7 +25,11 @@ struct DeskPage: PageView {
         var outcome = ""
         var note = ""
         var consent = false
+        var communityPoint = ""
     }
+
+    /// Where an application may be filed, for a call that ends as one.
+    var communityPoints: [(value: String, label: String)] = []
 
     var title: String { "咨询服务台" }
 
@@ -119,7 +123,9 @@ struct DeskPage: PageView {
                 + Fields.textarea("answer", "解答内容", value: call.answer, errors: errors)
                 + Fields.text("minutes", "通话或接待时长（分钟）", value: call.minutes, errors: errors, inputmode: "numeric")
                 + Fields.select("outcome", "咨询结果", options: ConversationPage.outcomeChoices, selected: call.outcome, errors: errors)
-                + Fields.textarea("note", "转交说明", value: call.note, errors: errors, hint: "转介或转其他热线时必填：写明转交事项和接收单位", required: false)
+                + Fields.textarea("note", "说明", value: call.note, errors: errors, hint: "转介或转其他热线时必填：写明转交事项和接收单位；转为申请时写明请求事项", required: false)
+                + Fields.select("communityPointID", "咨询人所在社区（村）", options: communityPoints, selected: call.communityPoint, errors: errors,
+                                hint: "转为法律援助申请时必填：申请由该社区所属的工作站初审", required: false)
                 + Fields.checkbox("consent", "咨询人已同意将本次咨询内容用于法律援助申请", checked: call.consent, errors: errors))
             <button type="submit">登记</button>
           </form>

@@ -101,27 +101,42 @@ struct ApplicationService {
         } else {
             throw AppError.forbidden
         }
-        let route = try route(communityPointID: point, preReviewOrganisationID: preReviewOrganisationID, reference: reference)
+        let app = try newDraft(form: form, communityPointID: point, preReviewOrganisationID: preReviewOrganisationID,
+                               owner: actor.has(.citizen) ? actor.accountID : nil, createdBy: actor.accountID,
+                               channel: actor.has(.citizen) ? "online" : "communityPoint", reference: reference)
+        try await services.transaction(on: db) { tx in
+            try await insertDraft(app, by: account, uploads: uploads, on: tx)
+        }
+        return app
+    }
+
+    /// A draft routed by its community point (to the point's workstation, or a chosen liaison
+    /// centre, and on to the legal aid centre), not yet stored.
+    func newDraft(form: ApplicationForm, communityPointID: UUID, preReviewOrganisationID: UUID?, owner: UUID?, createdBy: UUID,
+                  channel: String, reference: ReferenceData) throws -> ApplicationModel {
+        let route = try route(communityPointID: communityPointID, preReviewOrganisationID: preReviewOrganisationID, reference: reference)
         let app = ApplicationModel()
         app.id = UUID()
         app.state = ApplicationState.draft.rawValue
         app.version = 0
-        app.channel = actor.has(.citizen) ? "online" : "communityPoint"
-        app.ownerAccountID = actor.has(.citizen) ? actor.accountID : nil
-        app.createdByAccountID = actor.accountID
-        app.communityPointID = point
+        app.channel = channel
+        app.ownerAccountID = owner
+        app.createdByAccountID = createdBy
+        app.communityPointID = communityPointID
         app.preReviewOrganisationID = route.preReview
         app.centreID = route.centre
         app.pauses = []
         fill(app, with: form)
-        try await services.transaction(on: db) { tx in
-            try await Self.assignNumber(app, now: now, on: tx)
-            try await app.create(on: tx)
-            _ = try await uploads.record(for: app.id!, by: actor.accountID, on: tx)
-            try await AuditLog.append(AuditRecord(account: account, event: "application.create", target: "application:\(app.number)",
-                                                  clientAddress: clientAddress), at: now, on: tx)
-        }
         return app
+    }
+
+    /// Numbers and stores a new draft with its staged files, audited, inside the caller's transaction.
+    func insertDraft(_ app: ApplicationModel, by account: AccountModel, uploads: StagedUploads = .none, on tx: Database) async throws {
+        try await Self.assignNumber(app, now: now, on: tx)
+        try await app.create(on: tx)
+        _ = try await uploads.record(for: app.id!, by: account.id!, on: tx)
+        try await AuditLog.append(AuditRecord(account: account, event: "application.create", target: "application:\(app.number)",
+                                              clientAddress: clientAddress), at: now, on: tx)
     }
 
     func updateDraft(_ app: ApplicationModel, form: ApplicationForm, communityPointID: UUID?, preReviewOrganisationID: UUID?,
