@@ -1,6 +1,7 @@
 """The consultation desk (issue #12), as its users meet it: an anonymous citizen asks, the
 centre's reviewer on duty takes the request and they chat, live, in two browsers, with a
-reload in the middle; a request nobody takes in time becomes a call back the hotline makes.
+reload in the middle; a request nobody takes in time becomes a call back the hotline makes; a
+missed call is called back; a consultation becomes a prefilled legal aid application.
 The server runs with the desk open at any hour and a 20-second escalation (scripts/test.sh).
 """
 import hashlib
@@ -13,7 +14,7 @@ import uuid
 
 from selenium.webdriver.common.by import By
 
-from conftest import BASE_URL, Browser, eventually, make_driver
+from conftest import BASE_URL, DEMO_CITIZEN_PHONE, Browser, eventually, make_driver
 
 
 # Synthetic numbers, kept out of the test bodies so a failure's traceback prints no phone number.
@@ -130,7 +131,7 @@ def test_a_request_nobody_takes_becomes_a_call_back_the_hotline_makes(browser):
         hotline.sees("咨询中")
         hotline.shot("called-back")
         hotline.fill("咨询结果", "转12333人社服务热线")
-        hotline.fill("转交说明", "医药费报销涉及工伤保险待遇，已告知拨打12333")
+        hotline.fill("说明", "医药费报销涉及工伤保险待遇，已告知拨打12333")
         hotline.press("结束咨询")
         hotline.sees("本次咨询已结束")
     finally:
@@ -159,3 +160,61 @@ def test_a_missed_call_reported_by_the_pbx_is_called_back_from_the_desk(browser)
     hotline.press("结束咨询")
     hotline.sees("本次咨询已结束")
     hotline.shot("missed-call-called-back")
+
+
+def test_a_consultation_becomes_a_prefilled_legal_aid_application(browser):
+    staff = browser
+    citizen = Browser(make_driver(), "consultation-to-application")
+    try:
+        staff.login("shencha")
+        staff.open("/desk")
+        staff.press("开始值班")
+        staff.sees("您正在值班")
+
+        citizen.login(DEMO_CITIZEN_PHONE, "Shenqing@2026")
+        citizen.open("/consult")
+        citizen.fill("咨询类别", "劳动争议")
+        citizen.fill("您的问题", "在建筑工地干了半年，包工头拖欠工资两万元不给。")
+        citizen.fill("怎么称呼您", "李师傅")
+        citizen.press("开始咨询")
+        citizen.sees("排队中")
+
+        staff.sees("李师傅 · 劳动争议")
+        staff.press("接入下一位")
+        staff.sees("拖欠工资两万元")
+        citizen.sees("咨询中")
+        citizen.fill("输入消息", "我有工友名单和微信里的欠条照片。")
+        citizen.press("发送")
+        staff.sees("微信里的欠条照片")
+
+        # Consent is asked for and refused without it: nothing is filed.
+        staff.fill("咨询结果", "转为法律援助申请（须咨询人同意）")
+        staff.fill("咨询人所在社区（村）", "幸福街道幸福一社区")
+        staff.press("结束咨询")
+        staff.sees("须征得咨询人同意")
+        staff.fill("咨询结果", "转为法律援助申请（须咨询人同意）")
+        staff.fill("咨询人所在社区（村）", "幸福街道幸福一社区")
+        staff.fill("说明", "请求支付拖欠的劳动报酬两万元")
+        staff.tick("咨询人已同意将本次咨询内容用于法律援助申请")
+        staff.shot("close-as-application")
+        staff.press("结束咨询")
+        staff.sees("已转为法律援助申请，申请编号")
+
+        # The citizen's page moves on by itself, and the draft holds what they already said.
+        citizen.sees("继续填写申请", timeout=20)
+        citizen.shot("consultation-became-application")
+        citizen.follow("继续填写申请")
+        eventually(lambda: _holds(citizen, "事实和经过", "拖欠工资两万元不给。\n我有工友名单和微信里的欠条照片。"))
+        eventually(lambda: _holds(citizen, "希望得到的帮助（请求事项）", "请求支付拖欠的劳动报酬两万元"))
+        citizen.shot("prefilled-application")
+
+        staff.open("/desk")
+        staff.press("结束值班")
+        staff.sees("您当前不在值班")
+    finally:
+        citizen.driver.quit()
+
+
+def _holds(person, label, text):
+    value = person.field(label).get_attribute("value")
+    assert text in value, f"{label}: {value!r}"

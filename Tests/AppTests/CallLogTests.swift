@@ -76,4 +76,45 @@ final class CallLogTests: XCTestCase {
             XCTAssertEqual(records.first?.askerName, "来访群众")
         }
     }
+
+    /// After a 12348 call the caller is asked by SMS to rate it (issue #12 item 6). They have no
+    /// account and no session with the desk: the link carries a key of its own, opening the
+    /// page writes nothing, and the key goes no further than this one conversation.
+    func test_aCallerRatesTheCallThroughTheLinkInTheSMS() async throws {
+        try await withTestApp(now: Self.mondayMorning, adjust: { $0.publicURL = "https://fayuan.example.gov.cn" }) { test in
+            let staff = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let logged = try await staff.send(.POST, "/api/v1/desk/calls", json: Self.goodCall)
+            XCTAssertEqual(logged.status, .created)
+            let sms = try await SMSOutboxModel.query(on: test.app.db).filter(\.$template == MessageTemplate.consultationRating.rawValue).all()
+            XCTAssertEqual(sms.count, 1)
+            let link = try XCTUnwrap(sms.first?.sealedParameters?.value["link"])
+            XCTAssertTrue(link.hasPrefix("https://fayuan.example.gov.cn/consult/"), link)
+            let path = String(link.dropFirst("https://fayuan.example.gov.cn".count))
+
+            let caller = Browser(test)
+            let sessionsBefore = try await test.app.db.query(SessionRecord.self).count()
+            let page = try await caller.get(path)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("请对本次服务评价"))
+            XCTAssertTrue(page.contains("在工地受伤"), "the caller sees their own question and the answer")
+            let sessionsAfter = try await test.app.db.query(SessionRecord.self).count()
+            XCTAssertEqual(sessionsAfter, sessionsBefore, "opening the link writes nothing")
+
+            let id = String(path.split(separator: "?")[0].split(separator: "/").last!)
+            let key = String(path.split(separator: "=").last!)
+            let guessed = try await caller.post("/consult/\(id)/rate", [("key", "guess"), ("stars", "5")])
+            XCTAssertEqual(guessed.status, .notFound)
+            let rated = try await caller.post("/consult/\(id)/rate", [("key", key), ("stars", "4"), ("comment", "接线员很耐心")])
+            XCTAssertEqual(rated.status, .seeOther, String(rated.body.prefix(2000)))
+            XCTAssertEqual(rated.location, path, "back to the page the link opened")
+            let stored = try await ConsultationModel.find(UUID(uuidString: id), on: test.app.db)
+            XCTAssertEqual(stored?.rating, 4)
+
+            // The key opens this conversation only.
+            let other = try await staff.send(.POST, "/api/v1/desk/calls", json: Self.goodCall)
+            let otherID = try XCTUnwrap(try staff.object(other)["id"] as? String)
+            let elsewhere = try await caller.get("/consult/\(otherID)?key=\(key)")
+            XCTAssertEqual(elsewhere.status, .notFound)
+        }
+    }
 }

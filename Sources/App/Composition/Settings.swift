@@ -72,6 +72,11 @@ public struct Settings: Sendable {
     /// The shared secret the PBX signs 12348 call events with (HMAC-SHA256); unset, the
     /// webhook refuses every event.
     public var pbxSecret: String?
+    /// The address people reach the platform at, for links sent by SMS (no trailing slash);
+    /// unset, `http://localhost:<PORT>`.
+    public var publicURL: String?
+    /// Where a link in an SMS points: the public address, or this machine.
+    public var linkBase: String { publicURL ?? "http://localhost:\(port)" }
     /// Messages one side of one conversation may send in a minute.
     public var consultationMessagesPerMinute = 30
     /// SQLite's `synchronous` in WAL mode: `normal` (no acknowledged write lost when the process
@@ -156,6 +161,12 @@ public struct Settings: Sendable {
         if let secret = text("FAYUAN_PBX_SECRET") {
             guard secret.count >= 16 else { throw ConfigurationError(variable: "FAYUAN_PBX_SECRET", problem: "must be at least 16 characters") }
             settings.pbxSecret = secret
+        }
+        if let url = text("FAYUAN_PUBLIC_URL") {
+            guard url.hasPrefix("https://") || url.hasPrefix("http://"), URL(string: url)?.host != nil else {
+                throw ConfigurationError(variable: "FAYUAN_PUBLIC_URL", problem: "must be an http(s) address such as https://fayuan.example.gov.cn")
+            }
+            settings.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
         if let value = try integer("FAYUAN_CONSULTATION_MESSAGES_PER_MINUTE", 1...100_000) { settings.consultationMessagesPerMinute = value }
         if let token = text("FAYUAN_METRICS_TOKEN") {

@@ -26,12 +26,31 @@ struct ConsultationController: RouteCollection {
     static func caller(_ req: Request, for id: UUID) throws -> ConsultationCaller {
         if let account = req.auth.get(AccountModel.self) { return .account(account) }
         if req.hasSession, let key = req.session.data[keyName(id)] { return .key(key) }
+        if let key = linkKey(req) { return .key(key) }
         // An app's socket (or the benchmark's) shows the key as the API takes it.
         if let key = req.headers.first(name: "X-Consultation-Key"), !key.isEmpty { return .key(key) }
         throw AppError.notFound("咨询")
     }
 
     static func keyName(_ id: UUID) -> String { "consult." + id.uuidString }
+
+    /// A key that came with a link sent by SMS (a caller rating a 12348 call): in the address
+    /// when the page is opened, in a hidden field when its form is posted. Opening the page
+    /// stores nothing; the page carries the key on to its own forms.
+    static func linkKey(_ req: Request) -> String? {
+        let key = req.method == .GET ? req.query[String.self, at: "key"] : (try? req.content.get(String.self, at: "key"))
+        guard let key, !key.isEmpty, key.count <= 100 else { return nil }
+        return key
+    }
+
+    /// Where to send the person back to after a step: the conversation, with the link's key if
+    /// that is how they came.
+    static func back(_ req: Request, to id: UUID) -> String {
+        let path = SiteURL.consultation(.value(id)).path
+        guard req.auth.get(AccountModel.self) == nil, !(req.hasSession && req.session.data[keyName(id)] != nil),
+              let key = linkKey(req) else { return path }
+        return path + "?key=" + key
+    }
 
     // MARK: Asking
 
@@ -120,7 +139,8 @@ struct ConsultationController: RouteCollection {
         let owns = consultation.askerAccountID != nil && party == .asker
         return ConversationPage(consultation: detail.summary, messages: detail.messages, viewer: viewer, queueText: detail.queueText,
                                 canRate: detail.canRate, rating: detail.rating, colleagues: colleagues, callbackPhone: detail.callbackPhone,
-                                communityPoints: points, ownsApplication: owns, errors: errors).render(req)
+                                communityPoints: points, ownsApplication: owns,
+                                linkKey: Self.back(req, to: id).contains("?key=") ? Self.linkKey(req) : nil, errors: errors).render(req)
     }
 
     struct MessageForm: Content {
@@ -134,7 +154,7 @@ struct ConsultationController: RouteCollection {
         let input = try req.content.decode(MessageForm.self)
         do {
             _ = try await ConsultationService(req).post(input.body ?? "", to: id, by: caller, clientID: input.clientId)
-            return req.redirect(to: SiteURL.consultation(.value(id)).path + "#composer")
+            return req.redirect(to: Self.back(req, to: id) + "#composer")
         } catch let error as AppError where error.refusesForm || error.status == .tooManyRequests {
             return try await conversation(req, id: id, errors: FormErrors(error.formErrors)).response(req, status: error.status)
         }
@@ -172,7 +192,7 @@ struct ConsultationController: RouteCollection {
                                       applicationPoint: request.communityPoint)
             }
             if step == .handOver { return req.redirect(to: SiteURL.desk.path) }
-            return req.redirect(to: SiteURL.consultation(.value(id)).path)
+            return req.redirect(to: Self.back(req, to: id))
         } catch let error as AppError where error.refusesForm {
             return try await conversation(req, id: id, errors: FormErrors(error.formErrors)).response(req, status: error.status)
         }

@@ -8,7 +8,7 @@ enum ConsultationNotices {
     /// What the conversation itself shows when the three minutes run out.
     static let callbackText = "暂时没有值班人员接入您的咨询。12348公共法律服务热线将尽快拨打您留下的手机号回电，请留意接听；您也可以继续在此留言。"
 
-    static func carryOut(_ effects: [ConsultationEffect], for consultation: ConsultationModel, on tx: Database) async throws {
+    static func carryOut(_ effects: [ConsultationEffect], for consultation: ConsultationModel, linkBase: String, on tx: Database) async throws {
         for effect in effects {
             let topic = consultation.consultationTopic.chinese
             let notice: Notice
@@ -17,11 +17,21 @@ enum ConsultationNotices {
             case .tellAskerOfReply: notice = Notice(.consultationReplied, ["topic": topic])
             case .askForRating:
                 // A page conversation asks on the page; a call is asked by SMS with a link.
-                guard consultation.consultationChannel == .hotline else { continue }
-                notice = Notice(.consultationRating, ["link": SiteURL.consultation(.value(consultation.id!)).path])
+                guard consultation.consultationChannel == .hotline, let link = try await ratingLink(consultation, base: linkBase, on: tx) else { continue }
+                notice = Notice(.consultationRating, ["link": link])
             }
             try await tell(consultation, notice, on: tx)
         }
+    }
+
+    /// The link a caller rates the call with: the conversation, opened by a key of its own
+    /// (the caller has no account and no browser session with the desk). Only the key's hash is kept.
+    static func ratingLink(_ consultation: ConsultationModel, base: String, on tx: Database) async throws -> String? {
+        guard consultation.askerAccountID == nil, consultation.askerKeyHash == nil, consultation.phone != nil else { return nil }
+        let key = TokenHash.newToken()
+        consultation.askerKeyHash = TokenHash.of(key)
+        try await consultation.save(on: tx)
+        return base + SiteURL.consultation(.value(consultation.id!)).path + "?key=" + key
     }
 
     static func tell(_ consultation: ConsultationModel, _ notice: Notice, on tx: Database) async throws {

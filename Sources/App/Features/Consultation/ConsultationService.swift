@@ -172,7 +172,7 @@ struct ConsultationService {
                 _ = try await Self.append(to: id, author: author, account: account, name: name, body: replyText, at: self.now, on: tx)
             }
             if let draft, let account { try await self.fileApplication(draft, from: consultation, by: account, on: tx) }
-            try await ConsultationNotices.carryOut(transition.effects, for: consultation, on: tx)
+            try await ConsultationNotices.carryOut(transition.effects, for: consultation, linkBase: self.services.settings.linkBase, on: tx)
         }
         if let account, case .staff = party {
             try await AuditLog.append(AuditRecord(account: account, event: "consultation.\(event.code)", target: "consultation:\(id)",
@@ -296,6 +296,9 @@ struct ConsultationService {
             _ = try await Self.append(to: record.id!, author: .asker, account: nil, name: input.name, body: input.summary, at: started, on: tx)
             _ = try await Self.append(to: record.id!, author: .staff, account: account, name: account.displayName, body: input.answer, at: self.now, on: tx)
             if let draft { try await self.fileApplication(draft, from: record, by: account, on: tx) }
+            if input.channel == .hotline {
+                try await ConsultationNotices.carryOut([.askForRating], for: record, linkBase: self.services.settings.linkBase, on: tx)
+            }
         }
         try await AuditLog.append(AuditRecord(account: account, event: "consultation.logCall", target: "consultation:\(record.id!)",
                                               clientAddress: clientAddress, detail: input.channel.chinese), at: now, on: db)
@@ -325,7 +328,7 @@ struct ConsultationService {
                                          detail: "\(Int(self.rules.escalateAfter / 60))分钟内无人接入，转12348热线回电", at: self.now, on: tx)
                     _ = try await Self.append(to: consultation.id!, author: .system, account: nil, name: "系统",
                                               body: ConsultationNotices.callbackText, at: self.now, on: tx)
-                    try await ConsultationNotices.carryOut(transition.effects, for: consultation, on: tx)
+                    try await ConsultationNotices.carryOut(transition.effects, for: consultation, linkBase: self.services.settings.linkBase, on: tx)
                 }
                 moved += 1
                 await hub.publish(.changed(consultation: consultation.id!, desk: consultation.deskID))

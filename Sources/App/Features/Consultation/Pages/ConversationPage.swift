@@ -25,6 +25,8 @@ struct ConversationPage: PageView {
     var communityPoints: [(value: String, label: String)] = []
     /// The asker owns the draft the consultation became (a signed-in citizen).
     var ownsApplication = false
+    /// The key from an SMS link, carried on to this page's forms.
+    var linkKey: String?
     var errors = FormErrors()
 
     var title: String { "\(consultation.topicLabel) · \(consultation.stateLabel)" }
@@ -64,6 +66,10 @@ struct ConversationPage: PageView {
         """
     }
 
+    private var keyField: HTML {
+        linkKey.map { "<input type=\"hidden\" name=\"key\" value=\"\($0)\">" } ?? .empty
+    }
+
     private var canWrite: Bool {
         switch viewer {
         case .asker: state == .waiting || state == .active || state == .callback
@@ -81,7 +87,7 @@ struct ConversationPage: PageView {
         }
         return """
         <form method="post" action="\(SiteURL.consultationMessages(.value(consultation.id)))" class="composer" id="composer">
-          \(Fields.csrf(context.csrfToken))
+          \(Fields.csrf(context.csrfToken))\(keyField)
           <input type="hidden" name="clientId" value="\(UUID().uuidString)">
           \(Fields.textarea("body", "输入消息", value: "", errors: errors, hint: "按“发送”或 Ctrl+Enter 发送"))
           <button type="submit">发送</button>
@@ -112,7 +118,7 @@ struct ConversationPage: PageView {
         func form(_ step: ConsultationStep, _ fields: HTML, _ button: String, secondary: Bool = false) -> HTML {
             """
             <form method="post" action="\(SiteURL.consultationStep(.value(id), step))" class="step">
-              \(Fields.csrf(context.csrfToken))\(fields)<button type="submit"\(HTML(raw: secondary ? " class=\"secondary\"" : ""))>\(button)</button>
+              \(Fields.csrf(context.csrfToken))\(keyField)\(fields)<button type="submit"\(HTML(raw: secondary ? " class=\"secondary\"" : ""))>\(button)</button>
             </form>
             """
         }
