@@ -147,6 +147,8 @@ final class AccessMatrixTests: XCTestCase {
         "GET /api/v1/consultations": "-++++++++++---",
         "GET /api/v1/consultations/:id": "-+-++++++++---",
         "POST /api/v1/consultations/:id/messages": "-+------------",
+        "POST /api/v1/consultations/:id/files": "-+------------",
+        "GET /api/v1/consultations/:id/files/:file": "-+-++++++++---",
         "POST /api/v1/consultations/:id/take": "---+++++++----",
         "POST /api/v1/consultations/:id/hand-over": "---+++++++----",
         "POST /api/v1/consultations/:id/close": "---+++++++----",
@@ -167,6 +169,8 @@ final class AccessMatrixTests: XCTestCase {
         "GET /consult/:id": "-+-++++++++---",
         "GET /consult/:id/live": "-+-++++++++---",
         "POST /consult/:id/messages": "-+------------",
+        "POST /consult/:id/files": "-+------------",
+        "GET /consult/:id/files/:file": "-+-++++++++---",
         "POST /consult/:id/take": "---+++++++----",
         "POST /consult/:id/hand-over": "---+++++++----",
         "POST /consult/:id/close": "---+++++++----",
@@ -261,6 +265,20 @@ final class AccessMatrixTests: XCTestCase {
             pageConsultation.callbackAttempts = 0
             pageConsultation.messageCount = 0
             try await pageConsultation.create(on: test.db)
+            var files: [UUID] = []
+            for owner in [consultation, pageConsultation] {
+                let file = ConsultationFileModel()
+                file.consultationID = owner.id!
+                file.originalName = "欠条.png"
+                file.contentType = "image/png"
+                file.size = pngBytes.count
+                file.sha256 = "test"
+                file.storedName = "matrix-\(owner.askerName).png"
+                file.createdAt = Date()
+                try await file.create(on: test.db)
+                FileManager.default.createFile(atPath: test.dataDirectory + "/uploads/" + file.storedName, contents: Data(pngBytes))
+                files.append(file.id!)
+            }
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
 
@@ -275,6 +293,8 @@ final class AccessMatrixTests: XCTestCase {
                 ("/intake/detained/:id", "/intake/detained/\(detained.id!)"),
                 ("/detained-requests/:id", "/detained-requests/\(detained.id!)"),
                 ("/alerts/:id", "/alerts/\(alert.id!)"),
+                ("/consultations/:id/files/:file", "/consultations/\(consultation.id!)/files/\(files[0])"),
+                ("/consult/:id/files/:file", "/consult/\(pageConsultation.id!)/files/\(files[1])"),
                 ("/consultations/:id", "/consultations/\(consultation.id!)"),
                 ("/consult/:id", "/consult/\(pageConsultation.id!)"),
                 ("/lawyers/:id", "/lawyers/\(someAccount.id!)"),

@@ -150,6 +150,23 @@ struct APIClient {
         return try await test.app.testable().performTest(request: TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: body))
     }
 
+    /// A `multipart/form-data` upload: one file (and any plain fields).
+    func upload(_ path: String, field: String = "file", filename: String, contentType: String, bytes: [UInt8],
+                fields: [(String, String)] = [], headers extra: [(String, String)] = []) async throws -> TestingHTTPResponse {
+        let boundary = "----fayuan\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (key, value) in fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: \(contentType)\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders(extra)
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await test.app.testable().performTest(request: TestingHTTPRequest(method: .POST, url: URI(path: path), headers: headers, body: body))
+    }
+
     func object(_ response: TestingHTTPResponse) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
     }

@@ -11,6 +11,8 @@ struct ConsultationAPIController: RouteCollection {
         api.get(.api(.consultations), use: list)
         api.get(.api(.consultation(.key)), use: show)
         api.post(.api(.consultationMessages(.key)), use: post)
+        api.on(.POST, .api(.consultationFiles(.key)), body: .collect(maxSize: "12mb"), use: postFile)
+        api.get(.api(.consultationFile(.key, .key)), use: file)
         for step in ConsultationStep.allCases {
             api.post(.api(.consultationStep(.key, step)), use: { req in try await self.step(step, req: req) })
         }
@@ -88,7 +90,20 @@ struct ConsultationAPIController: RouteCollection {
         let caller = try Self.caller(req)
         let input = try req.content.decode(API.MessageRequest.self)
         let message = try await ConsultationService(req).post(input.body ?? "", to: id, by: caller, clientID: input.clientId)
-        return try await ConsultationView.message(message).encodeResponse(status: .created, for: req)
+        return try await ConsultationView.messages([message], links: .api, on: req.db)[0].encodeResponse(status: .created, for: req)
+    }
+
+    /// `POST /api/v1/consultations/{id}/files`: an image or PDF sent as `multipart/form-data`
+    /// (`file`, optional `clientId`), checked by its content before anything is stored.
+    func postFile(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: UUID.self)
+        let caller = try Self.caller(req)
+        let message = try await ConsultationFileUpload.receive(req, to: id, by: caller)
+        return try await ConsultationView.messages([message], links: .api, on: req.db)[0].encodeResponse(status: .created, for: req)
+    }
+
+    func file(req: Request) async throws -> Response {
+        try await ConsultationFileUpload.send(req, caller: try Self.caller(req))
     }
 
     func step(_ step: ConsultationStep, req: Request) async throws -> API.ConsultationDetail {

@@ -24,6 +24,18 @@ extension API {
         var authorName: String
         var body: String
         var at: Date
+        /// An image or PDF sent with the message.
+        var file: ConsultationFile?
+    }
+
+    struct ConsultationFile: Content {
+        var id: UUID
+        var name: String
+        /// `image/jpeg`, `image/png`, `image/gif`, `image/webp` or `application/pdf`, as checked from the content.
+        var contentType: String
+        var size: Int
+        /// Where the file is fetched, with the same credentials as the conversation.
+        var url: String
     }
 
     struct ConsultationSummary: Content {

@@ -11,6 +11,8 @@ struct ConsultationController: RouteCollection {
         routes.post(.consult, use: create)
         routes.get(.consultation(.key), use: show)
         routes.post(.consultationMessages(.key), use: send)
+        routes.on(.POST, .consultationFiles(.key), body: .collect(maxSize: "12mb"), use: sendFile)
+        routes.get(.consultationFile(.key, .key), use: file)
         for step in ConsultationStep.allCases {
             routes.post(.consultationStep(.key, step), use: { req in try await self.step(step, req: req) })
         }
@@ -120,7 +122,7 @@ struct ConsultationController: RouteCollection {
         let service = ConsultationService(req)
         let (consultation, party) = try await service.find(id, for: caller)
         let view = ConsultationView(req)
-        let detail = try await view.detail(consultation, party: party, after: 0)
+        let detail = try await view.detail(consultation, party: party, after: 0, links: .pages)
         var viewer = ConversationPage.Viewer.asker
         var colleagues: [(id: UUID, name: String)] = []
         if case .staff(let actor) = party {
@@ -140,7 +142,8 @@ struct ConsultationController: RouteCollection {
         return ConversationPage(consultation: detail.summary, messages: detail.messages, viewer: viewer, queueText: detail.queueText,
                                 canRate: detail.canRate, rating: detail.rating, colleagues: colleagues, callbackPhone: detail.callbackPhone,
                                 communityPoints: points, ownsApplication: owns,
-                                linkKey: Self.back(req, to: id).contains("?key=") ? Self.linkKey(req) : nil, errors: errors).render(req)
+                                linkKey: Self.back(req, to: id).contains("?key=") ? Self.linkKey(req) : nil,
+                                maxUploadMB: req.fayuan.settings.maxUploadBytes / 1_048_576, errors: errors).render(req)
     }
 
     struct MessageForm: Content {
@@ -158,6 +161,22 @@ struct ConsultationController: RouteCollection {
         } catch let error as AppError where error.refusesForm || error.status == .tooManyRequests {
             return try await conversation(req, id: id, errors: FormErrors(error.formErrors)).response(req, status: error.status)
         }
+    }
+
+    func sendFile(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: UUID.self)
+        let caller = try Self.caller(req, for: id)
+        do {
+            _ = try await ConsultationFileUpload.receive(req, to: id, by: caller)
+            return req.redirect(to: Self.back(req, to: id) + "#composer")
+        } catch let error as AppError where error.refusesForm || error.status == .tooManyRequests {
+            return try await conversation(req, id: id, errors: FormErrors(error.formErrors)).response(req, status: error.status)
+        }
+    }
+
+    func file(req: Request) async throws -> Response {
+        let id = try req.parameters.require("id", as: UUID.self)
+        return try await ConsultationFileUpload.send(req, caller: try Self.caller(req, for: id))
     }
 
     struct StepForm: Content {

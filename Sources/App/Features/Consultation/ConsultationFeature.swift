@@ -7,7 +7,8 @@ import Vapor
 /// `LegalAidCore/Consultation`; this folder stores, serves and announces them.
 struct ConsultationFeature: Feature {
     var migrations: [any Migration] {
-        [CreateConsultations(), CreateConsultationMessages(), CreateConsultationEvents(), CreateDeskShifts(), CreateWebhookReceipts()]
+        [CreateConsultations(), CreateConsultationMessages(), CreateConsultationEvents(), CreateDeskShifts(), CreateWebhookReceipts(),
+         CreateConsultationFiles()]
     }
 
     func prepare(_ app: Application) {

@@ -99,9 +99,13 @@ actor LiveConversation {
             let messages = try await service.messages(of: id, after: lastSent)
             var update: [String: Any] = ["type": "update"]
             if !messages.isEmpty {
-                update["messages"] = messages.map { m -> [String: Any] in
-                    ["id": m.id!.uuidString, "seq": m.seq, "author": m.author, "authorName": m.authorName, "body": m.body,
-                     "at": ISO8601DateFormatter().string(from: m.at), "clock": TimeText.clock(m.at)]
+                update["messages"] = try await ConsultationView.messages(messages, links: .pages, on: service.db).map { m -> [String: Any] in
+                    var frame: [String: Any] = ["id": m.id.uuidString, "seq": m.seq, "author": m.author, "authorName": m.authorName, "body": m.body,
+                                                "at": ISO8601DateFormatter().string(from: m.at), "clock": TimeText.clock(m.at)]
+                    if let file = m.file {
+                        frame["file"] = ["name": file.name, "url": file.url, "image": file.contentType.hasPrefix("image/"), "size": ConversationPage.size(file.size)]
+                    }
+                    return frame
                 }
                 lastSent = messages.last!.seq
             }

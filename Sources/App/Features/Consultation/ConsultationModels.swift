@@ -134,3 +134,22 @@ final class WebhookReceiptModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A file sent in a conversation: checked by its content (image or PDF) like an application's
+/// evidence, stored under a random name, shown only to those who may read the conversation.
+final class ConsultationFileModel: Model, @unchecked Sendable {
+    static let schema = "consultation_files"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "consultation_id") var consultationID: UUID
+    @Field(key: "original_name") var originalName: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "stored_name") var storedName: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var isImage: Bool { contentType.hasPrefix("image/") }
+}

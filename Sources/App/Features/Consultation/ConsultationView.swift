@@ -18,11 +18,27 @@ struct ConsultationView {
             messageCount: c.messageCount, outcome: c.outcome, applicationID: c.applicationID)
     }
 
-    static func message(_ m: ConsultationMessageModel) -> API.ConsultationMessage {
-        API.ConsultationMessage(id: m.id!, seq: m.seq, author: m.author, authorName: m.authorName, body: m.body, at: m.at)
+    /// Where a file is fetched: the pages' address for a browser, the API's for an app.
+    enum FileLinks { case pages, api }
+
+    /// Messages as they are shown, each with its file (read in one query).
+    static func messages(_ ms: [ConsultationMessageModel], links: FileLinks, on db: Database) async throws -> [API.ConsultationMessage] {
+        let ids = ms.compactMap(\.attachmentID)
+        var files: [UUID: ConsultationFileModel] = [:]
+        if !ids.isEmpty {
+            for file in try await ConsultationFileModel.query(on: db).filter(\.$id ~~ ids).all() { files[file.id!] = file }
+        }
+        return ms.map { m in
+            let file = m.attachmentID.flatMap { files[$0] }.map { f in
+                API.ConsultationFile(id: f.id!, name: f.originalName, contentType: f.contentType, size: f.size,
+                                     url: links == .pages ? SiteURL.consultationFile(.value(m.consultationID), .value(f.id!)).path
+                                         : SiteURL.api(.consultationFile(.value(m.consultationID), .value(f.id!))).path)
+            }
+            return API.ConsultationMessage(id: m.id!, seq: m.seq, author: m.author, authorName: m.authorName, body: m.body, at: m.at, file: file)
+        }
     }
 
-    func detail(_ c: ConsultationModel, party: ConsultationParty, after: Int) async throws -> API.ConsultationDetail {
+    func detail(_ c: ConsultationModel, party: ConsultationParty, after: Int, links: FileLinks = .api) async throws -> API.ConsultationDetail {
         let service = ConsultationService(req)
         let messages = try await service.messages(of: c.id!, after: after)
         var place: Int?
@@ -40,7 +56,7 @@ struct ConsultationView {
         if let application = c.applicationID {
             summary.applicationNumber = try await ApplicationModel.find(application, on: req.db)?.number
         }
-        return API.ConsultationDetail(summary: summary, messages: messages.map(Self.message), queuePlace: place, queueText: text,
+        return API.ConsultationDetail(summary: summary, messages: try await Self.messages(messages, links: links, on: req.db), queuePlace: place, queueText: text,
                                       rating: c.rating, canRate: isAsker && c.consultationState == .closed && c.rating == nil,
                                       callbackPhone: Self.callbackPhone(c, party: party))
     }

@@ -63,6 +63,8 @@ enum SiteURL: Sendable, Equatable {
     case consultationMessages(Parameter<UUID>)
     case consultationStep(Parameter<UUID>, ConsultationStep)
     case consultationLive(Parameter<UUID>)
+    case consultationFiles(Parameter<UUID>)
+    case consultationFile(Parameter<UUID>, Parameter<UUID>)
     case desk
     case deskDuty
     case deskNext
@@ -128,6 +130,8 @@ enum SiteURL: Sendable, Equatable {
         case .consult: "/consult"
         case .consultation(let id): "/consult/\(id.segment("id"))"
         case .consultationMessages(let id): "/consult/\(id.segment("id"))/messages"
+        case .consultationFiles(let id): "/consult/\(id.segment("id"))/files"
+        case let .consultationFile(id, file): "/consult/\(id.segment("id"))/files/\(file.segment("file"))"
         case let .consultationStep(id, step): "/consult/\(id.segment("id"))/\(step.rawValue)"
         case .consultationLive(let id): "/consult/\(id.segment("id"))/live"
         case .desk: "/desk"
@@ -224,6 +228,8 @@ enum APIPath: Sendable, Equatable {
     case consultation(Parameter<UUID>)
     case consultationMessages(Parameter<UUID>)
     case consultationStep(Parameter<UUID>, ConsultationStep)
+    case consultationFiles(Parameter<UUID>)
+    case consultationFile(Parameter<UUID>, Parameter<UUID>)
     case desk
     case deskDuty
     case deskNext
@@ -256,6 +262,8 @@ enum APIPath: Sendable, Equatable {
         case .consultation(let id): "/consultations/\(id.segment("id"))"
         case .consultationMessages(let id): "/consultations/\(id.segment("id"))/messages"
         case let .consultationStep(id, step): "/consultations/\(id.segment("id"))/\(step.rawValue)"
+        case .consultationFiles(let id): "/consultations/\(id.segment("id"))/files"
+        case let .consultationFile(id, file): "/consultations/\(id.segment("id"))/files/\(file.segment("file"))"
         case .desk: "/desk"
         case .deskDuty: "/desk/duty"
         case .deskNext: "/desk/next"

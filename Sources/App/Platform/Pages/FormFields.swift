@@ -83,6 +83,14 @@ enum Fields {
         """)
     }
 
+    /// One file: images or PDF (the server checks the content; `accept` only helps the picker).
+    static func file(_ name: String, _ label: String, errors: FormErrors, hint: String? = nil, required: Bool = true) -> HTML {
+        let error = errors[name]
+        return wrap(name, label, hint: hint, error: error, required: required, control: """
+        <input type="file" id="\(domID(name))" name="\(name)" accept="image/*,application/pdf"\(describedBy(name, hint: hint, error: error))>
+        """)
+    }
+
     static func textarea(_ name: String, _ label: String, value: String, errors: FormErrors, hint: String? = nil, required: Bool = true) -> HTML {
         let error = errors[name]
         return wrap(name, label, hint: hint, error: error, required: required, control: """

@@ -27,6 +27,7 @@ struct ConversationPage: PageView {
     var ownsApplication = false
     /// The key from an SMS link, carried on to this page's forms.
     var linkKey: String?
+    var maxUploadMB = 10
     var errors = FormErrors()
 
     var title: String { "\(consultation.topicLabel) · \(consultation.stateLabel)" }
@@ -61,9 +62,21 @@ struct ConversationPage: PageView {
         return """
         <li class="message \(m.author)\(mine ? " mine" : "")" data-seq="\(m.seq)" id="m-\(m.id.uuidString)">
           <span class="who">\(who)</span> <time datetime="\(ISO8601DateFormatter().string(from: m.at))">\(TimeText.clock(m.at))</time>
-          <p>\(m.body)</p>
+          \(m.file.map(file) ?? "<p>\(m.body)</p>")
         </li>
         """
+    }
+
+    /// A file in the conversation: an image shown small (opens full size), a PDF as a link.
+    static func file(_ f: API.ConsultationFile) -> HTML {
+        if f.contentType.hasPrefix("image/") {
+            return "<p class=\"file\"><a href=\"\(f.url)\" target=\"_blank\" rel=\"noopener\"><img src=\"\(f.url)\" alt=\"图片：\(f.name)\" loading=\"lazy\"></a></p>"
+        }
+        return "<p class=\"file\"><a href=\"\(f.url)\">📄 \(f.name)</a>（PDF，\(size(f.size))）</p>"
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? String(format: "%.1fMB", Double(bytes) / 1_048_576) : "\(max(1, bytes / 1024))KB"
     }
 
     private var keyField: HTML {
@@ -91,6 +104,12 @@ struct ConversationPage: PageView {
           <input type="hidden" name="clientId" value="\(UUID().uuidString)">
           \(Fields.textarea("body", "输入消息", value: "", errors: errors, hint: "按“发送”或 Ctrl+Enter 发送"))
           <button type="submit">发送</button>
+        </form>
+        <form method="post" action="\(SiteURL.consultationFiles(.value(consultation.id)))" enctype="multipart/form-data" class="composer-file" id="file-form">
+          \(Fields.csrf(context.csrfToken))\(keyField)
+          <input type="hidden" name="clientId" value="\(UUID().uuidString)">
+          \(Fields.file("file", "发送图片或PDF文件", errors: errors, hint: "照片（JPG、PNG、GIF、WebP）或PDF，不超过\(maxUploadMB)MB；请勿发送身份证件照片，需要时工作人员会告知"))
+          <button type="submit" class="secondary">发送文件</button>
         </form>
         """
     }

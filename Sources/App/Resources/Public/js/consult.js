@@ -48,11 +48,27 @@
       li.id = "m-" + m.id;
       var name = document.createElement("span"); name.className = "who"; name.textContent = who(m);
       var time = document.createElement("time"); time.dateTime = m.at; time.textContent = m.clock;
-      var p = document.createElement("p"); p.textContent = m.body;
+      var p = m.file ? fileParagraph(m.file) : document.createElement("p");
+      if (!m.file) p.textContent = m.body;
       li.appendChild(name); li.appendChild(document.createTextNode(" ")); li.appendChild(time); li.appendChild(p);
       list.appendChild(li);
       last = m.seq;
       li.scrollIntoView({ block: "end" });
+    }
+
+    // An image shows small and opens full size; a PDF is a link with its size.
+    function fileParagraph(f) {
+      var p = document.createElement("p"); p.className = "file";
+      var a = document.createElement("a"); a.href = f.url;
+      if (f.image) {
+        a.target = "_blank"; a.rel = "noopener";
+        var img = document.createElement("img"); img.src = f.url; img.alt = "图片：" + f.name; img.loading = "lazy";
+        a.appendChild(img); p.appendChild(a);
+      } else {
+        a.textContent = "📄 " + f.name; p.appendChild(a);
+        p.appendChild(document.createTextNode("（PDF，" + f.size + "）"));
+      }
+      return p;
     }
 
     function markRead(seq) {

@@ -3,8 +3,9 @@ import Fluent
 import LegalAidCore
 import Vapor
 
-/// Stores evidence files: images and PDF only, recognised by their first bytes rather than
-/// their names, under a random name in the data folder, with a SHA-256 checksum.
+/// Stores uploaded files (an application's evidence, a file sent in a consultation): images and
+/// PDF only, recognised by their first bytes rather than their names, under a random name in the
+/// data folder's `uploads/`, with a SHA-256 checksum. The feature records them in its own table.
 enum AttachmentStore {
     struct Accepted {
         var contentType: String
@@ -59,15 +60,9 @@ enum AttachmentStore {
         }
         return staged
     }
-
-    /// Who may add evidence: anyone who may act on the application, while it is still open.
-    static func mayUpload(to app: ApplicationModel, account: AccountModel, reference: ReferenceData) -> Bool {
-        guard let actor = account.actor, !app.applicationState.isTerminal else { return false }
-        return AccessPolicy.canAct(app.scope, actor: actor, tree: reference.tree)
-    }
 }
 
-/// Evidence files on disk that no row names yet.
+/// Uploaded files on disk that no row names yet.
 struct StagedUploads: Sendable {
     struct Upload: Sendable {
         var storedName: String
@@ -83,24 +78,6 @@ struct StagedUploads: Sendable {
     static let none = StagedUploads(directory: "")
 
     func path(of upload: Upload) -> String { directory + "/" + upload.storedName }
-
-    /// Records every file against the application, inside the caller's transaction.
-    func record(for applicationID: UUID, by accountID: UUID, on tx: Database) async throws -> [AttachmentModel] {
-        var recorded: [AttachmentModel] = []
-        for upload in uploads {
-            let attachment = AttachmentModel()
-            attachment.applicationID = applicationID
-            attachment.originalName = upload.originalName
-            attachment.contentType = upload.contentType
-            attachment.size = upload.size
-            attachment.sha256 = upload.sha256
-            attachment.storedName = upload.storedName
-            attachment.uploadedBy = accountID
-            try await attachment.create(on: tx)
-            recorded.append(attachment)
-        }
-        return recorded
-    }
 
     /// Runs the step that records the files; if it fails, the files go too, so no file is left
     /// that no row names, and no row names a missing file.
