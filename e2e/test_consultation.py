@@ -8,7 +8,10 @@ import hashlib
 import hmac
 import json
 import os
+import struct
+import tempfile
 import time
+import zlib
 import urllib.request
 import uuid
 
@@ -87,6 +90,14 @@ def test_citizen_and_staff_chat_live_across_a_reload(browser):
         eventually(lambda: _once(staff, "合同在我手里"))
         staff.shot("citizen-reply-arrived")
 
+        # A photo of the contract goes across; it shows on the other side without a reload.
+        photo = photo_png(os.path.join(tempfile.mkdtemp(), "劳动合同.png"))
+        citizen.field("发送图片或PDF文件").send_keys(photo)
+        citizen.press("发送文件")
+        eventually(lambda: _image(citizen, "图片：劳动合同.png"))
+        eventually(lambda: _image(staff, "图片：劳动合同.png"))
+        staff.shot("photo-arrived")
+
         staff.fill("咨询结果", "已解答")
         staff.press("结束咨询")
         staff.sees("本次咨询已结束")
@@ -102,6 +113,24 @@ def test_citizen_and_staff_chat_live_across_a_reload(browser):
         staff.sees("您当前不在值班")
     finally:
         citizen.driver.quit()
+
+
+def photo_png(path, width=200, height=120):
+    """A real PNG the size of a small photo (a stand-in for a phone picture of a contract)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + bytes([230, 236, 245]) * width for _ in range(height))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    with open(path, "wb") as f:
+        f.write(png)
+    return path
+
+
+def _image(person, alt):
+    images = [img for img in person.driver.find_elements(By.CSS_SELECTOR, "#messages img") if img.get_attribute("alt") == alt]
+    assert len(images) == 1, f"{alt}: {len(images)} shown"
+    assert person.driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", images[0]) > 0, "the image loads"
 
 
 def _once(person, text):
