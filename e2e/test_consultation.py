@@ -39,6 +39,9 @@ def pbx_event(event):
 
 
 def ask(citizen, question, phone):
+    """A signed-in citizen asks. (An anonymous asker also confirms the number by an SMS code,
+    which these journeys cannot read from the log gateway; Tests/AppTests/PhoneCodeTests covers it.)"""
+    citizen.login(DEMO_CITIZEN_PHONE, "Shenqing@2026")
     citizen.open("/consult")
     citizen.sees("在线咨询服务中")
     citizen.fill("咨询类别", "劳动争议")

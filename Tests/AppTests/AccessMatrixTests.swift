@@ -144,6 +144,8 @@ final class AccessMatrixTests: XCTestCase {
         // The consultation desk. The matrix's consultation is the demo citizen's live request,
         // waiting, with nobody on duty: the desk may see it (to take it), nobody else.
         "POST /api/v1/consultations": "+++-----------",
+        // Anyone may ask for a code to confirm a number; only an anonymous asker needs one.
+        "POST /api/v1/consultations/phone-code": everyone,
         "GET /api/v1/consultations": "-++++++++++---",
         "GET /api/v1/consultations/:id": "-+-++++++++---",
         "POST /api/v1/consultations/:id/messages": "-+------------",

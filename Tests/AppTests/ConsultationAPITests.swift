@@ -24,6 +24,7 @@ final class ConsultationAPITests: XCTestCase {
     func ask(_ client: APIClient, channel: String = "live", question: String = "公司拖欠我三个月工资，怎么办？", phone: String? = nil) async throws -> (id: String, key: String?) {
         var body: [String: Any] = ["channel": channel, "topic": "labour", "question": question, "name": "王女士"]
         if let phone { body["phone"] = phone }
+        if let phone, client.token == nil { body["phoneCode"] = try await client.phoneCode(for: phone) }
         let response = try await client.send(.POST, "/api/v1/consultations", json: body)
         XCTAssertEqual(response.status, .created, response.body.string)
         let created = try json(response)

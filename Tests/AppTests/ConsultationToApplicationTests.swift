@@ -23,7 +23,10 @@ final class ConsultationToApplicationTests: XCTestCase {
     /// A live chat taken by the desk, with a few things the asker said.
     func liveChat(_ test: TestApp, asker: APIClient, key: Bool = false) async throws -> (id: String, staff: APIClient, headers: [(String, String)]) {
         var body: [String: Any] = ["channel": "live", "topic": "labour", "question": "工地老板拖欠我三个月工资，一共一万二千元。", "name": "赵师傅"]
-        if key { body["phone"] = "13900000031" }
+        if key {
+            body["phone"] = "13900000031"
+            body["phoneCode"] = try await asker.phoneCode(for: "13900000031")
+        }
         let created = try json(try await asker.send(.POST, "/api/v1/consultations", json: body))
         let id = try XCTUnwrap(((created["consultation"] as? [String: Any])?["summary"] as? [String: Any])?["id"] as? String)
         let headers = (created["askerKey"] as? String).map { [("X-Consultation-Key", $0)] } ?? []

@@ -6,7 +6,7 @@ import Vapor
 /// (accounts, security, audit, holidays), the API description, and the background rounds that
 /// seal the audit trail and send SMS.
 struct PlatformFeature: Feature {
-    var migrations: [any Migration] { [CreateAccountRoles(), CreateRateLimitWindows(), CreateIndexes.platformReads] }
+    var migrations: [any Migration] { [CreateAccountRoles(), CreateRateLimitWindows(), CreateIndexes.platformReads, CreatePhoneCodes()] }
 
     func boot(routes: RoutesBuilder) throws {
         try routes.register(collection: HomeController())

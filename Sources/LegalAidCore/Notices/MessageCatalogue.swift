@@ -27,6 +27,7 @@ public enum MessageTemplate: String, CaseIterable, Codable, Sendable {
     case consultationToApplication
     // Accounts.
     case signInCode
+    case phoneCode
 
     /// The signature every SMS starts with (the provider's 短信签名).
     public static let signature = "【法援在线】"
@@ -50,7 +51,7 @@ public enum MessageTemplate: String, CaseIterable, Codable, Sendable {
         case .consultationReplied: "您的留言咨询已回复"
         case .consultationRating: "请对本次咨询服务作出评价"
         case .consultationToApplication: "咨询已转为法律援助申请"
-        case .signInCode: nil
+        case .signInCode, .phoneCode: nil
         }
     }
 
@@ -62,7 +63,7 @@ public enum MessageTemplate: String, CaseIterable, Codable, Sendable {
         case .lawyerChangeRefused: "您申请更换承办律师（${number}），中心经审查不同意更换。理由：${reason}"
         case .lookupPaused:
             "您的法律援助申请（${number}）今日在进度查询中多次输入错误的手机号后四位，为保护您的信息，今日已暂停该编号的查询，明日自动恢复。如不是您本人操作，请留意个人信息安全；如需帮助，请拨打12348。"
-        case .signInCode: nil
+        case .signInCode, .phoneCode: nil
         default: sms
         }
     }
@@ -88,13 +89,14 @@ public enum MessageTemplate: String, CaseIterable, Codable, Sendable {
         case .consultationRating: "感谢您使用12348公共法律服务。请对本次咨询服务评价：${link}"
         case .consultationToApplication: "您咨询的事项已转为法律援助申请（${number}）。请携带身份证件到${place}完成申请，或登录“法援在线”继续填写。"
         case .signInCode: "您的登录验证码是${code}，5分钟内有效。请勿告诉他人，工作人员不会向您索要验证码。"
+        case .phoneCode: "您的验证码是${code}，5分钟内有效，用于确认您在法律咨询中留下的手机号。请勿告诉他人。"
         }
     }
 
     /// How long after it was written an SMS is still worth sending: a sign-in code lives five
     /// minutes; any other message is stale after a day (the in-app message stays).
     public var sendWithin: TimeInterval {
-        self == .signInCode ? 5 * 60 : Self.defaultSendWithin
+        self == .signInCode || self == .phoneCode ? 5 * 60 : Self.defaultSendWithin
     }
 
     public static let defaultSendWithin: TimeInterval = 24 * 3600

@@ -150,6 +150,14 @@ struct APIClient {
         return try await test.app.testable().performTest(request: TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: body))
     }
 
+    /// For an anonymous asker: asks for the code that confirms `phone`, and reads it from the SMS
+    /// queue as the phone would show it.
+    func phoneCode(for phone: String) async throws -> String {
+        let sent = try await send(.POST, "/api/v1/consultations/phone-code", json: ["phone": phone])
+        XCTAssertEqual(sent.status, .accepted, sent.body.string)
+        return try await test.lastPhoneCode()
+    }
+
     /// A `multipart/form-data` upload: one file (and any plain fields).
     func upload(_ path: String, field: String = "file", filename: String, contentType: String, bytes: [UInt8],
                 fields: [(String, String)] = [], headers extra: [(String, String)] = []) async throws -> TestingHTTPResponse {

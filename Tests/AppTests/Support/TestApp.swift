@@ -216,3 +216,11 @@ extension QueryBuilder {
 enum TestKeys {
     static let json: String = String(decoding: try! JSONEncoder().encode(KeyRing.generateFile(keyID: "test1")), as: UTF8.self)
 }
+
+extension TestApp {
+    /// The code in the newest confirmation SMS (the test stands in for the person's phone).
+    func lastPhoneCode() async throws -> String {
+        let sms = try await SMSOutboxModel.query(on: db).filter(\.$template == MessageTemplate.phoneCode.rawValue).sort(\.$createdAt, .descending).first()
+        return try XCTUnwrap(sms?.sealedParameters?.value["code"])
+    }
+}

@@ -8,6 +8,7 @@ struct ConsultationAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let api = routes.grouped(BearerAccountAuthenticator(), IdempotencyKeys())
         api.post(.api(.consultations), use: start)
+        api.post(.api(.consultationPhoneCode), use: phoneCode)
         api.get(.api(.consultations), use: list)
         api.get(.api(.consultation(.key)), use: show)
         api.post(.api(.consultationMessages(.key)), use: post)
@@ -41,9 +42,24 @@ struct ConsultationAPIController: RouteCollection {
             throw AppError(status: .conflict, code: "deskClosed",
                            message: ConsultationDesk.availability(desk, reference, settings: req.fayuan.settings, now: req.now).chinese, field: "channel")
         }
+        if account == nil, let phone = parsed.phone {
+            try await PhoneCodes(req).confirm(phone, code: input.phoneCode, for: .consultation)
+        }
         let started = try await ConsultationService(req).start(parsed, asker: account, desk: desk.id)
         let detail = try await ConsultationView(req).detail(started.consultation, party: .asker, after: 0)
         return try await API.ConsultationCreated(consultation: detail, askerKey: started.askerKey).encodeResponse(status: .created, for: req)
+    }
+
+    /// `POST /api/v1/consultations/phone-code`: an anonymous asker's number is confirmed by a
+    /// 6-digit code sent to it, typed into `phoneCode` when the consultation starts.
+    func phoneCode(req: Request) async throws -> Response {
+        let input = try req.content.decode(API.PhoneCodeRequest.self)
+        let raw = (input.phone ?? "").trimmingCharacters(in: .whitespaces)
+        guard !raw.isEmpty else { throw AppError.invalid(field: "phone", code: "required", "请填写手机号") }
+        guard let phone = MobileNumber.parse(raw) else { throw AppError.invalid(field: "phone", code: "invalidPhone", "手机号应为11位数字，以1开头") }
+        try await PhoneCodes(req).send(to: phone, for: .consultation, clientAddress: req.clientAddress)
+        return try await API.PhoneCodeSent(sentTo: "尾号\(phone.lastFour)", validForSeconds: Int(PhoneCodes.validFor))
+            .encodeResponse(status: .accepted, for: req)
     }
 
     func list(req: Request) async throws -> PagedJSON<API.ConsultationSummary> {

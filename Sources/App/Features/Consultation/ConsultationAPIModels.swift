@@ -8,6 +8,18 @@ extension API {
         var question: String?
         var name: String?
         var phone: String?
+        /// Anonymous askers: the code sent by `POST /consultations/phone-code` to `phone`.
+        var phoneCode: String?
+    }
+
+    struct PhoneCodeRequest: Content {
+        var phone: String?
+    }
+
+    struct PhoneCodeSent: Content {
+        /// "尾号0003": where the code went.
+        var sentTo: String
+        var validForSeconds: Int
     }
 
     struct ConsultationCreated: Content {

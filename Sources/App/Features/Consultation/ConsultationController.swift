@@ -60,7 +60,7 @@ struct ConsultationController: RouteCollection {
         try await consultPage(req, form: .init(), errors: FormErrors()).encodeResponse(for: req)
     }
 
-    private func consultPage(_ req: Request, form: ConsultPage.Form, errors: FormErrors) async throws -> HTML {
+    private func consultPage(_ req: Request, form: ConsultPage.Form, errors: FormErrors, codeSentTo: String? = nil) async throws -> HTML {
         let account = req.auth.get(AccountModel.self)
         if let account, !account.isCitizen { throw AppError(status: .forbidden, code: "staffCannotAsk", message: "工作人员请在“咨询服务台”接待咨询") }
         let reference = try await req.referenceData()
@@ -72,7 +72,7 @@ struct ConsultationController: RouteCollection {
                 .limit(10).all().map(view.summary)
         }
         return ConsultPage(deskName: desk.name, availability: ConsultationDesk.availability(desk, reference, settings: req.fayuan.settings, now: req.now),
-                           signedIn: account != nil, form: form, errors: errors, earlier: earlier).render(req)
+                           signedIn: account != nil, form: form, errors: errors, earlier: earlier, codeSentTo: codeSentTo).render(req)
     }
 
     struct AskForm: Content {
@@ -81,12 +81,15 @@ struct ConsultationController: RouteCollection {
         var question: String?
         var name: String?
         var phone: String?
+        var phoneCode: String?
+        /// `resendCode`: send the confirmation code again.
+        var intent: String?
     }
 
     func create(req: Request) async throws -> Response {
         let input = try req.content.decode(AskForm.self)
         let form = ConsultPage.Form(channel: input.channel ?? "live", topic: input.topic ?? "", question: input.question ?? "",
-                                    name: input.name ?? "", phone: input.phone ?? "")
+                                    name: input.name ?? "", phone: input.phone ?? "", phoneCode: input.phoneCode ?? "")
         let account = req.auth.get(AccountModel.self)
         do {
             if let account, !account.isCitizen { throw AppError.forbidden }
@@ -99,13 +102,24 @@ struct ConsultationController: RouteCollection {
             if parsed.channel == .live, !availability.isOpen {
                 throw AppError(status: .conflict, code: "deskClosed", message: availability.chinese, field: "channel")
             }
+            // An anonymous asker confirms their number first: the code is sent, then typed.
+            if account == nil, let phone = parsed.phone {
+                let codes = PhoneCodes(req)
+                if input.intent == "resendCode" || (input.phoneCode ?? "").isEmpty {
+                    try await codes.send(to: phone, for: .consultation, clientAddress: req.clientAddress)
+                    var sent = form
+                    sent.phoneCode = ""
+                    return try await consultPage(req, form: sent, errors: FormErrors(), codeSentTo: "尾号\(phone.lastFour)").encodeResponse(for: req)
+                }
+                try await codes.confirm(phone, code: input.phoneCode, for: .consultation)
+            }
             if let wait = try await req.fayuan.limiter.hit("consultationStart:\(req.clientAddress)", limit: 10, per: 600, now: req.now, on: req.db) {
                 throw AppError(status: .tooManyRequests, code: "tooManyConsultations", message: "提交过于频繁，请\(wait)秒后再试；紧急情况请拨打12348")
             }
             let started = try await ConsultationService(req).start(parsed, asker: account, desk: desk.id)
             if let key = started.askerKey { req.session.data[Self.keyName(started.consultation.id!)] = key }
             return req.redirect(to: SiteURL.consultation(.value(started.consultation.id!)).path)
-        } catch let error as AppError where error.refusesForm {
+        } catch let error as AppError where error.refusesForm || error.status == .tooManyRequests {
             return try await consultPage(req, form: form, errors: FormErrors(error.formErrors)).response(req, status: error.status)
         }
     }

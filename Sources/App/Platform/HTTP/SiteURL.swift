@@ -225,6 +225,7 @@ enum APIPath: Sendable, Equatable {
     case detainedRequests
     case forwardDetained(Parameter<UUID>)
     case consultations
+    case consultationPhoneCode
     case consultation(Parameter<UUID>)
     case consultationMessages(Parameter<UUID>)
     case consultationStep(Parameter<UUID>, ConsultationStep)
@@ -259,6 +260,7 @@ enum APIPath: Sendable, Equatable {
         case .detainedRequests: "/detained-requests"
         case .forwardDetained(let id): "/detained-requests/\(id.segment("id"))/forward"
         case .consultations: "/consultations"
+        case .consultationPhoneCode: "/consultations/phone-code"
         case .consultation(let id): "/consultations/\(id.segment("id"))"
         case .consultationMessages(let id): "/consultations/\(id.segment("id"))/messages"
         case let .consultationStep(id, step): "/consultations/\(id.segment("id"))/\(step.rawValue)"

@@ -8,6 +8,7 @@ struct ConsultPage: PageView {
         var question = ""
         var name = ""
         var phone = ""
+        var phoneCode = ""
     }
 
     var deskName: String
@@ -17,8 +18,19 @@ struct ConsultPage: PageView {
     var form = Form()
     var errors = FormErrors()
     var earlier: [API.ConsultationSummary] = []
+    /// An anonymous asker was just sent a code to confirm their number ("尾号0003").
+    var codeSentTo: String?
 
     var title: String { "法律咨询" }
+
+    /// The second step for an anonymous asker: the code sent to their number.
+    private var codeStep: HTML {
+        guard codeSentTo != nil || errors["phoneCode"] != nil else { return .empty }
+        return """
+        \(codeSentTo.map { to -> HTML in "<p class=\"notice\" role=\"status\">验证码已发送到\(to)的手机，5分钟内有效。请输入验证码，再按“开始咨询”。</p>" })
+        \(Fields.text("phoneCode", "短信验证码", value: form.phoneCode, errors: errors, hint: "6位数字", autocomplete: "one-time-code", inputmode: "numeric"))
+        """
+    }
 
     func body(in context: PageContext) -> HTML {
         let open = availability.isOpen
@@ -47,7 +59,14 @@ struct ConsultPage: PageView {
           \(Fields.text("phone", "手机号", value: form.phone, errors: errors,
                         hint: signedIn ? "选填。留下手机号，无人接入时12348热线将回电。" : "无人及时接入时，12348热线将拨打这个号码回电；答复后也会短信通知您。",
                         type: "tel", required: !signedIn, autocomplete: "tel", inputmode: "numeric"))
+          \(when(!signedIn && codeSentTo == nil && errors["phoneCode"] == nil) {
+              "<p class=\"hint\">按“开始咨询”后，我们会向这个手机号发送6位验证码，确认号码无误。</p>"
+          })
+          \(codeStep)
           <button type="submit">开始咨询</button>
+          \(when(codeSentTo != nil || errors["phoneCode"] != nil) {
+              "<button type=\"submit\" name=\"intent\" value=\"resendCode\" class=\"secondary\" formnovalidate>重新获取验证码</button>"
+          })
         </form>
         \(when(!mine.isEmpty) { "<h2>我的咨询</h2><ul class=\"plain\">\(mine)</ul>" })
         """

@@ -1,0 +1,90 @@
+import Crypto
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// Confirms that a person holds the mobile number they typed (an anonymous asker, whom the desk
+/// may call back and text): a 6-digit code by SMS, valid for five minutes and five tries, at most
+/// three a number in ten minutes. Stored as digests only, and shared by every instance.
+struct PhoneCodes {
+    enum Purpose: String { case consultation }
+
+    static let validFor: TimeInterval = 5 * 60
+    static let maxAttempts = 5
+
+    let db: Database
+    let services: FayuanServices
+    let now: Date
+
+    init(_ req: Request) {
+        db = req.db
+        services = req.fayuan
+        now = req.now
+    }
+
+    /// Sends a fresh code, or says how long to wait.
+    func send(to phone: MobileNumber, for purpose: Purpose, clientAddress: String) async throws {
+        let limiter = services.limiter
+        var wait = try await limiter.hit("phoneCode|\(Self.digest(phone.value))", limit: 3, per: 600, now: now, on: db)
+        if wait == nil { wait = try await limiter.hit("phoneCodeFrom|\(clientAddress)", limit: 10, per: 600, now: now, on: db) }
+        if let wait {
+            var error = AppError(status: .tooManyRequests, code: "tooManyCodes", message: "获取验证码过于频繁，请\(wait)秒后再试", field: "phone")
+            error.retryAfter = wait
+            throw error
+        }
+        let code = String(format: "%06d", Int.random(in: 0...999_999))
+        let row = PhoneCodeModel()
+        row.purpose = purpose.rawValue
+        row.phoneDigest = Self.digest(phone.value)
+        row.codeDigest = Self.digest("\(phone.value):\(code)")
+        row.expiresAt = now.addingTimeInterval(Self.validFor)
+        row.attempts = 0
+        try await services.transaction(on: db) { tx in
+            try await PhoneCodeModel.query(on: tx).filter(\.$phoneDigest == row.phoneDigest).filter(\.$purpose == purpose.rawValue).delete()
+            try await row.create(on: tx)
+            try await SMSOutboxModel(Notice(.phoneCode, ["code": code]), to: phone, applicationID: nil).create(on: tx)
+        }
+    }
+
+    /// Checks a typed code; a right one is used up. The error names the `phoneCode` field.
+    func confirm(_ phone: MobileNumber, code typed: String?, for purpose: Purpose) async throws {
+        let typed = (typed ?? "").filter(\.isNumber)
+        guard typed.count == 6 else {
+            throw AppError.invalid(field: "phoneCode", code: "required", "请输入短信收到的6位验证码；没有收到可以重新获取")
+        }
+        guard let row = try await PhoneCodeModel.query(on: db).filter(\.$phoneDigest == Self.digest(phone.value))
+            .filter(\.$purpose == purpose.rawValue).first(), row.expiresAt > now
+        else { throw AppError.invalid(field: "phoneCode", code: "expired", "验证码已过期或尚未获取，请重新获取") }
+        guard row.attempts < Self.maxAttempts else {
+            throw AppError.invalid(field: "phoneCode", code: "tooManyAttempts", "验证码输错次数过多，请重新获取")
+        }
+        guard Self.equal(row.codeDigest, Self.digest("\(phone.value):\(typed)")) else {
+            row.attempts += 1
+            try await row.save(on: db)
+            throw AppError.invalid(field: "phoneCode", code: "wrongCode", "验证码不正确，请核对短信后重新输入")
+        }
+        try await row.delete(on: db)
+    }
+
+    static func digest(_ text: String) -> String {
+        SHA256.hash(data: Data(("fayuan.phoneCode:" + text).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        return x.count == y.count && zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+final class PhoneCodeModel: Model, @unchecked Sendable {
+    static let schema = "phone_codes"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "purpose") var purpose: String
+    @Field(key: "phone_digest") var phoneDigest: String
+    @Field(key: "code_digest") var codeDigest: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @Field(key: "attempts") var attempts: Int
+
+    init() {}
+}
