@@ -17,6 +17,36 @@ final class PlatformTests: XCTestCase {
         }
     }
 
+    /// The app and WeChat clients are built from the document: every JSON API route is in it,
+    /// with every method it answers, and it names no route that does not exist.
+    func test_theOpenAPIDocumentDescribesEveryAPIRoute() async throws {
+        try await withTestApp { test in
+            let spec = try await Browser(test).get("/openapi.yaml").body
+            var documented: Set<String> = []
+            var path: String?
+            for line in spec.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("  /"), line.hasSuffix(":") {
+                    path = String(line.dropFirst(2).dropLast())
+                } else if let current = path, line.hasPrefix("    "), !line.hasPrefix("     ") {
+                    let key = line.trimmingCharacters(in: .whitespaces).split(separator: ":").first.map(String.init) ?? ""
+                    if ["get", "post", "put", "delete", "patch"].contains(key) { documented.insert("\(key.uppercased()) \(current)") }
+                } else if !line.hasPrefix(" ") {
+                    path = nil
+                }
+            }
+            let routes = Set(test.app.routes.all.compactMap { route -> String? in
+                let path = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                guard path.hasPrefix("/api/v1/") else { return nil }
+                return "\(route.method.rawValue) \(path)"
+            })
+            XCTAssertEqual(routes.subtracting(documented).sorted(), [], "API routes missing from openapi.yaml")
+            XCTAssertEqual(documented.filter { $0.contains("/api/v1/") }.subtracting(routes).sorted(), [], "openapi.yaml names routes that do not exist")
+        }
+    }
+
     func test_pagesCarrySecurityHeadersAndAreChinese() async throws {
         try await withTestApp { test in
             let home = try await Browser(test).get("/")
