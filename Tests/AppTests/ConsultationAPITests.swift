@@ -180,6 +180,44 @@ final class ConsultationAPITests: XCTestCase {
         }
     }
 
+    /// The message board's 24-hour clock raises the same alerts as the legal aid deadlines: to
+    /// the centre's reviewers six hours before, and overdue to them and the directors after.
+    func test_anUnansweredWrittenQuestionAlertsTheDeskBeforeAndAfterItsTwentyFourHours() async throws {
+        try await withTestApp(now: Self.mondayMorning) { test in
+            let citizen = try await APIClient.signIn(test, DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (id, _) = try await ask(citizen, channel: "messageBoard", question: "邻居装修把我家墙震裂了，怎么索赔？")
+            let link = "/consult/\(id.uppercased())"
+            func alerts(_ level: String) async throws -> [AlertModel] {
+                try await AlertModel.query(on: test.db).filter(\.$link == link).filter(\.$level == level).all()
+            }
+            try await DeadlineSweep.run(on: test.db, services: test.app.fayuan)
+            let early = try await alerts("dueSoon")
+            XCTAssertEqual(early.count, 0, "nothing while more than six hours remain")
+
+            test.clock.set(Self.mondayMorning.addingTimeInterval(19 * 3600))
+            try await DeadlineSweep.run(on: test.db, services: test.app.fayuan)
+            let reviewer = try await test.account("shencha").id!
+            let director = try await test.account("shenpi").id!
+            let soon = try await alerts("dueSoon")
+            XCTAssertTrue(soon.map(\.recipientAccountID).contains(reviewer))
+            XCTAssertTrue(soon.map(\.recipientAccountID).contains(director), "the director supervises")
+            XCTAssertEqual(soon.first?.kind, DeadlineKind.consultationReply.rawValue)
+            XCTAssertFalse(soon.first?.message.contains("邻居") ?? true, "an alert names the topic, never the question")
+
+            test.clock.set(Self.mondayMorning.addingTimeInterval(25 * 3600))
+            try await DeadlineSweep.run(on: test.db, services: test.app.fayuan)
+            let overdue = try await alerts("overdue")
+            XCTAssertTrue(overdue.map(\.recipientAccountID).contains(reviewer))
+
+            // Answered, the clock stops: no further alert.
+            let staff = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let answered = try await staff.send(.POST, "/api/v1/consultations/\(id)/reply", json: ["reply": "可以先协商，协商不成可申请人民调解或起诉。"])
+            XCTAssertEqual(answered.status, .ok)
+            let deadlines = try await DeadlineBoard.collect(on: test.db, reference: try await test.app.fayuan.referenceData(on: test.db), now: test.clock.now())
+            XCTAssertFalse(deadlines.contains { $0.kind == .consultationReply })
+        }
+    }
+
     func test_aConversationIsHandedOnlyToAnOnDutyColleagueWithANote() async throws {
         try await withTestApp(now: Self.mondayMorning) { test in
             let citizen = try await APIClient.signIn(test, DemoSeed.citizenPhone, DemoSeed.citizenPassword)

@@ -18,6 +18,8 @@ public enum DeadlineKind: String, Codable, Sendable, CaseIterable {
     case qualityReview
     /// Local service rule: return visit within 30 days of the quality review.
     case returnVisit
+    /// Local service rule (DOMAIN §4): a message-board question is answered within 24 hours.
+    case consultationReply
 
     public var chinese: String {
         switch self {
@@ -29,13 +31,14 @@ public enum DeadlineKind: String, Codable, Sendable, CaseIterable {
         case .forwarding: "转交羁押人员的法律援助申请（第39条，24小时）"
         case .qualityReview: "结案后质量评定（30日）"
         case .returnVisit: "质量评定后回访受援人（30日）"
+        case .consultationReply: "书面答复留言咨询（24小时）"
         }
     }
 
     /// How long before the deadline the first alert goes out.
     public var lead: TimeInterval {
         switch self {
-        case .forwarding: 6 * 3600
+        case .forwarding, .consultationReply: 6 * 3600
         default: 24 * 3600
         }
     }

@@ -178,7 +178,7 @@ struct CaseAPIController: RouteCollection {
         let page = try ListPage.from(req)
         let reference = try await req.referenceData()
         let now = req.now
-        let mine = try await DeadlineBoard.collect(on: req.db, reference: reference, now: now).filter { $0.concerns(account.id!) }
+        let mine = try await DeadlineBoard.collect(on: req.db, reference: reference, now: now, deskRules: req.fayuan.settings.deskRules).filter { $0.concerns(account.id!) }
         let items = mine.dropFirst(page.offset).prefix(page.size).map {
             API.Deadline(kind: $0.kind.rawValue, label: $0.label, description: $0.kind.chinese, due: $0.due, overdue: $0.isOverdue(at: now),
                          dueToday: $0.isDueToday(at: now), responsible: $0.responsible.contains(account.id!), link: $0.link)

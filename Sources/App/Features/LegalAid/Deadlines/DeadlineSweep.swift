@@ -31,7 +31,7 @@ struct DeadlineBoard {
         }
     }
 
-    static func collect(on db: Database, reference: ReferenceData, now: Date) async throws -> [WatchedDeadline] {
+    static func collect(on db: Database, reference: ReferenceData, now: Date, deskRules: DeskRules = .standard) async throws -> [WatchedDeadline] {
         let staff = Staff(accounts: try await AccountModel.query(on: db).staff().all())
         let tree = reference.tree
         let today = LocalDate(now)
@@ -112,6 +112,7 @@ struct DeadlineBoard {
                                              responsible: staff.with(.centreReviewer, in: entry.centreID, tree: tree).union([entry.recordedByAccountID]),
                                              supervisors: staff.with(.centreDirector, in: entry.centreID, tree: tree), link: SiteURL.intake.path))
         }
+        deadlines += try await ConsultationDeadlines.collect(on: db, staff: staff, tree: tree, rules: deskRules)
         return deadlines.sorted { $0.due < $1.due }
     }
 }
@@ -123,7 +124,8 @@ enum DeadlineSweep {
     static func run(on db: Database, services: FayuanServices) async throws -> Int {
         let now = services.clock.now()
         let reference = try await services.referenceData(on: db)
-        let alerts = DeadlineWatch.alerts(for: try await DeadlineBoard.collect(on: db, reference: reference, now: now), at: now)
+        let deadlines = try await DeadlineBoard.collect(on: db, reference: reference, now: now, deskRules: services.settings.deskRules)
+        let alerts = DeadlineWatch.alerts(for: deadlines, at: now)
         guard !alerts.isEmpty else { return 0 }
         // Skip what is already raised (the unique key still guards against a racing instance).
         let earliest = alerts.map(\.deadline.due).min() ?? now

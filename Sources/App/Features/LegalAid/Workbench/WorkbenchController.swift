@@ -32,7 +32,7 @@ struct WorkbenchController: RouteCollection {
             query.filter(\.$state ~~ atCentre).filter(\.$decisionDue >= today.iso).filter(\.$decisionDue <= today.adding(days: 2).iso)
         }.total
         let all = try await service.visible(to: account, reference: reference, page: try ListPage.from(req))
-        let deadlines = try await DeadlineBoard.collect(on: req.db, reference: reference, now: now).filter { $0.concerns(account.id!) }
+        let deadlines = try await DeadlineBoard.collect(on: req.db, reference: reference, now: now, deskRules: req.fayuan.settings.deskRules).filter { $0.concerns(account.id!) }
         let alerts = try await AlertModel.query(on: req.db).filter(\.$recipientAccountID == account.id!).filter(\.$readAt == nil)
             .sort(\.$raisedAt, .descending).limit(50).all()
         func items(_ page: Paged<ApplicationModel>) -> Paged<WorkItem> {
