@@ -96,6 +96,30 @@ final class HotlineWebhookTests: XCTestCase {
         }
     }
 
+    /// A caller who hangs up while it rings, or a call whose PBX goes quiet after `ringing`, is
+    /// not forgotten: both become call backs owed.
+    func test_aCallerWhoHangsUpWhileItRings_orACallLostByThePBX_isCalledBack() async throws {
+        try await withTestApp(now: Self.mondayMorning) { test in
+            _ = try await post(test, ["eventId": "h1", "callId": "hung", "type": "ringing", "caller": "13900000014"])
+            _ = try await post(test, ["eventId": "h2", "callId": "hung", "type": "ended"])
+            let hung = try await calls(test, "hung").map(\.state)
+            XCTAssertEqual(hung, ["callback"])
+
+            _ = try await post(test, ["eventId": "l1", "callId": "lost", "type": "ringing", "caller": "13900000015"])
+            let service = ConsultationService(db: test.db, services: test.app.fayuan, hub: test.app.consultationHub, now: test.clock.now())
+            let tooSoon = try await service.giveUpLostRinging()
+            XCTAssertEqual(tooSoon, 0)
+            test.clock.set(Self.mondayMorning.addingTimeInterval(HotlineCallRule.ringingGivesUpAfter + 1))
+            let later = ConsultationService(db: test.db, services: test.app.fayuan, hub: test.app.consultationHub, now: test.clock.now())
+            let moved = try await later.giveUpLostRinging()
+            XCTAssertEqual(moved, 1)
+            let lost = try await calls(test, "lost")
+            XCTAssertEqual(lost.map(\.state), ["callback"])
+            let events = try await ConsultationEventModel.query(on: test.db).filter(\.$consultationID == lost[0].id!).all().map(\.event)
+            XCTAssertEqual(events, ["ringing", "ringingLost"])
+        }
+    }
+
     func test_aForgedStaleOrReplayedEventIsRefused_andNothingIsStored() async throws {
         try await withTestApp(now: Self.mondayMorning) { test in
             let event: [String: Any] = ["eventId": "f1", "callId": "c5", "type": "missed", "caller": "13900000014"]

@@ -244,4 +244,11 @@ final class HotlineCallRuleTests: XCTestCase {
         XCTAssertNil(HotlineCallRule.next(.ended, current: .active), "ending a call leaves the record for the agent to log")
         XCTAssertTrue(CallEventKind.voicemail.owesCallback)
     }
+
+    func test_aCallThatEndsWhileRinging_orRingsForTenMinutesWithNoWord_isOwedACallBack() {
+        XCTAssertEqual(HotlineCallRule.next(.ended, current: .waiting), .callback, "the caller hung up before anyone answered")
+        let rang = Date(timeIntervalSince1970: 1_800_000_000)
+        XCTAssertFalse(HotlineCallRule.ringingIsLost(since: rang, now: rang.addingTimeInterval(9 * 60)))
+        XCTAssertTrue(HotlineCallRule.ringingIsLost(since: rang, now: rang.addingTimeInterval(10 * 60)))
+    }
 }

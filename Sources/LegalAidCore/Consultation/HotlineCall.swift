@@ -38,16 +38,26 @@ public struct WebhookFreshness: Hashable, Sendable {
 }
 
 /// What a PBX call event does to the call's consultation record (issue #12 item 5): a ringing
-/// call is waiting; an answered call is held by the agent who answered (首问负责); a missed call
-/// or a voicemail is a call back owed. An event out of order (a late `ringing` after `answered`)
-/// changes nothing.
+/// call is waiting; an answered call is held by the agent who answered (首问负责); a missed call,
+/// a voicemail, or a call that ended before anyone answered is a call back owed. An event out of
+/// order (a late `ringing` after `answered`) changes nothing.
 public enum HotlineCallRule {
+    /// A call still ringing after this long was lost by the PBX (its last event never came):
+    /// it is treated as missed, so the caller is called back rather than forgotten.
+    public static let ringingGivesUpAfter: TimeInterval = 10 * 60
+
     public static func next(_ kind: CallEventKind, current: ConsultationState?) -> ConsultationState? {
         switch (kind, current) {
         case (.ringing, nil): .waiting
         case (.answered, nil), (.answered, .waiting?): .active
         case (.missed, nil), (.missed, .waiting?), (.voicemail, nil), (.voicemail, .waiting?): .callback
+        case (.ended, .waiting?): .callback // the caller hung up while it rang
         default: nil
         }
+    }
+
+    /// Whether a ringing call has waited so long that no further event will come.
+    public static func ringingIsLost(since rangAt: Date, now: Date) -> Bool {
+        now.timeIntervalSince(rangAt) >= ringingGivesUpAfter
     }
 }

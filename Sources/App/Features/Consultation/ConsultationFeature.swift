@@ -43,7 +43,10 @@ struct ConsultationFeature: Feature {
         return [PeriodicJob("consultation-escalation", every: .seconds(settings.consultationRoundSeconds)) { app in
             let service = ConsultationService(db: app.db, services: app.fayuan, hub: app.consultationHub, now: app.fayuan.clock.now())
             let moved = try await service.escalateOverdue()
-            return moved > 0 ? "\(moved) live consultations handed to the hotline for a call back" : nil
+            let lost = try await service.giveUpLostRinging()
+            let said = [moved > 0 ? "\(moved) live consultations handed to the hotline for a call back" : nil,
+                        lost > 0 ? "\(lost) calls still ringing after ten minutes treated as missed" : nil].compactMap { $0 }
+            return said.isEmpty ? nil : said.joined(separator: "; ")
         }]
     }
 }

@@ -391,6 +391,33 @@ struct ConsultationService {
         return moved
     }
 
+    /// A 12348 call whose PBX never said more than `ringing` is treated as missed after ten
+    /// minutes (`HotlineCallRule.ringingGivesUpAfter`): the caller is owed a call back.
+    func giveUpLostRinging() async throws -> Int {
+        let cutoff = now.addingTimeInterval(-HotlineCallRule.ringingGivesUpAfter)
+        let lost = try await ConsultationModel.query(on: db).filter(\.$state == ConsultationState.waiting.rawValue)
+            .filter(\.$channel == ConsultationChannel.hotline.rawValue).filter(\.$queuedAt <= cutoff).limit(500).all()
+        var moved = 0
+        for call in lost where HotlineCallRule.ringingIsLost(since: call.queuedAt, now: now) {
+            let version = call.version
+            do {
+                try await services.transaction(on: db) { tx in
+                    try await Self.claim(call.id!, version: version, on: tx)
+                    call.version = version + 1
+                    call.state = ConsultationState.callback.rawValue
+                    try await call.save(on: tx)
+                    try await Self.event(call, "ringingLost", from: ConsultationState.waiting.rawValue, actor: nil, name: "系统",
+                                         detail: "振铃\(Int(HotlineCallRule.ringingGivesUpAfter / 60))分钟未收到热线系统的后续事件，按未接来电回电", at: self.now, on: tx)
+                }
+                moved += 1
+                await hub.publish(.changed(consultation: call.id!, desk: call.deskID))
+            } catch WorkflowError.changedConcurrently {
+                continue // the PBX's event (or another instance) got there first
+            }
+        }
+        return moved
+    }
+
     // MARK: Storage steps
 
     private func check(_ event: ConsultationEvent, _ consultation: ConsultationModel, _ party: ConsultationParty) throws {
