@@ -47,6 +47,10 @@ final class ConsultationHub: Sendable {
     }
 
     private let subscribers = NIOLockedValueBox<[UUID: Subscriber]>([:])
+    /// The newest message stored through this instance in each conversation, as its pages show
+    /// it: a socket that is one message behind sends it without reading the database again.
+    /// Other instances hear only the signal and read the message themselves.
+    private let latest = NIOLockedValueBox<[UUID: API.ConsultationMessage]>([:])
     /// Set when several instances share a database: where local announcements also go.
     private let relay = NIOLockedValueBox<(@Sendable (Signal) async -> Void)?>(nil)
 
@@ -68,6 +72,20 @@ final class ConsultationHub: Sendable {
     }
 
     var connectionCount: Int { subscribers.withLockedValue { $0.count } }
+
+    /// Announces a message just stored here, carrying it for this instance's sockets.
+    func publish(_ message: API.ConsultationMessage, in consultation: UUID) async {
+        latest.withLockedValue { latest in
+            if latest.count >= 20_000 { latest.removeAll(keepingCapacity: true) }
+            latest[consultation] = message
+        }
+        await publish(.message(consultation: consultation, seq: message.seq))
+    }
+
+    /// The message numbered `seq` in a conversation, when it is the newest stored here.
+    func stored(_ consultation: UUID, seq: Int) -> API.ConsultationMessage? {
+        latest.withLockedValue { $0[consultation] }.flatMap { $0.seq == seq ? $0 : nil }
+    }
 
     /// Announces a change made here: to this instance's clients, and through the relay to others.
     func publish(_ signal: Signal) async {

@@ -85,6 +85,14 @@ actor LiveConversation {
             send(["type": "typing", "who": who])
         case .read(_, let who, let seq) where who != side:
             send(["type": "read", "who": who, "seq": seq])
+        case .message(_, let seq) where seq == lastSent + 1:
+            // The next message, carried by the hub when it was stored here: sent as it is.
+            if let message = app.consultationHub.stored(id, seq: seq) {
+                lastSent = seq
+                send(["type": "update", "messages": [Self.frame(message)]])
+            } else {
+                await catchUp()
+            }
         case .message, .changed:
             await catchUp()
         default:
@@ -99,14 +107,7 @@ actor LiveConversation {
             let messages = try await service.messages(of: id, after: lastSent)
             var update: [String: Any] = ["type": "update"]
             if !messages.isEmpty {
-                update["messages"] = try await ConsultationView.messages(messages, links: .pages, on: service.db).map { m -> [String: Any] in
-                    var frame: [String: Any] = ["id": m.id.uuidString, "seq": m.seq, "author": m.author, "authorName": m.authorName, "body": m.body,
-                                                "at": ISO8601DateFormatter().string(from: m.at), "clock": TimeText.clock(m.at)]
-                    if let file = m.file {
-                        frame["file"] = ["name": file.name, "url": file.url, "image": file.contentType.hasPrefix("image/"), "size": ConversationPage.size(file.size)]
-                    }
-                    return frame
-                }
+                update["messages"] = try await ConsultationView.messages(messages, links: .pages, on: service.db).map(Self.frame)
                 lastSent = messages.last!.seq
             }
             if consultation.state != lastState {
@@ -126,6 +127,16 @@ actor LiveConversation {
             send(["type": "error", "code": "gone", "message": "这条咨询已无法查看"])
             try? await ws.close(code: .policyViolation)
         }
+    }
+
+    /// One message as the page's script shows it.
+    static func frame(_ m: API.ConsultationMessage) -> [String: Any] {
+        var frame: [String: Any] = ["id": m.id.uuidString, "seq": m.seq, "author": m.author, "authorName": m.authorName, "body": m.body,
+                                    "at": ISO8601DateFormatter().string(from: m.at), "clock": TimeText.clock(m.at)]
+        if let file = m.file {
+            frame["file"] = ["name": file.name, "url": file.url, "image": file.contentType.hasPrefix("image/"), "size": ConversationPage.size(file.size)]
+        }
+        return frame
     }
 
     func received(_ text: String) async {

@@ -126,7 +126,7 @@ struct ConsultationService {
         let message = try await services.transaction(on: db) { tx in
             try await Self.append(to: id, author: author, account: account, name: name, body: body, at: self.now, id: clientID, on: tx)
         }
-        await hub.publish(.message(consultation: id, seq: message.seq))
+        await announce(message, in: id)
         return message
     }
 
@@ -151,8 +151,17 @@ struct ConsultationService {
             return try await Self.append(to: id, author: author, account: account, name: name, body: "发送了文件：\(upload.originalName)",
                                          at: self.now, id: clientID, attachment: file.id, on: tx)
         }
-        await hub.publish(.message(consultation: id, seq: message.seq))
+        await announce(message, in: id)
         return message
+    }
+
+    /// Tells the hub, carrying the message as the pages show it (a text message needs no query).
+    private func announce(_ message: ConsultationMessageModel, in id: UUID) async {
+        if let shown = try? await ConsultationView.messages([message], links: .pages, on: db).first {
+            await hub.publish(shown, in: id)
+        } else {
+            await hub.publish(.message(consultation: id, seq: message.seq))
+        }
     }
 
     private struct Sending {
