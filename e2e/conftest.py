@@ -21,6 +21,9 @@ from selenium.common.exceptions import StaleElementReferenceException, WebDriver
 from selenium.webdriver.common.by import By
 
 BASE_URL = os.environ.get("FAYUAN_BASE_URL", "http://127.0.0.1:8080")
+# Where staff open their pages: another instance of the same platform when set (scripts/two-
+# instances.sh runs the live chat with the citizen on one instance and the staff on the other).
+STAFF_BASE_URL = os.environ.get("FAYUAN_STAFF_BASE_URL", BASE_URL)
 ARTIFACTS = os.environ.get("FAYUAN_ARTIFACTS", os.path.join(os.getcwd(), ".build", "test-artifacts", "screenshots"))
 STAFF_PASSWORD = "Fayuan@2026"
 DEMO_CITIZEN_PHONE = "13900000001"  # the demo citizen (README: demo accounts)
@@ -63,13 +66,14 @@ def eventually(action, timeout=15):
 class Browser:
     """A person at a phone-sized browser."""
 
-    def __init__(self, driver, name):
+    def __init__(self, driver, name, base_url=BASE_URL):
         self.driver = driver
         self.name = name
+        self.base_url = base_url
         self.step = 0
 
     def open(self, path):
-        self.driver.get(BASE_URL + path)
+        self.driver.get(self.base_url + path)
 
     def shot(self, label):
         self.step += 1

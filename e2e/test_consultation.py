@@ -17,7 +17,7 @@ import uuid
 
 from selenium.webdriver.common.by import By
 
-from conftest import BASE_URL, DEMO_CITIZEN_PHONE, Browser, eventually, make_driver
+from conftest import BASE_URL, DEMO_CITIZEN_PHONE, STAFF_BASE_URL, Browser, eventually, make_driver
 
 
 # Synthetic numbers, kept out of the test bodies so a failure's traceback prints no phone number.
@@ -58,7 +58,10 @@ def messages_with(person, text):
 
 
 def test_citizen_and_staff_chat_live_across_a_reload(browser):
+    # With FAYUAN_STAFF_BASE_URL set, staff and citizen sit on different instances and every
+    # message crosses the PostgreSQL relay.
     staff = browser
+    staff.base_url = STAFF_BASE_URL
     citizen = Browser(make_driver(), "consultation-citizen")
     try:
         staff.login("shencha")

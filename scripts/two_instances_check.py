@@ -58,7 +58,7 @@ def post(path, page, fields):
 
 
 page = opener.open(nginx + "/login").read().decode()
-page = post("/login", page, {"username": "shencha", "password": STAFF_PASSWORD, "next": ""})
+page = post("/login", page, {"username": "shenpi", "password": STAFF_PASSWORD, "next": ""})
 post("/login/second-factor", page, {"code": totp(int(time.time() // 30))})
 signed_in = sum(">退出</button>" in opener.open(nginx + "/workbench").read().decode() for _ in range(10))
 check("a sign-in holds across both instances", signed_in == 10, f"{signed_in}/10 workbench views signed in")

@@ -109,6 +109,11 @@ final class CallLogTests: XCTestCase {
             XCTAssertEqual(rated.location, path, "back to the page the link opened")
             let stored = try await ConsultationModel.find(UUID(uuidString: id), on: test.app.db)
             XCTAssertEqual(stored?.rating, 4)
+            // The desk's 30-day rating counts it (an integer sum on both databases).
+            let desk = try staff.object(try await staff.send(.GET, "/api/v1/desk"))
+            let figures = try XCTUnwrap(desk["figures"] as? [String: Any])
+            XCTAssertEqual(figures["ratings"] as? Int, 1)
+            XCTAssertEqual(figures["averageRating"] as? Double, 4)
 
             // The key opens this conversation only.
             let other = try await staff.send(.POST, "/api/v1/desk/calls", json: Self.goodCall)

@@ -1,5 +1,6 @@
 import Fluent
 import LegalAidCore
+import SQLKit
 import Vapor
 
 /// Consultations as the API and the pages show them: what the viewer may see, nothing more.
@@ -109,10 +110,16 @@ struct ConsultationView {
         let attempts = try await ConsultationEventModel.query(on: req.db).join(ConsultationModel.self, on: \ConsultationEventModel.$consultationID == \ConsultationModel.$id)
             .filter(ConsultationModel.self, \.$deskID == desk)
             .filter(\.$event == "callbackAttempt").filter(\.$at >= startOfDay).count()
-        let rated = ConsultationModel.query(on: req.db).filter(\.$deskID == desk).filter(\.$rating != nil)
-            .filter(\.$closedAt >= now.addingTimeInterval(-30 * 86400))
-        let count = try await rated.copy().count()
-        let stars = count == 0 ? 0 : (try await rated.copy().sum(\.$rating) ?? 0)
+        // SUM over a BIGINT column is NUMERIC on PostgreSQL: cast back so both databases give an integer.
+        let ratings = try await (req.db as! any SQLDatabase).select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(SQLRaw("CAST(COALESCE(SUM(rating), 0) AS BIGINT)"), as: "stars")
+            .from(ConsultationModel.schema)
+            .where("desk_id", .equal, SQLBind(desk)).where("rating", .isNot, SQLLiteral.null)
+            .where("closed_at", .greaterThanOrEqual, SQLBind(now.addingTimeInterval(-30 * 86400)))
+            .first()
+        let count = try ratings?.decode(column: "n", as: Int.self) ?? 0
+        let stars = try ratings?.decode(column: "stars", as: Int.self) ?? 0
         let f = DeskFigures.compute(records, callbackAttemptsToday: attempts, ratings: (count, stars), startOfDay: startOfDay, now: now, rules: rules)
         return API.DeskFiguresBody(
             waiting: f.waiting, longestWaitSeconds: f.longestWait.map { Int($0) }, liveDecidedToday: f.liveDecided,
