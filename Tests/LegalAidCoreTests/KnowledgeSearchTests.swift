@@ -58,6 +58,13 @@ final class KnowledgeSearchTests: XCTestCase {
         XCTAssertEqual(SearchRanking.rank([same, once], for: query), [1, 0])
     }
 
+    func test_theArticleThatSaysItRanksAboveTheWholeLawAroundIt() {
+        let query = SearchQuery("工伤")
+        let law = SearchCandidate(title: "示例条例", text: "第一条 为了示例，制定本条例。第二条 请求工伤事故赔偿的，可以申请法律援助。第三条 本条例自公布之日起施行。", kind: .law)
+        let article = SearchCandidate(title: "示例条例 第二条", text: "请求工伤事故赔偿的，可以申请法律援助。", kind: .law)
+        XCTAssertEqual(SearchRanking.rank([law, article], for: query), [1, 0])
+    }
+
     func test_equalScoresKeepTheEnginesOrder() {
         let a = SearchCandidate(title: "离婚", text: "一", kind: .faq)
         XCTAssertEqual(SearchRanking.rank([a, a, a], for: SearchQuery("离婚")), [0, 1, 2])

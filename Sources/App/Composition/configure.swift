@@ -5,7 +5,7 @@ import LegalAidCore
 import Vapor
 
 /// The features this platform runs. A new domain adds its `Feature` here and nowhere else.
-let features: [any Feature] = [PlatformFeature(), LegalAidFeature(), ConsultationFeature()]
+let features: [any Feature] = [PlatformFeature(), LegalAidFeature(), ConsultationFeature(), KnowledgeFeature()]
 
 /// The one place where the app is wired: database, sessions, middleware, services, features.
 public func configure(_ app: Application, settings: Settings, clock: AppClock = AppClock()) async throws {
@@ -76,6 +76,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         try await ReferenceSeed.seedHolidaysIfEmpty(on: app.db)
         if settings.seedDemo {
             try await DemoSeed.seedIfEmpty(app)
+            for feature in features { try await feature.seedDemo(app) }
         }
     }
 

@@ -21,6 +21,8 @@ protocol Feature: Sendable {
     func jobs(_ settings: Settings) -> [PeriodicJob]
     /// Whatever it keeps on the application (e.g. a realtime hub), set up once before serving.
     func prepare(_ app: Application)
+    /// Its part of the demo district, on a first start with demo data (after the platform's).
+    func seedDemo(_ app: Application) async throws
 }
 
 extension Feature {
@@ -30,6 +32,7 @@ extension Feature {
     func commands(_ app: Application) {}
     func jobs(_ settings: Settings) -> [PeriodicJob] { [] }
     func prepare(_ app: Application) {}
+    func seedDemo(_ app: Application) async throws {}
 }
 
 /// Who the navigation is for.

@@ -20,6 +20,7 @@ struct ConsultationController: RouteCollection {
         routes.post(.deskDuty, use: duty)
         routes.post(.deskNext, use: next)
         routes.post(.deskCalls, use: logCall)
+        routes.get(.consultationToFAQ(.key), use: faqDraft)
         try routes.register(collection: ConsultationLive())
     }
 
@@ -156,6 +157,7 @@ struct ConsultationController: RouteCollection {
         return ConversationPage(consultation: detail.summary, messages: detail.messages, viewer: viewer, queueText: detail.queueText,
                                 canRate: detail.canRate, rating: detail.rating, colleagues: colleagues, callbackPhone: detail.callbackPhone,
                                 communityPoints: points, ownsApplication: owns,
+                                canPublishFAQ: party != .asker && KnowledgeController.isEditor(req),
                                 linkKey: Self.back(req, to: id).contains("?key=") ? Self.linkKey(req) : nil,
                                 maxUploadMB: req.fayuan.settings.maxUploadBytes / 1_048_576, errors: errors).render(req)
     }

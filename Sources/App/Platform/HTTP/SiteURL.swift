@@ -70,6 +70,15 @@ enum SiteURL: Sendable, Equatable {
     case deskNext
     case deskLive
     case deskCalls
+    case consultationToFAQ(Parameter<UUID>)
+    case knowledge
+    case knowledgeEntry(Parameter<UUID>)
+    case lawArticle(Parameter<UUID>, Parameter<Int>)
+    case knowledgeManage
+    case newKnowledgeEntry
+    case editKnowledgeEntry(Parameter<UUID>)
+    case knowledgeStep(Parameter<UUID>, KnowledgeStep)
+    case knowledgeVersions(Parameter<UUID>)
     case api(APIPath)
 
     var path: String {
@@ -139,6 +148,15 @@ enum SiteURL: Sendable, Equatable {
         case .deskNext: "/desk/next"
         case .deskLive: "/desk/live"
         case .deskCalls: "/desk/calls"
+        case .consultationToFAQ(let id): "/consult/\(id.segment("id"))/faq"
+        case .knowledge: "/knowledge"
+        case .knowledgeEntry(let id): "/knowledge/\(id.segment("id"))"
+        case let .lawArticle(id, number): "/knowledge/\(id.segment("id"))/articles/\(number.segment("article"))"
+        case .knowledgeManage: "/knowledge/manage"
+        case .newKnowledgeEntry: "/knowledge/new"
+        case .editKnowledgeEntry(let id): "/knowledge/\(id.segment("id"))/edit"
+        case let .knowledgeStep(id, step): "/knowledge/\(id.segment("id"))/\(step.rawValue)"
+        case .knowledgeVersions(let id): "/knowledge/\(id.segment("id"))/versions"
         case .api(let api): "/api/v1" + api.path
         }
     }
@@ -198,6 +216,10 @@ extension Parameter where Value == UUID {
     func segment(_ name: String) -> String { segment(name) { $0.uuidString } }
 }
 
+extension Parameter where Value == Int {
+    func segment(_ name: String) -> String { segment(name) { String($0) } }
+}
+
 extension Parameter where Value: RawRepresentable<String> {
     func segment(_ name: String) -> String { segment(name) { $0.rawValue } }
 }
@@ -224,6 +246,11 @@ enum APIPath: Sendable, Equatable {
     case deadlines
     case detainedRequests
     case forwardDetained(Parameter<UUID>)
+    case knowledge
+    case knowledgeEntry(Parameter<UUID>)
+    case lawArticle(Parameter<UUID>, Parameter<Int>)
+    case knowledgeStep(Parameter<UUID>, KnowledgeStep)
+    case knowledgeVersions(Parameter<UUID>)
     case consultations
     case consultationPhoneCode
     case consultation(Parameter<UUID>)
@@ -271,8 +298,19 @@ enum APIPath: Sendable, Equatable {
         case .deskNext: "/desk/next"
         case .hotlineEvents: "/hotline/events"
         case .deskCalls: "/desk/calls"
+        case .knowledge: "/knowledge"
+        case .knowledgeEntry(let id): "/knowledge/\(id.segment("id"))"
+        case let .lawArticle(id, number): "/knowledge/\(id.segment("id"))/articles/\(number.segment("article"))"
+        case let .knowledgeStep(id, step): "/knowledge/\(id.segment("id"))/\(step.rawValue)"
+        case .knowledgeVersions(let id): "/knowledge/\(id.segment("id"))/versions"
         }
     }
+}
+
+/// Steps on a knowledge-base entry (page and API alike).
+enum KnowledgeStep: String, Sendable, CaseIterable {
+    case publish
+    case unpublish
 }
 
 /// Steps on a consultation (page and API alike).

@@ -25,6 +25,8 @@ struct ConversationPage: PageView {
     var communityPoints: [(value: String, label: String)] = []
     /// The asker owns the draft the consultation became (a signed-in citizen).
     var ownsApplication = false
+    /// Staff who write the knowledge base may turn a closed consultation into a public FAQ entry.
+    var canPublishFAQ = false
     /// The key from an SMS link, carried on to this page's forms.
     var linkKey: String?
     var maxUploadMB = 10
@@ -94,7 +96,7 @@ struct ConversationPage: PageView {
     private func composer(_ context: PageContext) -> HTML {
         guard canWrite else {
             if !state.isOpen {
-                return "<p class=\"closed-note\">本次咨询已结束\(consultation.outcome.map { code -> String in "（" + (Self.outcomeLabel(code)) + "）" } ?? "")。</p>" + application
+                return "<p class=\"closed-note\">本次咨询已结束\(consultation.outcome.map { code -> String in "（" + (Self.outcomeLabel(code)) + "）" } ?? "")。</p>" + application + faqLink
             }
             return .empty
         }
@@ -112,6 +114,11 @@ struct ConversationPage: PageView {
           <button type="submit" class="secondary">发送文件</button>
         </form>
         """
+    }
+
+    private var faqLink: HTML {
+        guard canPublishFAQ, !isAsker else { return .empty }
+        return "<p><a class=\"button secondary\" href=\"\(SiteURL.consultationToFAQ(.value(consultation.id)))\">整理为常见问题（去掉个人信息后公开）</a></p>"
     }
 
     /// The application this consultation became: its number, and for its owner the way in.

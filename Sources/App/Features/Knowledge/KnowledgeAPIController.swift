@@ -1,0 +1,99 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// The knowledge base in the JSON API: search and read (anyone, no token needed), write,
+/// publish and withdraw (editors, with a bearer token).
+struct KnowledgeAPIController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let api = routes.grouped(BearerAccountAuthenticator(), IdempotencyKeys())
+        api.get(.api(.knowledge), use: list)
+        api.post(.api(.knowledge), use: create)
+        api.get(.api(.knowledgeEntry(.key)), use: show)
+        api.put(.api(.knowledgeEntry(.key)), use: update)
+        api.get(.api(.lawArticle(.key, .key)), use: article)
+        for step in KnowledgeStep.allCases {
+            api.post(.api(.knowledgeStep(.key, step)), use: { req in try await self.step(step, req: req) })
+        }
+        api.get(.api(.knowledgeVersions(.key)), use: versions)
+    }
+
+    /// `q` searches (every typed word must appear; best first); without it, the newest first.
+    /// Editors add `drafts=true` to list drafts too.
+    func list(req: Request) async throws -> PagedJSON<API.KnowledgeItem> {
+        let kind = try KnowledgeController.kind(req)
+        let page = try ListPage.from(req)
+        let typed = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let service = KnowledgeService(req)
+        if !typed.isEmpty {
+            guard typed.count <= 100 else {
+                throw AppError(status: .unprocessableEntity, code: "tooLong", message: "搜索内容不能超过100个字", field: "q")
+            }
+            let (query, results) = try await service.search(typed, kind: kind, page: page)
+            return PagedJSON(results.map { $0.item(query) })
+        }
+        let drafts = req.query[String.self, at: "drafts"] == "true"
+        if drafts { _ = try KnowledgeController.requireEditor(req) }
+        return PagedJSON(try await service.list(kind: kind, includeDrafts: drafts, page: page).map { $0.item() })
+    }
+
+    func show(req: Request) async throws -> API.KnowledgeEntryBody {
+        let id = try req.parameters.require("id", as: UUID.self)
+        let editor = KnowledgeController.isEditor(req)
+        let entry = try await KnowledgeService(req).find(id, editor: editor)
+        if entry.published && !editor { req.application.knowledgeViews.record(id) }
+        return entry.body()
+    }
+
+    func article(req: Request) async throws -> API.LawArticleBody {
+        let id = try req.parameters.require("id", as: UUID.self)
+        let number = try req.parameters.require("article", as: Int.self)
+        let entry = try await KnowledgeService(req).find(id, editor: KnowledgeController.isEditor(req))
+        guard entry.knowledgeKind == .law, let article = LawText.articles(entry.body).first(where: { $0.number == number }) else {
+            throw AppError.notFound("法律条文")
+        }
+        return article.body(in: id)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let editor = try KnowledgeController.requireEditor(req)
+        let body = try req.content.decode(API.KnowledgeWrite.self)
+        let input = try KnowledgeInput.parse(kind: body.kind, title: body.title, body: body.body, note: body.note).mapError { AppError.invalid($0.errors) }.get()
+        let entry = try await KnowledgeService(req).create(input, by: editor)
+        return try await entry.body().encodeResponse(status: .created, for: req)
+    }
+
+    func update(req: Request) async throws -> API.KnowledgeEntryBody {
+        let editor = try KnowledgeController.requireEditor(req)
+        let id = try req.parameters.require("id", as: UUID.self)
+        let body = try req.content.decode(API.KnowledgeWrite.self)
+        let input = try KnowledgeInput.parse(kind: body.kind, title: body.title, body: body.body, note: body.note).mapError { AppError.invalid($0.errors) }.get()
+        guard let version = body.version else {
+            throw AppError(status: .unprocessableEntity, code: "required", message: "请给出所修改的版本号（version）", field: "version")
+        }
+        return try await KnowledgeService(req).update(id, input, expectedVersion: version, by: editor).body()
+    }
+
+    func step(_ step: KnowledgeStep, req: Request) async throws -> API.KnowledgeEntryBody {
+        let editor = try KnowledgeController.requireEditor(req)
+        let id = try req.parameters.require("id", as: UUID.self)
+        guard let version = try req.content.decode(API.KnowledgeStepBody.self).version else {
+            throw AppError(status: .unprocessableEntity, code: "required", message: "请给出当前版本号（version）", field: "version")
+        }
+        let service = KnowledgeService(req)
+        switch step {
+        case .publish: return try await service.publish(id, expectedVersion: version, by: editor).body()
+        case .unpublish: return try await service.unpublish(id, expectedVersion: version, by: editor).body()
+        }
+    }
+
+    func versions(req: Request) async throws -> PagedJSON<API.KnowledgeVersionBody> {
+        _ = try KnowledgeController.requireEditor(req)
+        let id = try req.parameters.require("id", as: UUID.self)
+        let service = KnowledgeService(req)
+        _ = try await service.find(id, editor: true)
+        let versions = try await service.versions(of: id, page: try ListPage.from(req))
+        let bodies = try await KnowledgeVersionsView.bodies(versions.items, on: req.db)
+        return PagedJSON(Paged(items: bodies, page: versions.page, total: versions.total))
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import Foundation
+import LegalAidCore
+
+/// One entry of the knowledge base as it stands now.
+final class KnowledgeEntryModel: Model, @unchecked Sendable {
+    static let schema = "knowledge_entries"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "kind") var kind: String
+    @Field(key: "title") var title: String
+    /// Markdown, rendered by `Markdown.html` (escaped: no HTML gets through).
+    @Field(key: "body") var body: String
+    @Field(key: "published") var published: Bool
+    /// Goes up with every saved edit; the version rows keep each one.
+    @Field(key: "version") var version: Int
+    /// Public views, counted in memory and added every few seconds (a GET writes nothing).
+    @Field(key: "views") var views: Int
+    /// The consultation an FAQ entry was written from.
+    @OptionalField(key: "source_consultation_id") var sourceConsultationID: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    @OptionalField(key: "published_at") var publishedAt: Date?
+
+    init() {}
+
+    var knowledgeKind: KnowledgeKind { KnowledgeKind(rawValue: kind) ?? .article }
+}
+
+/// One saved state of an entry: every edit, publication and withdrawal, by whom and when.
+final class KnowledgeVersionModel: Model, @unchecked Sendable {
+    static let schema = "knowledge_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "entry_id") var entryID: UUID
+    @Field(key: "version") var version: Int
+    @Field(key: "kind") var kind: String
+    @Field(key: "title") var title: String
+    @Field(key: "body") var body: String
+    @OptionalField(key: "note") var note: String?
+    /// created, edited, published, unpublished.
+    @Field(key: "action") var action: String
+    @Field(key: "editor_account_id") var editorAccountID: UUID
+    @Field(key: "at") var at: Date
+
+    init() {}
+}

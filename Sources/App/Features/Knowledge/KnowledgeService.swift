@@ -1,0 +1,183 @@
+import Fluent
+import Foundation
+import LegalAidCore
+import SQLKit
+import Vapor
+
+/// The knowledge base's storage and steps: every saved edit is a new version row written with
+/// the entry in one transaction (a stale version is refused, so two editors never overwrite each
+/// other), and the search index follows the entry in that same transaction.
+struct KnowledgeService {
+    let db: Database
+    let services: FayuanServices
+    let now: Date
+    let clientAddress: String
+
+    init(_ req: Request) {
+        db = req.db
+        services = req.fayuan
+        now = req.now
+        clientAddress = req.clientAddress
+    }
+
+    init(db: Database, services: FayuanServices, now: Date) {
+        self.db = db
+        self.services = services
+        self.now = now
+        clientAddress = "system"
+    }
+
+    // MARK: reading
+
+    /// A published entry, for anyone; a draft only for editors.
+    func find(_ id: UUID, editor: Bool) async throws -> KnowledgeEntryModel {
+        guard let entry = try await KnowledgeEntryModel.find(id, on: db), entry.published || editor else {
+            throw AppError.notFound("文章")
+        }
+        return entry
+    }
+
+    /// The list, newest change first: published entries for the public; editors also see drafts.
+    func list(kind: KnowledgeKind?, includeDrafts: Bool, page: ListPage) async throws -> Paged<KnowledgeEntryModel> {
+        var query = KnowledgeEntryModel.query(on: db)
+        if !includeDrafts { query = query.filter(\.$published == true) }
+        if let kind { query = query.filter(\.$kind == kind.rawValue) }
+        return try await query.sort(\.$updatedAt, .descending).sort(\.$id).paged(page)
+    }
+
+    func versions(of id: UUID, page: ListPage) async throws -> Paged<KnowledgeVersionModel> {
+        try await KnowledgeVersionModel.query(on: db).filter(\.$entryID == id).sort(\.$at, .descending).sort(\.$version, .descending).paged(page)
+    }
+
+    /// One search result: an entry or one article of a law, with what to show of it.
+    struct Result {
+        var entry: KnowledgeEntryModel
+        var article: LawText.Article?
+        var title: String
+        var text: String
+    }
+
+    /// How many candidates the index hands over for the final ranking: more than anyone pages
+    /// through, few enough to rank in memory.
+    static let candidateLimit = 200
+
+    /// Published entries and law articles holding every typed term, best first (`SearchRanking`).
+    func search(_ typed: String, kind: KnowledgeKind?, page: ListPage) async throws -> (query: SearchQuery, results: Paged<Result>) {
+        let query = SearchQuery(typed)
+        let hits = try await KnowledgeIndex(db).candidates(query, kind: kind, limit: Self.candidateLimit)
+        let ids = Array(Set(hits.map(\.entryID)))
+        let entries = try await ids.isEmpty ? [] : KnowledgeEntryModel.query(on: db).filter(\.$id ~~ ids).filter(\.$published == true).all()
+        let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, $0) })
+        var articlesByLaw: [UUID: [Int: LawText.Article]] = [:]
+        var results: [Result] = []
+        for hit in hits {
+            guard let entry = byID[hit.entryID] else { continue }
+            if hit.article == 0 {
+                results.append(Result(entry: entry, article: nil, title: entry.title, text: Markdown.plainText(entry.body)))
+            } else {
+                if articlesByLaw[hit.entryID] == nil {
+                    articlesByLaw[hit.entryID] = Dictionary(LawText.articles(entry.body).map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+                }
+                guard let article = articlesByLaw[hit.entryID]?[hit.article] else { continue }
+                results.append(Result(entry: entry, article: article, title: "\(entry.title) \(article.label)", text: article.text))
+            }
+        }
+        let order = SearchRanking.rank(results.map {
+            SearchCandidate(title: $0.title, text: $0.text, kind: $0.entry.knowledgeKind, views: $0.entry.views)
+        }, for: query)
+        let ranked = order.map { results[$0] }
+        let slice = Array(ranked.dropFirst(page.offset).prefix(page.size))
+        return (query, Paged(items: slice, page: page, total: ranked.count))
+    }
+
+    // MARK: writing
+
+    /// A new draft (version 1).
+    func create(_ input: KnowledgeInput, by editor: AccountModel, fromConsultation: UUID? = nil) async throws -> KnowledgeEntryModel {
+        let entry = KnowledgeEntryModel()
+        entry.id = UUID()
+        entry.kind = input.kind.rawValue
+        entry.title = input.title
+        entry.body = input.body
+        entry.published = false
+        entry.version = 1
+        entry.views = 0
+        entry.sourceConsultationID = fromConsultation
+        entry.createdAt = now
+        entry.updatedAt = now
+        try await services.transaction(on: db) { tx in
+            try await entry.create(on: tx)
+            try await record(entry, action: "created", note: input.note, by: editor, on: tx)
+        }
+        return entry
+    }
+
+    /// Saves an edit made on `expectedVersion`; refused when someone saved in between.
+    func update(_ id: UUID, _ input: KnowledgeInput, expectedVersion: Int, by editor: AccountModel) async throws -> KnowledgeEntryModel {
+        try await change(id, expectedVersion: expectedVersion, action: "edited", note: input.note, by: editor) { entry in
+            entry.kind = input.kind.rawValue
+            entry.title = input.title
+            entry.body = input.body
+        }
+    }
+
+    func publish(_ id: UUID, expectedVersion: Int, by editor: AccountModel) async throws -> KnowledgeEntryModel {
+        try await change(id, expectedVersion: expectedVersion, action: "published", note: nil, by: editor) { entry in
+            guard !entry.published else { throw AppError(status: .conflict, code: "alreadyPublished", message: "这篇内容已经发布") }
+            entry.published = true
+            entry.publishedAt = now
+        }
+    }
+
+    func unpublish(_ id: UUID, expectedVersion: Int, by editor: AccountModel) async throws -> KnowledgeEntryModel {
+        try await change(id, expectedVersion: expectedVersion, action: "unpublished", note: nil, by: editor) { entry in
+            guard entry.published else { throw AppError(status: .conflict, code: "notPublished", message: "这篇内容尚未发布") }
+            entry.published = false
+        }
+    }
+
+    private func change(_ id: UUID, expectedVersion: Int, action: String, note: String?, by editor: AccountModel,
+                        _ apply: @escaping @Sendable (KnowledgeEntryModel) throws -> Void) async throws -> KnowledgeEntryModel {
+        try await services.transaction(on: db) { tx in
+            guard let entry = try await KnowledgeEntryModel.find(id, on: tx) else { throw AppError.notFound("文章") }
+            guard entry.version == expectedVersion else {
+                throw AppError(status: .conflict, code: "staleVersion", message: "这篇内容已被他人修改（当前为第\(entry.version)版），请刷新后在最新版本上修改",
+                               field: "version")
+            }
+            try apply(entry)
+            entry.version += 1
+            entry.updatedAt = now
+            // Only the row still at the expected version moves: of two saves at once, the
+            // second finds nothing to update and is refused as stale.
+            let moved = try await (tx as! any SQLDatabase).update(KnowledgeEntryModel.schema)
+                .set("kind", to: entry.kind).set("title", to: entry.title).set("body", to: entry.body)
+                .set("published", to: entry.published).set("published_at", to: entry.publishedAt)
+                .set("version", to: entry.version).set("updated_at", to: now)
+                .where("id", .equal, entry.id!).where("version", .equal, expectedVersion)
+                .returning("id").all()
+            guard !moved.isEmpty else {
+                throw AppError(status: .conflict, code: "staleVersion", message: "这篇内容已被他人修改，请刷新后在最新版本上修改", field: "version")
+            }
+            try await record(entry, action: action, note: note, by: editor, on: tx)
+            try await KnowledgeIndex(tx).reindex(entry)
+            return entry
+        }
+    }
+
+    private func record(_ entry: KnowledgeEntryModel, action: String, note: String?, by editor: AccountModel, on tx: Database) async throws {
+        let version = KnowledgeVersionModel()
+        version.id = UUID()
+        version.entryID = entry.id!
+        version.version = entry.version
+        version.kind = entry.kind
+        version.title = entry.title
+        version.body = entry.body
+        version.note = (note?.isEmpty ?? true) ? nil : note
+        version.action = action
+        version.editorAccountID = editor.id!
+        version.at = now
+        try await version.create(on: tx)
+        try await AuditLog.append(AuditRecord(account: editor, event: "knowledge.\(action)", target: "knowledge:\(entry.id!)",
+                                              clientAddress: clientAddress, detail: "第\(entry.version)版"), at: now, on: tx)
+    }
+}

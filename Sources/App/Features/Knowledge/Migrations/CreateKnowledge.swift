@@ -1,0 +1,68 @@
+import Fluent
+import SQLKit
+
+/// The knowledge base (issue #13 item 4): entries (articles, laws, typical cases, FAQs) with a
+/// version row for every saved edit.
+struct CreateKnowledgeEntries: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("knowledge_entries")
+            .id()
+            .field("kind", .string, .required)
+            .field("title", .string, .required)
+            .field("body", .string, .required)
+            .field("published", .bool, .required)
+            .field("version", .int, .required)
+            .field("views", .int, .required)
+            .field("source_consultation_id", .uuid)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .field("published_at", .datetime)
+            .create()
+        try await database.schema("knowledge_versions")
+            .id()
+            .field("entry_id", .uuid, .required, .references("knowledge_entries", "id"))
+            .field("version", .int, .required)
+            .field("kind", .string, .required)
+            .field("title", .string, .required)
+            .field("body", .string, .required)
+            .field("note", .string)
+            .field("action", .string, .required)
+            .field("editor_account_id", .uuid, .required)
+            .field("at", .datetime, .required)
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.raw("CREATE INDEX knowledge_entries_list ON knowledge_entries (published, kind, updated_at)").run()
+        try await sql.raw("CREATE INDEX knowledge_versions_entry ON knowledge_versions (entry_id, at)").run()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("knowledge_versions").delete()
+        try await database.schema("knowledge_entries").delete()
+    }
+}
+
+/// The full-text index of published entries and of each article of a published law, holding
+/// the terms `SearchText` cut (issue #13 item 5): an FTS5 table on SQLite, a GIN-indexed
+/// tsvector on PostgreSQL (the 'simple' configuration: no stemming, the terms are ours).
+struct CreateKnowledgeSearch: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        let sql = database as! any SQLDatabase
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("""
+                CREATE TABLE knowledge_search (
+                  entry_id UUID NOT NULL REFERENCES knowledge_entries(id),
+                  article INTEGER NOT NULL,
+                  kind TEXT NOT NULL,
+                  terms TSVECTOR NOT NULL,
+                  PRIMARY KEY (entry_id, article))
+                """).run()
+            try await sql.raw("CREATE INDEX knowledge_search_terms ON knowledge_search USING GIN (terms)").run()
+        } else {
+            try await sql.raw("CREATE VIRTUAL TABLE knowledge_search USING fts5(entry_id UNINDEXED, article UNINDEXED, kind UNINDEXED, title, body, tokenize = 'unicode61')").run()
+        }
+    }
+
+    func revert(on database: Database) async throws {
+        try await (database as! any SQLDatabase).raw("DROP TABLE knowledge_search").run()
+    }
+}

@@ -1,0 +1,251 @@
+import Fluent
+import SQLKit
+import XCTVapor
+import XCTest
+@testable import App
+@testable import LegalAidCore
+
+/// The knowledge base (issue #13 item 4 and 5): staff write in Markdown and publish; anyone reads
+/// and searches in Chinese through the full-text index; every edit is a version; reading writes
+/// nothing. Runs on SQLite and, with DATABASE_URL, on PostgreSQL: the ranking specs below hold on both.
+final class KnowledgeBaseTests: XCTestCase {
+    /// Starts from an empty knowledge base (the demo district brings a few entries).
+    func clearKnowledge(_ test: TestApp) async throws {
+        let sql = test.db as! any SQLDatabase
+        for table in ["knowledge_search", "knowledge_versions", "knowledge_entries"] { try await sql.raw("DELETE FROM \(unsafeRaw: table)").run() }
+    }
+
+    func json(_ response: TestingHTTPResponse) throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: response.body)) }
+
+    func items(_ response: TestingHTTPResponse) throws -> [[String: Any]] { try json(response) as? [[String: Any]] ?? [] }
+
+    /// Writes and publishes an entry through the API; returns its id.
+    @discardableResult
+    func publish(_ editor: APIClient, _ kind: String, _ title: String, _ body: String) async throws -> String {
+        let created = try await editor.send(.POST, "/api/v1/knowledge", json: ["kind": kind, "title": title, "body": body])
+        XCTAssertEqual(created.status, .created, created.body.string)
+        let entry = try XCTUnwrap(try json(created) as? [String: Any])
+        let id = try XCTUnwrap(entry["id"] as? String)
+        let published = try await editor.send(.POST, "/api/v1/knowledge/\(id)/publish", json: ["version": entry["version"] as? Int ?? 0])
+        XCTAssertEqual(published.status, .ok, published.body.string)
+        return id
+    }
+
+    func titles(_ anyone: APIClient, _ q: String, kind: String? = nil) async throws -> [String] {
+        let query = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let response = try await anyone.send(.GET, "/api/v1/knowledge?q=\(query)" + (kind.map { "&kind=\($0)" } ?? ""))
+        XCTAssertEqual(response.status, .ok, response.body.string)
+        return try items(response).compactMap { $0["title"] as? String }
+    }
+
+    func test_searchFindsTwoCharacterWordsThreeAndLonger_bestFirst_onThisDatabase() async throws {
+        try await withTestApp { test in
+            try await clearKnowledge(test)
+            let editor = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            try await publish(editor, "faq", "工伤认定的期限", "单位应当在30日内申请工伤认定；单位不申请的，职工可以在1年内申请。")
+            try await publish(editor, "article", "劳动合同到期怎么办", "合同到期不续签的，单位应当支付经济补偿。如果期间发生工伤，另行处理。")
+            try await publish(editor, "faq", "老板拖欠工资怎么办", "被拖欠工资，可以向劳动监察投诉或申请仲裁。")
+            try await publish(editor, "article", "工资条要保存好", "拖欠的款项要有证据。欠工程款另有规定。")
+            try await publish(editor, "faq", "离婚后孩子跟谁", "离婚时子女抚养由双方协议。")
+            let anyone = APIClient(test: test, token: nil)
+
+            // Two characters: one indexed term; the title match first.
+            let injury = try await titles(anyone, "工伤")
+            XCTAssertEqual(injury, ["工伤认定的期限", "劳动合同到期怎么办"])
+            // Four characters: every pair must be present; the phrase as typed ranks first.
+            let wages = try await titles(anyone, "拖欠工资")
+            XCTAssertEqual(wages.first, "老板拖欠工资怎么办")
+            XCTAssertEqual(Set(wages), ["老板拖欠工资怎么办", "工资条要保存好"])
+            // Three characters, and a phrase found nowhere.
+            let three = try await titles(anyone, "经济补")
+            XCTAssertEqual(three, ["劳动合同到期怎么办"])
+            let none = try await titles(anyone, "交通事故")
+            XCTAssertEqual(none, [])
+            // One character matches through the index too.
+            let one = try await titles(anyone, "婚")
+            XCTAssertEqual(one, ["离婚后孩子跟谁"])
+            // Width and case do not matter; the section filter applies.
+            let faqs = try await titles(anyone, "工伤", kind: "faq")
+            XCTAssertEqual(faqs, ["工伤认定的期限"])
+
+            // The matched words come back marked for highlighting.
+            let found = try items(try await anyone.send(.GET, "/api/v1/knowledge?q=%E5%B7%A5%E4%BC%A4"))
+            let pieces = try XCTUnwrap(found.first?["titlePieces"] as? [[String: Any]])
+            XCTAssertEqual(pieces.first?["text"] as? String, "工伤")
+            XCTAssertEqual(pieces.first?["matched"] as? Bool, true)
+            let page = try await Browser(test).get("/knowledge?q=%E5%B7%A5%E4%BC%A4")
+            XCTAssertTrue(page.contains("<mark>工伤</mark>认定的期限"), page.body)
+            XCTAssertTrue(page.contains("找到2条与“工伤”有关的内容"))
+        }
+    }
+
+    func test_aDraftIsInvisibleAndUnsearchableUntilPublished_andGoneOnceWithdrawn() async throws {
+        try await withTestApp { test in
+            try await clearKnowledge(test)
+            let editor = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let anyone = APIClient(test: test, token: nil)
+            let created = try await editor.send(.POST, "/api/v1/knowledge", json: ["kind": "faq", "title": "赡养费怎么要", "body": "子女不履行赡养义务的，老人可以要求给付赡养费。"])
+            let id = try XCTUnwrap((try json(created) as? [String: Any])?["id"] as? String)
+            let hidden = try await anyone.send(.GET, "/api/v1/knowledge/\(id)")
+            XCTAssertEqual(hidden.status, .notFound)
+            let draftSearch = try await titles(anyone, "赡养")
+            XCTAssertEqual(draftSearch, [])
+
+            let published = try await editor.send(.POST, "/api/v1/knowledge/\(id)/publish", json: ["version": 1])
+            XCTAssertEqual(published.status, .ok)
+            let afterPublish = try await titles(anyone, "赡养")
+            XCTAssertEqual(afterPublish, ["赡养费怎么要"])
+
+            // An edit of a published entry is searchable at once, under its new words only.
+            let edited = try await editor.send(.PUT, "/api/v1/knowledge/\(id)",
+                                               json: ["kind": "faq", "title": "父母的赡养费怎么要", "body": "可以先请人民调解委员会调解。", "version": 2])
+            XCTAssertEqual(edited.status, .ok, edited.body.string)
+            let mediation = try await titles(anyone, "调解")
+            XCTAssertEqual(mediation, ["父母的赡养费怎么要"])
+            let oldWords = try await titles(anyone, "义务")
+            XCTAssertEqual(oldWords, [])
+
+            let withdrawn = try await editor.send(.POST, "/api/v1/knowledge/\(id)/unpublish", json: ["version": 3])
+            XCTAssertEqual(withdrawn.status, .ok)
+            let gone = try await titles(anyone, "赡养")
+            XCTAssertEqual(gone, [])
+            let page = try await Browser(test).get("/knowledge/\(id)")
+            XCTAssertEqual(page.status, .notFound)
+
+            // Every step is a version, newest first, with who did it.
+            let versions = try items(try await editor.send(.GET, "/api/v1/knowledge/\(id)/versions"))
+            XCTAssertEqual(versions.compactMap { $0["action"] as? String }, ["unpublished", "edited", "published", "created"])
+            let shencha = try await test.account("shencha")
+            XCTAssertEqual(versions.first?["editorName"] as? String, shencha.displayName)
+        }
+    }
+
+    func test_twoEditorsSavingTheSameVersion_theSecondIsToldToRefresh() async throws {
+        try await withTestApp { test in
+            try await clearKnowledge(test)
+            let editor = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let id = try await publish(editor, "article", "借条怎么写", "写清金额和日期。")
+            let first = try await editor.send(.PUT, "/api/v1/knowledge/\(id)", json: ["kind": "article", "title": "借条怎么写", "body": "写清金额、日期和利息。", "version": 2])
+            XCTAssertEqual(first.status, .ok)
+            let second = try await editor.send(.PUT, "/api/v1/knowledge/\(id)", json: ["kind": "article", "title": "借条怎么写", "body": "只写金额。", "version": 2])
+            XCTAssertEqual(second.status, .conflict)
+            let error = try XCTUnwrap(try json(second) as? [String: Any])
+            XCTAssertEqual((error["error"] as? [String: Any])?["code"] as? String, "staleVersion")
+            let stored = try await KnowledgeEntryModel.find(UUID(uuidString: id), on: test.db)
+            XCTAssertEqual(stored?.body, "写清金额、日期和利息。", "the first save stands")
+        }
+    }
+
+    func test_badInputIsRefusedByField_andNothingIsStored() async throws {
+        try await withTestApp { test in
+            try await clearKnowledge(test)
+            let editor = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let cases: [([String: Any], String)] = [
+                (["kind": "poem", "title": "标题标题", "body": "正文"], "kind"),
+                (["kind": "faq", "title": "问", "body": "正文"], "title"),
+                (["kind": "faq", "title": "没有正文的问题", "body": "   "], "body"),
+                (["kind": "law", "title": "某某条例", "body": "本条例没有条号。"], "body"),
+            ]
+            for (body, field) in cases {
+                let response = try await editor.send(.POST, "/api/v1/knowledge", json: body)
+                XCTAssertEqual(response.status, .unprocessableEntity, "\(body)")
+                XCTAssertEqual(((try json(response) as? [String: Any])?["error"] as? [String: Any])?["field"] as? String, field)
+            }
+            let stored = try await KnowledgeEntryModel.query(on: test.db).count()
+            XCTAssertEqual(stored, 0)
+            let page = try await Browser(test).get("/api/v1/knowledge?q=" + String(repeating: "%E5%B7%A5", count: 101))
+            XCTAssertEqual(page.status, .unprocessableEntity)
+            let badKind = try await Browser(test).get("/knowledge?kind=poem")
+            XCTAssertEqual(badKind.status, .unprocessableEntity)
+        }
+    }
+
+    func test_onlyEditorsWrite_citizensAndOtherStaffAreRefused() async throws {
+        try await withTestApp { test in
+            try await clearKnowledge(test)
+            let body: [String: Any] = ["kind": "faq", "title": "谁能写", "body": "正文"]
+            let anonymous = try await APIClient(test: test, token: nil).send(.POST, "/api/v1/knowledge", json: body)
+            XCTAssertEqual(anonymous.status, .unauthorized)
+            for username in ["lvshi1", "jiandu"] {
+                let staff = try await APIClient.signIn(test, username, DemoSeed.staffPassword)
+                let refused = try await staff.send(.POST, "/api/v1/knowledge", json: body)
+                XCTAssertEqual(refused.status, .forbidden, username)
+            }
+            let browser = Browser(test)
+            try await browser.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let page = try await browser.get("/knowledge/manage")
+            XCTAssertEqual(page.status, .forbidden)
+        }
+    }
+
+    func test_markdownIsRenderedAndNothingTypedBecomesMarkup() async throws {
+        try await withTestApp { test in
+            try await clearKnowledge(test)
+            let editor = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let id = try await publish(editor, "article", "<b>标题</b>要转义", """
+            ## 第一步
+            - **保留证据**
+            - [在线咨询](/consult) 和 [坏链接](javascript:alert(1))
+            <script>alert("x")</script>
+            <img src=x onerror=alert(1)>
+            """)
+            let page = try await Browser(test).get("/knowledge/\(id)")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("<h3>第一步</h3>"))
+            XCTAssertTrue(page.contains("<li><strong>保留证据</strong></li>"))
+            XCTAssertTrue(page.contains("<a href=\"/consult\" rel=\"nofollow noopener\">在线咨询</a>"))
+            XCTAssertFalse(page.contains("javascript:"))
+            XCTAssertFalse(page.contains("<script>alert"))
+            XCTAssertFalse(page.contains("<img src=x"))
+            XCTAssertTrue(page.contains("&lt;script&gt;"))
+            XCTAssertTrue(page.contains("&lt;b&gt;标题&lt;/b&gt;要转义"))
+        }
+    }
+
+    func test_aLawIsReadAndFoundByTheArticle() async throws {
+        try await withTestApp { test in
+            try await clearKnowledge(test)
+            let editor = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let id = try await publish(editor, "law", "示例条例", """
+            ## 第一章　总则
+            第一条　为了示例，制定本条例。
+            第二条　请求工伤事故人身损害赔偿的，可以申请法律援助。
+            第三条　本条例自公布之日起施行。
+            """)
+            let anyone = APIClient(test: test, token: nil)
+            let found = try items(try await anyone.send(.GET, "/api/v1/knowledge?q=%E5%B7%A5%E4%BC%A4"))
+            XCTAssertEqual(found.first?["title"] as? String, "示例条例 第二条")
+            XCTAssertEqual(found.first?["article"] as? Int, 2)
+            XCTAssertEqual(found.first?["url"] as? String, "/knowledge/\(id.uppercased())/articles/2")
+
+            let article = try await Browser(test).get("/knowledge/\(id)/articles/2")
+            XCTAssertEqual(article.status, .ok)
+            XCTAssertTrue(article.contains("请求工伤事故人身损害赔偿的"))
+            XCTAssertTrue(article.contains("上一条（第一条）"))
+            XCTAssertTrue(article.contains("下一条（第三条）"))
+            XCTAssertTrue(article.contains("第一章　总则"))
+            let missing = try await Browser(test).get("/knowledge/\(id)/articles/9")
+            XCTAssertEqual(missing.status, .notFound)
+            let third = try await anyone.send(.GET, "/api/v1/knowledge/\(id)/articles/3")
+            let api = try XCTUnwrap(try json(third) as? [String: Any])
+            XCTAssertEqual(api["label"] as? String, "第三条")
+        }
+    }
+
+    func test_readingWritesNothing_viewsAreAddedByTheBackgroundRound() async throws {
+        try await withTestApp { test in
+            try await clearKnowledge(test)
+            let editor = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let id = try await publish(editor, "faq", "法律援助收费吗", "法律援助是无偿的。")
+            let reader = Browser(test)
+            for _ in 0..<3 { _ = try await reader.get("/knowledge/\(id)") }
+            _ = try await APIClient(test: test, token: nil).send(.GET, "/api/v1/knowledge/\(id)")
+            let before = try await KnowledgeEntryModel.find(UUID(uuidString: id), on: test.db)
+            XCTAssertEqual(before?.views, 0, "the GETs wrote nothing")
+            let added = try await test.app.knowledgeViews.flush(services: test.app.fayuan, on: test.db)
+            XCTAssertEqual(added, 4)
+            let after = try await KnowledgeEntryModel.find(UUID(uuidString: id), on: test.db)
+            XCTAssertEqual(after?.views, 4)
+        }
+    }
+}
