@@ -42,6 +42,7 @@ final class AccessMatrixTests: XCTestCase {
     static let systemAdmin = "-----------+--"
     static let securityAdmin = "------------+-"
     static let auditAdmin = "-------------+"
+    static let knowledgeEditors = "---++++++-----"
 
     /// "METHOD /path/:param" → who gets through. Sign-out routes run last.
     static let table: [String: String] = [
@@ -185,6 +186,30 @@ final class AccessMatrixTests: XCTestCase {
         "POST /desk/duty": "---+++++++----",
         "POST /desk/calls": "---+++++++----",
         "POST /desk/next": "---+++++++----",
+        // The knowledge base: anyone reads what is published (the matrix's entry is the demo
+        // law); its editors (the staff who answer the public, not lawyers, supervisors or
+        // administrators) write, publish and withdraw.
+        "GET /knowledge": everyone,
+        "GET /knowledge/:id": everyone,
+        "GET /knowledge/:id/articles/:article": everyone,
+        "GET /knowledge/manage": knowledgeEditors,
+        "GET /knowledge/new": knowledgeEditors,
+        "POST /knowledge/new": knowledgeEditors,
+        "GET /knowledge/:id/edit": knowledgeEditors,
+        "POST /knowledge/:id/edit": knowledgeEditors,
+        "POST /knowledge/:id/publish": knowledgeEditors,
+        "POST /knowledge/:id/unpublish": knowledgeEditors,
+        "GET /knowledge/:id/versions": knowledgeEditors,
+        "GET /api/v1/knowledge": everyone,
+        "POST /api/v1/knowledge": knowledgeEditors,
+        "GET /api/v1/knowledge/:id": everyone,
+        "PUT /api/v1/knowledge/:id": knowledgeEditors,
+        "GET /api/v1/knowledge/:id/articles/:article": everyone,
+        "POST /api/v1/knowledge/:id/publish": knowledgeEditors,
+        "POST /api/v1/knowledge/:id/unpublish": knowledgeEditors,
+        "GET /api/v1/knowledge/:id/versions": knowledgeEditors,
+        // An editor who may read the conversation turns it into an FAQ draft.
+        "GET /consult/:id/faq": knowledgeEditors,
         "POST /logout": everyone,
         "POST /account/logout-everywhere": signedIn,
     ]
@@ -281,6 +306,7 @@ final class AccessMatrixTests: XCTestCase {
                 FileManager.default.createFile(atPath: test.dataDirectory + "/uploads/" + file.storedName, contents: Data(pngBytes))
                 files.append(file.id!)
             }
+            let law = try await KnowledgeEntryModel.query(on: test.db).filter(\.$kind == KnowledgeKind.law.rawValue).firstOrFail()
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
 
@@ -300,6 +326,8 @@ final class AccessMatrixTests: XCTestCase {
                 ("/consultations/:id", "/consultations/\(consultation.id!)"),
                 ("/consult/:id", "/consult/\(pageConsultation.id!)"),
                 ("/lawyers/:id", "/lawyers/\(someAccount.id!)"),
+                ("/knowledge/:id/articles/:article", "/knowledge/\(law.id!)/articles/2"),
+                ("/knowledge/:id", "/knowledge/\(law.id!)"),
                 (":event", "preApprove"),
                 ("/attachments/:id", "/attachments/\(attachment.id!)"),
                 ("/documents/:id", "/documents/\(document.id!)"),

@@ -145,6 +145,7 @@ final class KnowledgeBaseTests: XCTestCase {
                 (["kind": "faq", "title": "问", "body": "正文"], "title"),
                 (["kind": "faq", "title": "没有正文的问题", "body": "   "], "body"),
                 (["kind": "law", "title": "某某条例", "body": "本条例没有条号。"], "body"),
+                (["kind": "faq", "title": "有控制字符的标题", "body": "正文\u{0000}有空字符"], "body"),
             ]
             for (body, field) in cases {
                 let response = try await editor.send(.POST, "/api/v1/knowledge", json: body)
@@ -246,6 +247,56 @@ final class KnowledgeBaseTests: XCTestCase {
             XCTAssertEqual(added, 4)
             let after = try await KnowledgeEntryModel.find(UUID(uuidString: id), on: test.db)
             XCTAssertEqual(after?.views, 4)
+        }
+    }
+
+    /// Issue #12 item 4: a question answered at the desk becomes a public FAQ entry, with the
+    /// personal details out, only when an editor has read it and saved it.
+    func test_aClosedConsultationOpensAsAnFAQDraft_withoutPersonalDetails() async throws {
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { test in
+            let citizen = try await APIClient.signIn(test, DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let asked = try await citizen.send(.POST, "/api/v1/consultations", json: [
+                "channel": "live", "topic": "labour", "name": "赵师傅",
+                "question": "我是赵师傅，电话13912345678，工地老板拖欠我三个月工资怎么办？"])
+            XCTAssertEqual(asked.status, .created, asked.body.string)
+            let id = try XCTUnwrap((((try json(asked) as? [String: Any])?["consultation"] as? [String: Any])?["summary"] as? [String: Any])?["id"] as? String)
+            let staff = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            _ = try await staff.send(.POST, "/api/v1/desk/duty", json: ["onDuty": true])
+            _ = try await staff.send(.POST, "/api/v1/desk/next")
+            _ = try await staff.send(.POST, "/api/v1/consultations/\(id)/messages", json: ["body": "赵师傅您好，可以先申请劳动仲裁，农民工讨薪申请法律援助不审查经济困难。"])
+
+            let editor = Browser(test)
+            try await editor.login("shencha", DemoSeed.staffPassword)
+            let early = try await editor.get("/consult/\(id)/faq")
+            XCTAssertEqual(early.status, .conflict, "only a finished consultation")
+
+            let closed = try await staff.send(.POST, "/api/v1/consultations/\(id)/close", json: ["outcome": "answered"])
+            XCTAssertEqual(closed.status, .ok, closed.body.string)
+            let conversation = try await editor.get("/consult/\(id)")
+            XCTAssertTrue(conversation.contains("整理为常见问题"))
+            let draft = try await editor.get("/consult/\(id)/faq")
+            XCTAssertEqual(draft.status, .ok)
+            XCTAssertTrue(draft.contains("工地老板拖欠我三个月工资怎么办"), draft.body)
+            XCTAssertTrue(draft.contains("可以先申请劳动仲裁"))
+            XCTAssertFalse(draft.contains("13912345678"))
+            XCTAssertFalse(draft.contains("赵师傅"))
+            XCTAssertTrue(draft.contains("[电话]"))
+            let before = try await KnowledgeEntryModel.query(on: test.db).count()
+            XCTAssertEqual(before, 8, "opening the draft stores nothing (the demo's eight entries)")
+
+            let saved = try await editor.post("/knowledge/new", [("kind", "faq"), ("title", "工地老板拖欠工资怎么办？"),
+                                                                  ("body", "**问：**工地老板拖欠工资怎么办？\n\n**答：**可以先申请劳动仲裁。"),
+                                                                  ("note", ""), ("fromConsultation", id)])
+            XCTAssertEqual(saved.status, .seeOther, saved.body)
+            let entry = try await KnowledgeEntryModel.query(on: test.db).filter(\.$title == "工地老板拖欠工资怎么办？").first()
+            XCTAssertEqual(entry?.sourceConsultationID, UUID(uuidString: id))
+            XCTAssertEqual(entry?.published, false, "a draft until the editor publishes it")
+
+            // Someone who does not write the knowledge base cannot open it.
+            let lawyer = Browser(test)
+            try await lawyer.login("lvshi1", DemoSeed.staffPassword)
+            let refused = try await lawyer.get("/consult/\(id)/faq")
+            XCTAssertEqual(refused.status, .forbidden)
         }
     }
 }

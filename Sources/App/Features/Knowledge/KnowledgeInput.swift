@@ -25,9 +25,20 @@ struct KnowledgeInput: Sendable, Equatable {
         } else if kind == .law, LawText.articles(body).isEmpty {
             errors.append(FieldError(field: "body", code: "noArticles", message: "法律法规须逐条录入，每条另起一行，以“第一条　”这样的条号开头"))
         }
+        for (field, text, label) in [("title", title, "标题"), ("body", body, "正文")] where text.unicodeScalars.contains(where: isControl) {
+            errors.append(FieldError(field: field, code: "invalidCharacters", message: "\(label)含有无法显示的控制字符，请删去后再保存"))
+        }
         let note = (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if note.count > 200 { errors.append(FieldError(field: "note", code: "tooLong", message: "修改说明不能超过200字")) }
+        if note.unicodeScalars.contains(where: isControl) {
+            errors.append(FieldError(field: "note", code: "invalidCharacters", message: "修改说明含有无法显示的控制字符"))
+        }
         guard errors.isEmpty, let kind else { return .failure(FieldErrors(errors)) }
         return .success(KnowledgeInput(kind: kind, title: title, body: body, note: note))
+    }
+
+    /// Control characters other than line breaks and tabs (NUL cannot even be stored by PostgreSQL).
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t"
     }
 }

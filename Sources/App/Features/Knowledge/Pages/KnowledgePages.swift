@@ -136,12 +136,19 @@ struct KnowledgeManagePage: PageView {
         return """
         <p><a class="button" href="\(SiteURL.newKnowledgeEntry)">新建内容</a> <a href="\(SiteURL.knowledge)">查看公众页面</a></p>
         <nav aria-label="栏目"><ul class="tabs"><li><a href="\(SiteURL.knowledgeManage)"\(HTML(raw: kind == nil ? " aria-current=\"page\"" : ""))>全部</a></li>\(kinds)</ul></nav>
-        \(items.isEmpty ? "<p>还没有内容。</p>" : """
+        \(table(rows))
+        \(pager)
+        """
+    }
+}
+
+extension KnowledgeManagePage {
+    private func table(_ rows: [HTML]) -> HTML {
+        guard !rows.isEmpty else { return "<p>还没有内容。</p>" }
+        return """
         <div class="table-wrap"><table><caption class="visually-hidden">普法内容</caption>
         <thead><tr><th scope="col">标题</th><th scope="col">栏目</th><th scope="col">状态</th><th scope="col">版本</th><th scope="col">最近修改</th><th scope="col">阅读</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
-        """)
-        \(pager)
         """
     }
 }
