@@ -1,0 +1,79 @@
+"""The knowledge base (issue #13): a citizen searches 工伤 and opens the law article; an editor
+writes an FAQ, publishes it and finds it; axe on the new pages. (That typed HTML is shown as
+text, never run, is Tests/AppTests/KnowledgeBaseTests.)"""
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+
+from conftest import eventually
+from test_accessibility import describe, serious
+
+
+def axe_problems(person):
+    axe = Axe(person.driver)
+    axe.inject()
+    return serious(axe.run())
+
+
+def test_search_gongshang_and_open_the_law_article(browser):
+    citizen = browser
+    citizen.open("/")
+    citizen.driver.find_element(By.LINK_TEXT, "法律知识").click()
+    citizen.sees("搜索法律知识")
+    problems = axe_problems(citizen)
+    citizen.fill("搜索法律知识", "工伤")
+    citizen.press("搜索")
+    citizen.sees("与“工伤”有关的内容")
+    marks = citizen.driver.find_elements(By.CSS_SELECTOR, ".results mark")
+    assert marks and all(m.text == "工伤" for m in marks), [m.text for m in marks]
+    citizen.shot("search-gongshang")
+    problems += axe_problems(citizen)
+
+    # The article of the law that names 工伤 is among the results, at its own address.
+    link = eventually(lambda: citizen.driver.find_element(By.PARTIAL_LINK_TEXT, "第三十一条"))
+    link.click()
+    citizen.sees("请求工伤事故、交通事故、食品药品安全事故、医疗事故人身损害赔偿")
+    assert "/articles/31" in citizen.driver.current_url
+    citizen.sees("下一条（第三十二条）")
+    citizen.shot("law-article-31")
+    problems += axe_problems(citizen)
+
+    # Whole law, and its table of articles.
+    citizen.driver.find_element(By.LINK_TEXT, "全文").click()
+    citizen.sees("逐条查看")
+    citizen.sees("示例文本")
+    citizen.shot("law-whole")
+
+    # Nothing found: a way to a person.
+    citizen.open("/knowledge?q=%E7%A5%96%E4%BC%A0%E7%A7%98%E6%96%B9")
+    citizen.sees("没有找到相关内容")
+    citizen.sees("在线咨询或留言")
+    assert not problems, describe(problems)
+
+
+def test_an_editor_writes_publishes_and_the_public_finds_it(browser):
+    editor = browser
+    editor.login("shencha")
+    editor.open("/knowledge/manage")
+    editor.sees("普法内容管理")
+    problems = axe_problems(editor)
+    editor.press("新建内容")
+    editor.fill("栏目", "常见问题")
+    editor.fill("标题", "宅基地纠纷找谁调解？")
+    editor.fill("正文", "## 先调解\n- 可以向**村人民调解委员会**申请调解\n- 也可以拨打12348咨询")
+    editor.shot("write-faq")
+    problems += axe_problems(editor)
+    editor.press("保存")
+    editor.sees("已保存为草稿")
+    editor.press("发布")
+    editor.sees("已发布")
+    editor.shot("published")
+
+    editor.open("/knowledge?q=%E5%AE%85%E5%9F%BA%E5%9C%B0")  # 宅基地
+    editor.sees("找到1条")
+    editor.driver.find_element(By.PARTIAL_LINK_TEXT, "纠纷找谁调解").click()
+    editor.sees("村人民调解委员会")
+    strong = editor.driver.find_elements(By.CSS_SELECTOR, ".knowledge-body strong")
+    assert [s.text for s in strong] == ["村人民调解委员会"]
+    editor.shot("faq-page")
+    problems += axe_problems(editor)
+    assert not problems, describe(problems)
