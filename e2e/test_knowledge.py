@@ -45,8 +45,9 @@ def test_search_gongshang_and_open_the_law_article(browser):
 
     # Nothing found: a way to a person.
     citizen.open("/knowledge?q=%E7%A5%96%E4%BC%A0%E7%A7%98%E6%96%B9")
-    citizen.sees("没有找到相关内容")
+    citizen.sees("没有找到包含这些字词的内容")
     citizen.sees("在线咨询或留言")
+    citizen.sees("用“智能咨询”按意思查找")
     assert not problems, describe(problems)
 
 
@@ -69,11 +70,29 @@ def test_an_editor_writes_publishes_and_the_public_finds_it(browser):
     editor.shot("published")
 
     editor.open("/knowledge?q=%E5%AE%85%E5%9F%BA%E5%9C%B0")  # 宅基地
-    editor.sees("找到1条")
+    editor.sees("与“宅基地”有关的内容")
     editor.driver.find_element(By.PARTIAL_LINK_TEXT, "纠纷找谁调解").click()
     editor.sees("村人民调解委员会")
     strong = editor.driver.find_elements(By.CSS_SELECTOR, ".knowledge-body strong")
     assert [s.text for s in strong] == ["村人民调解委员会"]
     editor.shot("faq-page")
     problems += axe_problems(editor)
+    assert not problems, describe(problems)
+
+
+def test_a_question_in_plain_words_finds_the_answer_and_a_way_to_a_person(browser):
+    citizen = browser
+    citizen.open("/knowledge")
+    citizen.driver.find_element(By.LINK_TEXT, "智能咨询").click()
+    citizen.sees("用自己的话说说遇到的问题")
+    citizen.fill("您的问题", "老板拖欠工资三个月怎么办")
+    citizen.press("找答案")
+    citizen.sees("以下解答可能对您有帮助")
+    first = citizen.driver.find_element(By.CSS_SELECTOR, ".results .result-title a")
+    assert first.text == "老板拖欠工资怎么办？", first.text
+    citizen.sees("没有解决？找人帮您")
+    citizen.shot("ask-plain-question")
+    problems = axe_problems(citizen)
+    first.click()
+    citizen.sees("不需要审查经济困难条件")
     assert not problems, describe(problems)

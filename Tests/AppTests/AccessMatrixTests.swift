@@ -208,6 +208,12 @@ final class AccessMatrixTests: XCTestCase {
         "POST /api/v1/knowledge/:id/publish": knowledgeEditors,
         "POST /api/v1/knowledge/:id/unpublish": knowledgeEditors,
         "GET /api/v1/knowledge/:id/versions": knowledgeEditors,
+        "GET /knowledge/ask": everyone,
+        "GET /api/v1/knowledge/ask": everyone,
+        "GET /knowledge/questions": knowledgeEditors,
+        "GET /api/v1/knowledge/questions": knowledgeEditors,
+        "POST /knowledge/questions/:id/done": knowledgeEditors,
+        "POST /api/v1/knowledge/questions/:id/done": knowledgeEditors,
         // An editor who may read the conversation turns it into an FAQ draft.
         "GET /consult/:id/faq": knowledgeEditors,
         "POST /logout": everyone,
@@ -307,6 +313,13 @@ final class AccessMatrixTests: XCTestCase {
                 files.append(file.id!)
             }
             let law = try await KnowledgeEntryModel.query(on: test.db).filter(\.$kind == KnowledgeKind.law.rawValue).firstOrFail()
+            let question = KnowledgeQuestionModel()
+            question.question = "宠物咬人谁负责"
+            question.timesAsked = 1
+            question.firstAskedAt = Date()
+            question.lastAskedAt = Date()
+            question.handled = false
+            try await question.create(on: test.db)
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
 
@@ -326,6 +339,7 @@ final class AccessMatrixTests: XCTestCase {
                 ("/consultations/:id", "/consultations/\(consultation.id!)"),
                 ("/consult/:id", "/consult/\(pageConsultation.id!)"),
                 ("/lawyers/:id", "/lawyers/\(someAccount.id!)"),
+                ("/knowledge/questions/:id", "/knowledge/questions/\(question.id!)"),
                 ("/knowledge/:id/articles/:article", "/knowledge/\(law.id!)/articles/2"),
                 ("/knowledge/:id", "/knowledge/\(law.id!)"),
                 (":event", "preApprove"),

@@ -299,4 +299,47 @@ final class KnowledgeBaseTests: XCTestCase {
             XCTAssertEqual(refused.status, .forbidden)
         }
     }
+
+    /// Issue #13 item 6: a question in plain words finds the FAQ written in the law's words; what
+    /// finds nothing good is kept (numbers out) for staff, without the GET writing anything.
+    func test_aPlainQuestionFindsTheLegalAnswer_andAnUnansweredOneIsKeptForStaff() async throws {
+        try await withTestApp { test in
+            try await clearKnowledge(test)
+            let editor = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            try await publish(editor, "faq", "用人单位拖欠劳动报酬怎么办", "可以向劳动保障监察机构投诉，或者申请劳动仲裁。")
+            try await publish(editor, "article", "和老板沟通的技巧", "先把诉求写下来。")
+            let anyone = APIClient(test: test, token: nil)
+
+            let asked = try await anyone.send(.GET, "/api/v1/knowledge/ask?q=" + "老板拖欠工资三个月怎么办".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            XCTAssertEqual(asked.status, .ok, asked.body.string)
+            let answer = try XCTUnwrap(try json(asked) as? [String: Any])
+            XCTAssertEqual(answer["answered"] as? Bool, true)
+            let first = (answer["items"] as? [[String: Any]])?.first
+            XCTAssertEqual(first?["title"] as? String, "用人单位拖欠劳动报酬怎么办")
+            XCTAssertNotNil((answer["help"] as? [[String: Any]])?.first { ($0["url"] as? String) == "tel:12348" })
+
+            let unanswered = "我家的狗咬了邻居，电话13812345678，谁负责？"
+            let page = try await Browser(test).get("/knowledge/ask?q=" + unanswered.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("我们已记下这个问题"))
+            XCTAssertTrue(page.contains("没有解决？找人帮您"))
+            let keptBefore = try await KnowledgeQuestionModel.query(on: test.db).count()
+            XCTAssertEqual(keptBefore, 0, "asking wrote nothing")
+            _ = try await Browser(test).get("/knowledge/ask?q=" + unanswered.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            _ = try await test.app.knowledgeQuestions.flush(services: test.app.fayuan, on: test.db)
+            let kept = try await KnowledgeQuestionModel.query(on: test.db).all()
+            XCTAssertEqual(kept.map(\.question), ["我家的狗咬了邻居，电话[电话]，谁负责？"])
+            XCTAssertEqual(kept.first?.timesAsked, 2)
+
+            let list = try items(try await editor.send(.GET, "/api/v1/knowledge/questions"))
+            XCTAssertEqual(list.compactMap { $0["question"] as? String }, ["我家的狗咬了邻居，电话[电话]，谁负责？"])
+            let done = try await editor.send(.POST, "/api/v1/knowledge/questions/\(kept[0].id!)/done")
+            XCTAssertEqual(done.status, .noContent)
+            let after = try items(try await editor.send(.GET, "/api/v1/knowledge/questions"))
+            XCTAssertEqual(after.count, 0)
+
+            let empty = try await anyone.send(.GET, "/api/v1/knowledge/ask?q=")
+            XCTAssertEqual(empty.status, .unprocessableEntity)
+        }
+    }
 }

@@ -35,13 +35,14 @@ final class SiteURLTests: XCTestCase {
                                     .objections, .objection(id), .audit, .auditExport, .accountRoles(id), .holidays, .account, .changePassword,
                                     .lockedAccounts, .accountAdmin, .openAPI, .health, .secondFactor, .enrolSecondFactor,
                                     .knowledge, .knowledgeEntry(.value(id)), .lawArticle(.value(id), .value(31)), .knowledgeManage, .newKnowledgeEntry,
-                                    .editKnowledgeEntry(.value(id)), .knowledgeVersions(.value(id)), .consultationToFAQ(.value(id))]
+                                    .editKnowledgeEntry(.value(id)), .knowledgeVersions(.value(id)), .consultationToFAQ(.value(id)),
+                                    .knowledgeAsk, .knowledgeQuestions]
             for page in pages { XCTAssertTrue(registered(.GET, page), "GET \(page.path)") }
             var forms: [SiteURL] = [.logout, .displayMode, .newApplication, .editApplication(id), .uploadAttachments(id), .intakeNotifications,
                                     .intakeDetained, .forwardDetained(id), .lawyer(id), .objectionDecision(id), .unlockAccount(id),
                                     .smsCodeSetting, .deleteHoliday(id), .readAlert(id), .logoutEverywhere, .applicationStep(id, .objection),
                                     .applicationStep(id, .urgentAid)]
-            forms += [.newKnowledgeEntry, .editKnowledgeEntry(.value(id))] + KnowledgeStep.allCases.map { .knowledgeStep(.value(id), $0) }
+            forms += [.newKnowledgeEntry, .editKnowledgeEntry(.value(id)), .knowledgeQuestionDone(.value(id))] + KnowledgeStep.allCases.map { .knowledgeStep(.value(id), $0) }
             forms += ApplicationEventKind.allCases.map { .action(id, $0) }
             forms += CaseEventKind.allCases.map { .caseAction(id, $0) }
             forms += [CaseStep.progress, .changeRequest, .refuseChange, .mediation, .members].map { .caseStep(id, $0) }

@@ -145,3 +145,34 @@ final class KnowledgeSearchTests: XCTestCase {
         XCTAssertEqual(Redaction.redact(text), text)
     }
 }
+
+/// Issue #13 item 6 (智能咨询): a question in plain words finds the answer written in the law's
+/// words.
+final class PlainQuestionTests: XCTestCase {
+    func test_fillerWordsGo_colloquialWordsBringTheirLegalTerms() {
+        let question = PlainQuestion("老板拖欠工资三个月怎么办")
+        let phrases = question.ideas.map(\.phrases)
+        XCTAssertTrue(phrases.contains(["老板", "用人单位", "雇主"]))
+        XCTAssertTrue(phrases.contains(["工资", "劳动报酬", "薪酬"]))
+        XCTAssertTrue(phrases.contains(["拖欠"]))
+        XCTAssertFalse(phrases.flatMap { $0 }.contains { $0.contains("怎么") }, "\(phrases)")
+    }
+
+    func test_anAnswerInTheLawsWordsIsFound_andRanksAboveOneThatSharesOneWord() {
+        let question = PlainQuestion("老板拖欠工资怎么办")
+        let legal = SearchCandidate(title: "用人单位拖欠劳动报酬怎么办", text: "可以向劳动保障监察机构投诉或申请劳动仲裁。", kind: .faq)
+        let weak = SearchCandidate(title: "怎么和老板谈加薪", text: "沟通技巧。", kind: .article)
+        XCTAssertEqual(SearchRanking.rank([weak, legal], for: question), [1, 0])
+        XCTAssertTrue(SearchRanking.answers(legal, question))
+        XCTAssertFalse(SearchRanking.answers(weak, question))
+    }
+
+    func test_aQuestionOfOnlyFillersIsEmpty() {
+        XCTAssertTrue(PlainQuestion("我想问一下怎么办？").isEmpty)
+    }
+
+    func test_theIndexIsAskedForThePairsOfEveryPhrase() {
+        let terms = PlainQuestion("离婚孩子归谁").terms
+        for term in ["离婚", "解除", "婚姻", "子女", "孩子", "归谁"] { XCTAssertTrue(terms.contains(term), "\(term) in \(terms)") }
+    }
+}

@@ -16,6 +16,32 @@ struct KnowledgeAPIController: RouteCollection {
             api.post(.api(.knowledgeStep(.key, step)), use: { req in try await self.step(step, req: req) })
         }
         api.get(.api(.knowledgeVersions(.key)), use: versions)
+        api.get(.api(.knowledgeAsk), use: ask)
+        api.get(.api(.knowledgeQuestions), use: questions)
+        api.post(.api(.knowledgeQuestionDone(.key)), use: questionDone)
+    }
+
+    /// 智能咨询: `q` in plain words; an unanswered question is kept (numbers out) for staff.
+    func ask(req: Request) async throws -> API.KnowledgeAnswer {
+        let typed = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !typed.isEmpty else { throw AppError(status: .unprocessableEntity, code: "required", message: "请输入您的问题", field: "q") }
+        guard typed.count <= KnowledgeQuestionLog.length else {
+            throw AppError(status: .unprocessableEntity, code: "tooLong", message: "问题不能超过\(KnowledgeQuestionLog.length)个字", field: "q")
+        }
+        let (question, results, answered) = try await KnowledgeService(req).ask(typed)
+        if !answered && !question.isEmpty { req.application.knowledgeQuestions.record(typed, at: req.now) }
+        return API.KnowledgeAnswer(answered: answered, items: results.map { $0.item(question.highlight) }, help: API.HelpLink.people)
+    }
+
+    func questions(req: Request) async throws -> PagedJSON<API.KnowledgeQuestionBody> {
+        _ = try KnowledgeController.requireEditor(req)
+        return PagedJSON(try await KnowledgeService(req).openQuestions(page: try ListPage.from(req)).map(\.body))
+    }
+
+    func questionDone(req: Request) async throws -> HTTPStatus {
+        let editor = try KnowledgeController.requireEditor(req)
+        try await KnowledgeService(req).markHandled(try req.parameters.require("id", as: UUID.self), by: editor)
+        return .noContent
     }
 
     /// `q` searches (every typed word must appear; best first); without it, the newest first.

@@ -67,6 +67,27 @@ extension API {
         var version: Int?
     }
 
+    /// 智能咨询's answer: the best-fitting items, whether they answer it, and where people help.
+    struct KnowledgeAnswer: Content {
+        var answered: Bool
+        var items: [KnowledgeItem]
+        var help: [HelpLink]
+    }
+
+    struct HelpLink: Content {
+        var label: String
+        var url: String
+    }
+
+    struct KnowledgeQuestionBody: Content {
+        var id: UUID
+        var question: String
+        var timesAsked: Int
+        var firstAskedAt: Date
+        var lastAskedAt: Date
+        var handled: Bool
+    }
+
     struct KnowledgeVersionBody: Content {
         var version: Int
         var action: String
@@ -130,4 +151,18 @@ enum KnowledgeText {
         default: action
         }
     }
+}
+
+extension KnowledgeQuestionModel {
+    var body: API.KnowledgeQuestionBody {
+        API.KnowledgeQuestionBody(id: id!, question: question, timesAsked: timesAsked, firstAskedAt: firstAskedAt, lastAskedAt: lastAskedAt, handled: handled)
+    }
+}
+
+extension API.HelpLink {
+    /// The ways to a person, always offered beside automatic answers.
+    static let people: [API.HelpLink] = [
+        API.HelpLink(label: "在线咨询或留言", url: SiteURL.consult.path),
+        API.HelpLink(label: "拨打12348公共法律服务热线", url: "tel:12348"),
+    ]
 }

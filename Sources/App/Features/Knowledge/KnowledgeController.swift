@@ -18,6 +18,9 @@ struct KnowledgeController: RouteCollection {
             routes.post(.knowledgeStep(.key, step), use: { req in try await self.step(step, req: req) })
         }
         routes.get(.knowledgeVersions(.key), use: versions)
+        routes.get(.knowledgeAsk, use: ask)
+        routes.get(.knowledgeQuestions, use: questions)
+        routes.post(.knowledgeQuestionDone(.key), use: questionDone)
     }
 
     /// An editor of the knowledge base, or nobody (a 403 for other staff and citizens).
@@ -82,6 +85,33 @@ struct KnowledgeController: RouteCollection {
             .render(req).encodeResponse(for: req)
     }
 
+    /// 智能咨询 (a GET: the question unanswered is only noted in memory).
+    func ask(req: Request) async throws -> Response {
+        let typed = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(KnowledgeQuestionLog.length))
+        guard !typed.isEmpty else {
+            return try await KnowledgeAskPage(question: "", items: [], answered: false).render(req).encodeResponse(for: req)
+        }
+        let (question, results, answered) = try await KnowledgeService(req).ask(typed)
+        if !answered && !question.isEmpty { req.application.knowledgeQuestions.record(typed, at: req.now) }
+        return try await KnowledgeAskPage(question: typed, items: results.map { $0.item(question.highlight) }, answered: answered,
+                                          nothingToAsk: question.isEmpty)
+            .render(req).encodeResponse(for: req)
+    }
+
+    func questions(req: Request) async throws -> Response {
+        _ = try Self.requireEditor(req)
+        let open = try await KnowledgeService(req).openQuestions(page: try ListPage.from(req))
+        return try await KnowledgeQuestionsPage(questions: open.items.map(\.body), pager: Pager.render(open, req, unit: "个"))
+            .render(req).encodeResponse(for: req)
+    }
+
+    func questionDone(req: Request) async throws -> Response {
+        let editor = try Self.requireEditor(req)
+        try await KnowledgeService(req).markHandled(try req.parameters.require("id", as: UUID.self), by: editor)
+        req.flash("已标为已处理")
+        return req.redirect(to: SiteURL.knowledgeQuestions.path)
+    }
+
     // MARK: writing
 
     func manage(req: Request) async throws -> Response {
@@ -94,7 +124,9 @@ struct KnowledgeController: RouteCollection {
 
     func new(req: Request) async throws -> Response {
         _ = try Self.requireEditor(req)
-        return try await KnowledgeEditPage(entry: nil, form: .init(kind: req.query[String.self, at: "kind"] ?? ""))
+        // "写解答" on a kept question opens with it as the title.
+        let title = String((req.query[String.self, at: "title"] ?? "").prefix(KnowledgeRules.titleLength.upperBound))
+        return try await KnowledgeEditPage(entry: nil, form: .init(kind: req.query[String.self, at: "kind"] ?? "", title: title))
             .render(req).encodeResponse(for: req)
     }
 

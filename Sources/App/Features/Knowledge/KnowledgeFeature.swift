@@ -7,10 +7,11 @@ import Vapor
 /// Chinese. The rules (terms, ranking, highlighting, the law by article) live in
 /// `LegalAidCore/Knowledge`; this folder stores, indexes and serves them.
 struct KnowledgeFeature: Feature {
-    var migrations: [any Migration] { [CreateKnowledgeEntries(), CreateKnowledgeSearch()] }
+    var migrations: [any Migration] { [CreateKnowledgeEntries(), CreateKnowledgeSearch(), CreateKnowledgeQuestions()] }
 
     func prepare(_ app: Application) {
         app.knowledgeViews = KnowledgeViewCounter()
+        app.knowledgeQuestions = KnowledgeQuestionLog()
     }
 
     func boot(routes: RoutesBuilder) throws {
@@ -32,6 +33,7 @@ struct KnowledgeFeature: Feature {
     func jobs(_ settings: Settings) -> [PeriodicJob] {
         [PeriodicJob("knowledge-views", every: .seconds(5), runsAgainOnShutdown: true) { app in
             _ = try await app.knowledgeViews.flush(services: app.fayuan, on: app.db)
+            _ = try await app.knowledgeQuestions.flush(services: app.fayuan, on: app.db)
             return nil
         }]
     }

@@ -66,19 +66,28 @@ struct KnowledgeIndex {
     /// Up to `limit` documents holding every term of the query, in the engine's own order
     /// (bm25 on SQLite, ts_rank on PostgreSQL; the title weighs more).
     func candidates(_ query: SearchQuery, kind: KnowledgeKind?, limit: Int) async throws -> [Hit] {
-        guard !query.isEmpty else { return [] }
+        try await candidates(terms: query.terms, every: true, kind: kind, limit: limit)
+    }
+
+    /// Up to `limit` documents holding any of the question's terms, the engine's best first.
+    func candidates(_ question: PlainQuestion, kind: KnowledgeKind?, limit: Int) async throws -> [Hit] {
+        try await candidates(terms: question.terms, every: false, kind: kind, limit: limit)
+    }
+
+    private func candidates(terms: [String], every: Bool, kind: KnowledgeKind?, limit: Int) async throws -> [Hit] {
+        guard !terms.isEmpty else { return [] }
         // The terms are letters and digits only (SearchText drops everything else), so quoting
         // each one is all the engines' query syntax needs.
         let rows: [SQLRow]
         if isPostgres {
-            let tsquery = query.terms.map { "'\($0)'" }.joined(separator: " & ")
+            let tsquery = terms.map { "'\($0)'" }.joined(separator: every ? " & " : " | ")
             var statement: SQLQueryString = "SELECT entry_id, article FROM knowledge_search WHERE terms @@ to_tsquery('simple', \(bind: tsquery))"
             if let kind { statement = statement + " AND kind = \(bind: kind.rawValue)" }
             statement = statement + " ORDER BY ts_rank(terms, to_tsquery('simple', \(bind: tsquery))) DESC, entry_id, article LIMIT \(unsafeRaw: String(limit))"
             rows = try await sql.raw(statement).all()
             return try rows.map { Hit(entryID: try $0.decode(column: "entry_id", as: UUID.self), article: try $0.decode(column: "article", as: Int.self)) }
         } else {
-            let match = query.terms.map { "\"\($0)\"" }.joined(separator: " AND ")
+            let match = terms.map { "\"\($0)\"" }.joined(separator: every ? " AND " : " OR ")
             var statement: SQLQueryString = "SELECT entry_id, article FROM knowledge_search WHERE knowledge_search MATCH \(bind: match)"
             if let kind { statement = statement + " AND kind = \(bind: kind.rawValue)" }
             statement = statement + " ORDER BY bm25(knowledge_search, 0, 0, 0, 5.0, 1.0), rowid LIMIT \(unsafeRaw: String(limit))"

@@ -45,3 +45,18 @@ final class KnowledgeVersionModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A question 智能咨询 did not answer well, as asked (numbers taken out), for staff to answer.
+final class KnowledgeQuestionModel: Model, @unchecked Sendable {
+    static let schema = "knowledge_questions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "question") var question: String
+    @Field(key: "times_asked") var timesAsked: Int
+    @Field(key: "first_asked_at") var firstAskedAt: Date
+    @Field(key: "last_asked_at") var lastAskedAt: Date
+    /// Staff wrote an answer or judged it needs none; asked again unanswered, it opens again.
+    @Field(key: "handled") var handled: Bool
+
+    init() {}
+}

@@ -55,6 +55,8 @@ struct KnowledgeService {
         var article: LawText.Article?
         var title: String
         var text: String
+
+        var candidate: SearchCandidate { SearchCandidate(title: title, text: text, kind: entry.knowledgeKind, views: entry.views) }
     }
 
     /// How many candidates the index hands over for the final ranking: more than anyone pages
@@ -65,6 +67,26 @@ struct KnowledgeService {
     func search(_ typed: String, kind: KnowledgeKind?, page: ListPage) async throws -> (query: SearchQuery, results: Paged<Result>) {
         let query = SearchQuery(typed)
         let hits = try await KnowledgeIndex(db).candidates(query, kind: kind, limit: Self.candidateLimit)
+        let results = try await resolve(hits)
+        let order = SearchRanking.rank(results.map(\.candidate), for: query)
+        let ranked = order.map { results[$0] }
+        return (query, Paged(items: Array(ranked.dropFirst(page.offset).prefix(page.size)), page: page, total: ranked.count))
+    }
+
+    /// 智能咨询: the FAQs and law articles that best answer a question in plain words, and
+    /// whether the best of them answers it well enough (`SearchRanking.answers`).
+    func ask(_ typed: String, limit: Int = 5) async throws -> (question: PlainQuestion, results: [Result], answered: Bool) {
+        let question = PlainQuestion(typed)
+        let hits = try await KnowledgeIndex(db).candidates(question, kind: nil, limit: Self.candidateLimit)
+        let results = try await resolve(hits)
+        let order = SearchRanking.rank(results.map(\.candidate), for: question)
+        let best = Array(order.prefix(limit).map { results[$0] })
+        let answered = best.first.map { SearchRanking.answers($0.candidate, question) } ?? false
+        return (question, best, answered)
+    }
+
+    /// The index's hits as entries and law articles, in the index's order.
+    private func resolve(_ hits: [KnowledgeIndex.Hit]) async throws -> [Result] {
         let ids = Array(Set(hits.map(\.entryID)))
         let entries = try await ids.isEmpty ? [] : KnowledgeEntryModel.query(on: db).filter(\.$id ~~ ids).filter(\.$published == true).all()
         let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, $0) })
@@ -82,12 +104,23 @@ struct KnowledgeService {
                 results.append(Result(entry: entry, article: article, title: "\(entry.title) \(article.label)", text: article.text))
             }
         }
-        let order = SearchRanking.rank(results.map {
-            SearchCandidate(title: $0.title, text: $0.text, kind: $0.entry.knowledgeKind, views: $0.entry.views)
-        }, for: query)
-        let ranked = order.map { results[$0] }
-        let slice = Array(ranked.dropFirst(page.offset).prefix(page.size))
-        return (query, Paged(items: slice, page: page, total: ranked.count))
+        return results
+    }
+
+    /// Questions 智能咨询 could not answer, most asked first.
+    func openQuestions(page: ListPage) async throws -> Paged<KnowledgeQuestionModel> {
+        try await KnowledgeQuestionModel.query(on: db).filter(\.$handled == false)
+            .sort(\.$timesAsked, .descending).sort(\.$lastAskedAt, .descending).sort(\.$id).paged(page)
+    }
+
+    func markHandled(_ id: UUID, by editor: AccountModel) async throws {
+        try await services.transaction(on: db) { tx in
+            guard let question = try await KnowledgeQuestionModel.find(id, on: tx) else { throw AppError.notFound("问题") }
+            question.handled = true
+            try await question.save(on: tx)
+            try await AuditLog.append(AuditRecord(account: editor, event: "knowledge.questionHandled", target: "knowledge-question:\(id)",
+                                                  clientAddress: clientAddress), at: now, on: tx)
+        }
     }
 
     // MARK: writing

@@ -50,4 +50,12 @@ extension Application {
         get { storage[KnowledgeViewsKey.self]! }
         set { storage[KnowledgeViewsKey.self] = newValue }
     }
+
+    private struct KnowledgeQuestionsKey: StorageKey { typealias Value = KnowledgeQuestionLog }
+
+    /// Set once by `KnowledgeFeature.prepare` before serving.
+    var knowledgeQuestions: KnowledgeQuestionLog {
+        get { storage[KnowledgeQuestionsKey.self]! }
+        set { storage[KnowledgeQuestionsKey.self] = newValue }
+    }
 }

@@ -79,6 +79,9 @@ enum SiteURL: Sendable, Equatable {
     case editKnowledgeEntry(Parameter<UUID>)
     case knowledgeStep(Parameter<UUID>, KnowledgeStep)
     case knowledgeVersions(Parameter<UUID>)
+    case knowledgeAsk
+    case knowledgeQuestions
+    case knowledgeQuestionDone(Parameter<UUID>)
     case api(APIPath)
 
     var path: String {
@@ -157,6 +160,9 @@ enum SiteURL: Sendable, Equatable {
         case .editKnowledgeEntry(let id): "/knowledge/\(id.segment("id"))/edit"
         case let .knowledgeStep(id, step): "/knowledge/\(id.segment("id"))/\(step.rawValue)"
         case .knowledgeVersions(let id): "/knowledge/\(id.segment("id"))/versions"
+        case .knowledgeAsk: "/knowledge/ask"
+        case .knowledgeQuestions: "/knowledge/questions"
+        case .knowledgeQuestionDone(let id): "/knowledge/questions/\(id.segment("id"))/done"
         case .api(let api): "/api/v1" + api.path
         }
     }
@@ -251,6 +257,9 @@ enum APIPath: Sendable, Equatable {
     case lawArticle(Parameter<UUID>, Parameter<Int>)
     case knowledgeStep(Parameter<UUID>, KnowledgeStep)
     case knowledgeVersions(Parameter<UUID>)
+    case knowledgeAsk
+    case knowledgeQuestions
+    case knowledgeQuestionDone(Parameter<UUID>)
     case consultations
     case consultationPhoneCode
     case consultation(Parameter<UUID>)
@@ -303,6 +312,9 @@ enum APIPath: Sendable, Equatable {
         case let .lawArticle(id, number): "/knowledge/\(id.segment("id"))/articles/\(number.segment("article"))"
         case let .knowledgeStep(id, step): "/knowledge/\(id.segment("id"))/\(step.rawValue)"
         case .knowledgeVersions(let id): "/knowledge/\(id.segment("id"))/versions"
+        case .knowledgeAsk: "/knowledge/ask"
+        case .knowledgeQuestions: "/knowledge/questions"
+        case .knowledgeQuestionDone(let id): "/knowledge/questions/\(id.segment("id"))/done"
         }
     }
 }

@@ -66,3 +66,24 @@ struct CreateKnowledgeSearch: AsyncMigration {
         try await (database as! any SQLDatabase).raw("DROP TABLE knowledge_search").run()
     }
 }
+
+/// Questions 智能咨询 could not answer well (issue #13 item 6), personal numbers taken out, kept
+/// for staff to write FAQ entries: one row a question, counted each time it is asked again.
+struct CreateKnowledgeQuestions: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("knowledge_questions")
+            .id()
+            .field("question", .string, .required)
+            .field("times_asked", .int, .required)
+            .field("first_asked_at", .datetime, .required)
+            .field("last_asked_at", .datetime, .required)
+            .field("handled", .bool, .required)
+            .unique(on: "question")
+            .create()
+        try await (database as! any SQLDatabase).raw("CREATE INDEX knowledge_questions_open ON knowledge_questions (handled, times_asked)").run()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("knowledge_questions").delete()
+    }
+}

@@ -44,7 +44,7 @@ struct KnowledgeListPage: PageView {
             : .empty
         let empty: HTML = items.isEmpty && !nothingToSearch
             ? (searching ? """
-               <div class="notice"><p>没有找到相关内容。可以换个说法，例如用“工资”代替“薪水”，或只输入两个字的关键词。</p>
+               <div class="notice"><p>没有找到包含这些字词的内容。可以换个说法，或只输入两个字的关键词；也可以<a href="\(SiteURL.knowledgeAsk.path + "?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))">用“智能咨询”按意思查找</a>。</p>
                <p>也可以直接问人：<a href="\(SiteURL.consult)">在线咨询或留言</a>，或拨打<a href="tel:12348">12348</a>公共法律服务热线。</p></div>
                """ : "<p>这个栏目暂时还没有内容。</p>")
             : .empty
@@ -57,7 +57,7 @@ struct KnowledgeListPage: PageView {
             <select id="f-kind" name="kind"><option value="">全部栏目</option>\(options)</select>
             <button type="submit">搜索</button>
           </div>
-          <p class="hint" id="f-q-hint">可以用自己的话输入，例如“老板拖欠工资怎么办”。</p>
+          <p class="hint" id="f-q-hint">输入关键词，例如“工伤”。想用自己的话描述问题，请用<a href="\(SiteURL.knowledgeAsk)">智能咨询</a>。</p>
         </form>
         <nav aria-label="栏目"><ul class="tabs">\(kinds)</ul></nav>
         \(heading)
@@ -134,7 +134,7 @@ struct KnowledgeManagePage: PageView {
             "<li><a href=\"\(SiteURL.knowledgeManage)?kind=\(k.rawValue)\"\(HTML(raw: k == kind ? " aria-current=\"page\"" : ""))>\(k.chinese)</a></li>"
         }
         return """
-        <p><a class="button" href="\(SiteURL.newKnowledgeEntry)">新建内容</a> <a href="\(SiteURL.knowledge)">查看公众页面</a></p>
+        <p><a class="button" href="\(SiteURL.newKnowledgeEntry)">新建内容</a> <a href="\(SiteURL.knowledgeQuestions)">待补充解答的问题</a> · <a href="\(SiteURL.knowledge)">查看公众页面</a></p>
         <nav aria-label="栏目"><ul class="tabs"><li><a href="\(SiteURL.knowledgeManage)"\(HTML(raw: kind == nil ? " aria-current=\"page\"" : ""))>全部</a></li>\(kinds)</ul></nav>
         \(table(rows))
         \(pager)
