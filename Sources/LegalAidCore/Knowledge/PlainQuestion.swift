@@ -133,8 +133,6 @@ extension SearchRanking {
     static func ideaScores(_ candidate: SearchCandidate, _ question: PlainQuestion) -> [Double] {
         let title = SearchText.normalise(candidate.title)
         let text = SearchText.normalise(candidate.text)
-        let titleTerms = Set(SearchText.indexTerms(title))
-        let textTerms = Set(SearchText.indexTerms(text))
         return question.ideas.map { idea in
             var best = 0.0
             for phrase in idea.phrases {
@@ -142,7 +140,7 @@ extension SearchRanking {
                 if text.contains(phrase) { best = max(best, 1.5) }
                 let terms = SearchQuery(phrase).terms
                 if !terms.isEmpty {
-                    let share = Double(terms.filter { titleTerms.contains($0) || textTerms.contains($0) }.count) / Double(terms.count)
+                    let share = Double(terms.filter { title.contains($0) || text.contains($0) }.count) / Double(terms.count)
                     best = max(best, share >= 0.5 ? share : 0)
                 }
             }

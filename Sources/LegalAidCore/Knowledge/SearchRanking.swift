@@ -37,11 +37,10 @@ public enum SearchRanking {
             }
         }
         if !query.terms.isEmpty {
-            let titleTerms = Set(SearchText.indexTerms(title))
-            let textTerms = Set(SearchText.indexTerms(text))
+            // A term is a character, a pair or a Latin word, so holding it is containing it.
             let total = Double(query.terms.count)
-            score += 4 * Double(query.terms.filter(titleTerms.contains).count) / total
-            score += 2 * Double(query.terms.filter(textTerms.contains).count) / total
+            score += 4 * Double(query.terms.filter { title.contains($0) }.count) / total
+            score += 2 * Double(query.terms.filter { text.contains($0) }.count) / total
         }
         score += 0.2 * log10(1 + Double(max(candidate.views, 0)))
         return score

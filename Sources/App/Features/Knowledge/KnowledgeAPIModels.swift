@@ -129,7 +129,7 @@ extension LawText.Article {
 
 extension KnowledgeService.Result {
     func item(_ query: SearchQuery) -> API.KnowledgeItem {
-        let snippet = Highlight.snippet(text, query)
+        let snippet = Highlight.snippet(plainText, query)
         var item = entry.item()
         item.title = title
         item.article = article?.number

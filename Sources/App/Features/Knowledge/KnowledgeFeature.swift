@@ -19,6 +19,10 @@ struct KnowledgeFeature: Feature {
         try routes.register(collection: KnowledgeAPIController())
     }
 
+    func commands(_ app: Application) {
+        app.asyncCommands.use(BenchSearchCommand(), as: "bench-search")
+    }
+
     func seedDemo(_ app: Application) async throws {
         try await KnowledgeDemo.seedIfEmpty(app)
     }

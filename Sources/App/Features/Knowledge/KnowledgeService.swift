@@ -55,6 +55,9 @@ struct KnowledgeService {
         var article: LawText.Article?
         var title: String
         var text: String
+        var isMarkdown: Bool
+
+        var plainText: String { isMarkdown ? Markdown.plainText(text) : text }
 
         var candidate: SearchCandidate { SearchCandidate(title: title, text: text, kind: entry.knowledgeKind, views: entry.views) }
     }
@@ -95,13 +98,15 @@ struct KnowledgeService {
         for hit in hits {
             guard let entry = byID[hit.entryID] else { continue }
             if hit.article == 0 {
-                results.append(Result(entry: entry, article: nil, title: entry.title, text: Markdown.plainText(entry.body)))
+                // Ranked on the Markdown as written (its marks change no word); reduced to plain
+                // text only for the page of results shown.
+                results.append(Result(entry: entry, article: nil, title: entry.title, text: entry.body, isMarkdown: true))
             } else {
                 if articlesByLaw[hit.entryID] == nil {
                     articlesByLaw[hit.entryID] = Dictionary(LawText.articles(entry.body).map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
                 }
                 guard let article = articlesByLaw[hit.entryID]?[hit.article] else { continue }
-                results.append(Result(entry: entry, article: article, title: "\(entry.title) \(article.label)", text: article.text))
+                results.append(Result(entry: entry, article: article, title: "\(entry.title) \(article.label)", text: article.text, isMarkdown: false))
             }
         }
         return results
