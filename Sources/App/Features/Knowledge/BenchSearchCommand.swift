@@ -137,8 +137,8 @@ extension KnowledgeIndex {
         } else {
             let match = query.terms.map { "\"\($0)\"" }.joined(separator: " AND ")
             rows = try await sql.raw("""
-                SELECT entry_id, article FROM knowledge_search WHERE knowledge_search MATCH \(bind: match)
-                ORDER BY bm25(knowledge_search, 0, 0, 0, 5.0, 1.0) LIMIT \(unsafeRaw: String(limit))
+                SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH \(bind: match)
+                ORDER BY bm25(knowledge_search, 5.0, 1.0) LIMIT \(unsafeRaw: String(limit))
                 """).all()
         }
         return rows.count

@@ -37,7 +37,10 @@ struct KnowledgeIndex {
         if isPostgres {
             try await sql.raw("DELETE FROM knowledge_search WHERE entry_id = \(bind: entry.id!)").run()
         } else {
-            try await sql.raw("DELETE FROM knowledge_search WHERE entry_id = \(bind: id)").run()
+            let docs = try await sql.raw("SELECT doc FROM knowledge_search_docs WHERE entry_id = \(bind: id)").all()
+                .map { try $0.decode(column: "doc", as: Int.self) }
+            for doc in docs { try await sql.raw("DELETE FROM knowledge_search WHERE rowid = \(bind: doc)").run() }
+            try await sql.raw("DELETE FROM knowledge_search_docs WHERE entry_id = \(bind: id)").run()
         }
         guard entry.published else { return }
         var seen = Set<Int>()
@@ -50,10 +53,11 @@ struct KnowledgeIndex {
                       setweight(to_tsvector('simple', \(bind: title)), 'A') || setweight(to_tsvector('simple', \(bind: text)), 'B'))
                     """).run()
             } else {
-                try await sql.raw("""
-                    INSERT INTO knowledge_search (entry_id, article, kind, title, body)
-                    VALUES (\(bind: id), \(bind: document.article), \(bind: entry.kind), \(bind: title), \(bind: text))
-                    """).run()
+                let doc = try await sql.raw("""
+                    INSERT INTO knowledge_search_docs (entry_id, article, kind) VALUES (\(bind: id), \(bind: document.article), \(bind: entry.kind)) RETURNING doc
+                    """).first().map { try $0.decode(column: "doc", as: Int.self) }
+                guard let doc else { continue }
+                try await sql.raw("INSERT INTO knowledge_search (rowid, title, body) VALUES (\(bind: doc), \(bind: title), \(bind: text))").run()
             }
         }
     }
@@ -88,9 +92,12 @@ struct KnowledgeIndex {
             return try rows.map { Hit(entryID: try $0.decode(column: "entry_id", as: UUID.self), article: try $0.decode(column: "article", as: Int.self)) }
         } else {
             let match = terms.map { "\"\($0)\"" }.joined(separator: every ? " AND " : " OR ")
-            var statement: SQLQueryString = "SELECT entry_id, article FROM knowledge_search WHERE knowledge_search MATCH \(bind: match)"
-            if let kind { statement = statement + " AND kind = \(bind: kind.rawValue)" }
-            statement = statement + " ORDER BY bm25(knowledge_search, 0, 0, 0, 5.0, 1.0), rowid LIMIT \(unsafeRaw: String(limit))"
+            var statement: SQLQueryString = """
+                SELECT d.entry_id, d.article FROM knowledge_search JOIN knowledge_search_docs d ON d.doc = knowledge_search.rowid
+                WHERE knowledge_search MATCH \(bind: match)
+                """
+            if let kind { statement = statement + " AND d.kind = \(bind: kind.rawValue)" }
+            statement = statement + " ORDER BY bm25(knowledge_search, 5.0, 1.0), knowledge_search.rowid LIMIT \(unsafeRaw: String(limit))"
             rows = try await sql.raw(statement).all()
             return try rows.compactMap {
                 guard let id = UUID(uuidString: try $0.decode(column: "entry_id", as: String.self)) else { return nil }

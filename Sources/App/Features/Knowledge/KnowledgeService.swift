@@ -62,18 +62,29 @@ struct KnowledgeService {
         var candidate: SearchCandidate { SearchCandidate(title: title, text: text, kind: entry.knowledgeKind, views: entry.views) }
     }
 
-    /// How many candidates the index hands over for the final ranking: more than anyone pages
-    /// through, few enough to rank in memory.
+    /// How many candidates the index hands over: more than anyone pages through.
     static let candidateLimit = 200
+    /// How many of the index's best are ranked again by `SearchRanking` (the first pages); the
+    /// rest follow in the index's own order.
+    static let rankingWindow = 50
 
     /// Published entries and law articles holding every typed term, best first (`SearchRanking`).
     func search(_ typed: String, kind: KnowledgeKind?, page: ListPage) async throws -> (query: SearchQuery, results: Paged<Result>) {
         let query = SearchQuery(typed)
         let hits = try await KnowledgeIndex(db).candidates(query, kind: kind, limit: Self.candidateLimit)
-        let results = try await resolve(hits)
-        let order = SearchRanking.rank(results.map(\.candidate), for: query)
-        let ranked = order.map { results[$0] }
-        return (query, Paged(items: Array(ranked.dropFirst(page.offset).prefix(page.size)), page: page, total: ranked.count))
+        let window = try await resolve(Array(hits.prefix(Self.rankingWindow)))
+        let order = SearchRanking.rank(window.map(\.candidate), for: query)
+        var ranked: [Result?] = order.map { window[$0] }
+        ranked += hits.dropFirst(Self.rankingWindow).map { _ in nil }
+        // The page shown: from the ranked window, or beyond it in the index's order.
+        let slice = ranked.indices.dropFirst(page.offset).prefix(page.size)
+        let beyond = slice.filter { ranked[$0] == nil }
+        if !beyond.isEmpty {
+            let resolved = try await resolveAligned(beyond.map { hits[Self.rankingWindow + ($0 - order.count)] })
+            for (index, result) in zip(beyond, resolved) { ranked[index] = result }
+        }
+        let items = slice.compactMap { ranked[$0] }
+        return (query, Paged(items: items, page: page, total: hits.count))
     }
 
     /// 智能咨询: the FAQs and law articles that best answer a question in plain words, and
@@ -88,15 +99,21 @@ struct KnowledgeService {
         return (question, best, answered)
     }
 
-    /// The index's hits as entries and law articles, in the index's order.
+    /// The index's hits as entries and law articles, in the index's order (a hit whose entry was
+    /// withdrawn meanwhile is left out).
     private func resolve(_ hits: [KnowledgeIndex.Hit]) async throws -> [Result] {
+        try await resolveAligned(hits).compactMap { $0 }
+    }
+
+    /// One answer a hit, nil where the entry is no longer published.
+    private func resolveAligned(_ hits: [KnowledgeIndex.Hit]) async throws -> [Result?] {
         let ids = Array(Set(hits.map(\.entryID)))
         let entries = try await ids.isEmpty ? [] : KnowledgeEntryModel.query(on: db).filter(\.$id ~~ ids).filter(\.$published == true).all()
         let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, $0) })
         var articlesByLaw: [UUID: [Int: LawText.Article]] = [:]
-        var results: [Result] = []
+        var results: [Result?] = []
         for hit in hits {
-            guard let entry = byID[hit.entryID] else { continue }
+            guard let entry = byID[hit.entryID] else { results.append(nil); continue }
             if hit.article == 0 {
                 // Ranked on the Markdown as written (its marks change no word); reduced to plain
                 // text only for the page of results shown.
@@ -105,7 +122,7 @@ struct KnowledgeService {
                 if articlesByLaw[hit.entryID] == nil {
                     articlesByLaw[hit.entryID] = Dictionary(LawText.articles(entry.body).map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
                 }
-                guard let article = articlesByLaw[hit.entryID]?[hit.article] else { continue }
+                guard let article = articlesByLaw[hit.entryID]?[hit.article] else { results.append(nil); continue }
                 results.append(Result(entry: entry, article: article, title: "\(entry.title) \(article.label)", text: article.text, isMarkdown: false))
             }
         }

@@ -44,6 +44,7 @@ struct CreateKnowledgeEntries: AsyncMigration {
 /// The full-text index of published entries and of each article of a published law, holding
 /// the terms `SearchText` cut (issue #13 item 5): an FTS5 table on SQLite, a GIN-indexed
 /// tsvector on PostgreSQL (the 'simple' configuration: no stemming, the terms are ours).
+/// Both index the title and the text apart, so the title can weigh more.
 struct CreateKnowledgeSearch: AsyncMigration {
     func prepare(on database: Database) async throws {
         let sql = database as! any SQLDatabase
@@ -58,12 +59,20 @@ struct CreateKnowledgeSearch: AsyncMigration {
                 """).run()
             try await sql.raw("CREATE INDEX knowledge_search_terms ON knowledge_search USING GIN (terms)").run()
         } else {
-            try await sql.raw("CREATE VIRTUAL TABLE knowledge_search USING fts5(entry_id UNINDEXED, article UNINDEXED, kind UNINDEXED, title, body, tokenize = 'unicode61')").run()
+            // Each indexed document is a row here; its number is the FTS row's rowid, so an
+            // entry's rows are found through an ordinary index, never by scanning the FTS table.
+            try await sql.raw("""
+                CREATE TABLE knowledge_search_docs (doc INTEGER PRIMARY KEY, entry_id TEXT NOT NULL, article INTEGER NOT NULL, kind TEXT NOT NULL)
+                """).run()
+            try await sql.raw("CREATE INDEX knowledge_search_docs_entry ON knowledge_search_docs (entry_id)").run()
+            try await sql.raw("CREATE VIRTUAL TABLE knowledge_search USING fts5(title, body, tokenize = 'unicode61')").run()
         }
     }
 
     func revert(on database: Database) async throws {
-        try await (database as! any SQLDatabase).raw("DROP TABLE knowledge_search").run()
+        let sql = database as! any SQLDatabase
+        try await sql.raw("DROP TABLE knowledge_search").run()
+        if sql.dialect.name != "postgresql" { try await sql.raw("DROP TABLE knowledge_search_docs").run() }
     }
 }
 
