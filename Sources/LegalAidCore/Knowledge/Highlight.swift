@@ -47,7 +47,13 @@ public enum Highlight {
 
     /// For each character, whether it lies inside an occurrence of a typed run.
     static func matchedCharacters(_ characters: [Character], _ query: SearchQuery) -> [Bool] {
-        let folded = characters.map { SearchText.normalise(String($0)) }
+        let folded = characters.map { character -> String in
+            // Most characters are one scalar: fold it without building a string first.
+            if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {
+                return String(Character(SearchText.fold(scalar)))
+            }
+            return SearchText.normalise(String(character))
+        }
         var marks = Array(repeating: false, count: characters.count)
         for run in query.runs {
             let phrase = Array(run.text).map(String.init)

@@ -6,9 +6,21 @@ import Foundation
 /// analyzer does) plus single characters; a run of Latin letters or digits is one term. The
 /// database only stores and matches these terms through its full-text index; the cutting is here.
 public enum SearchText {
-    /// Full-width forms folded to ordinary ones (ＡＢＣ１２ → abc12), letters lower-cased.
+    /// Full-width forms folded to ordinary ones (ＡＢＣ１２ → abc12), the ideographic space to a
+    /// space, Latin letters lower-cased; everything else as it is. Scalar by scalar (one in, one
+    /// out), so positions in the folded text are positions in the original.
     public static func normalise(_ text: String) -> String {
-        text.precomposedStringWithCompatibilityMapping.lowercased()
+        var folded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { folded.append(fold(scalar)) }
+        return String(folded)
+    }
+
+    @inline(__always)
+    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        var value = scalar.value
+        if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 } else if value == 0x3000 { value = 0x20 }
+        if value >= 0x41 && value <= 0x5A { value += 0x20 }
+        return Unicode.Scalar(value) ?? scalar
     }
 
     /// One stretch of text of a single script.

@@ -108,7 +108,7 @@ struct KnowledgeService {
     /// One answer a hit, nil where the entry is no longer published.
     private func resolveAligned(_ hits: [KnowledgeIndex.Hit]) async throws -> [Result?] {
         let ids = Array(Set(hits.map(\.entryID)))
-        let entries = try await ids.isEmpty ? [] : KnowledgeEntryModel.query(on: db).filter(\.$id ~~ ids).filter(\.$published == true).all()
+        let entries = try await Self.leanPublished(ids, on: db)
         let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, $0) })
         var articlesByLaw: [UUID: [Int: LawText.Article]] = [:]
         var results: [Result?] = []
@@ -127,6 +127,40 @@ struct KnowledgeService {
             }
         }
         return results
+    }
+
+    /// The published entries among `ids`, read as plain rows (no reflection: this is the search's
+    /// hot path).
+    static func leanPublished(_ ids: [UUID], on db: Database) async throws -> [KnowledgeEntryModel] {
+        guard !ids.isEmpty else { return [] }
+        struct Row: Decodable {
+            var id: UUID
+            var kind: String
+            var title: String
+            var body: String
+            var version: Int
+            var views: Int
+            var updated_at: Date
+            var published_at: Date?
+        }
+        let rows = try await (db as! any SQLDatabase).select()
+            .columns("id", "kind", "title", "body", "version", "views", "updated_at", "published_at")
+            .from(KnowledgeEntryModel.schema)
+            .where("id", .in, ids).where("published", .equal, true)
+            .all(decoding: Row.self)
+        return rows.map { row in
+            let entry = KnowledgeEntryModel()
+            entry.id = row.id
+            entry.kind = row.kind
+            entry.title = row.title
+            entry.body = row.body
+            entry.published = true
+            entry.version = row.version
+            entry.views = row.views
+            entry.updatedAt = row.updated_at
+            entry.publishedAt = row.published_at
+            return entry
+        }
     }
 
     /// Questions 智能咨询 could not answer, most asked first.
