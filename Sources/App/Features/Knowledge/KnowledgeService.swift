@@ -142,13 +142,16 @@ struct KnowledgeService {
             var views: Int
             var updated_at: Date
             var published_at: Date?
+            var published: Bool
         }
+        // By primary key only: with `published` in the WHERE clause SQLite may pick the list
+        // index (published, kind, updated_at) and walk every published entry.
         let rows = try await (db as! any SQLDatabase).select()
-            .columns("id", "kind", "title", "body", "version", "views", "updated_at", "published_at")
+            .columns("id", "kind", "title", "body", "version", "views", "updated_at", "published_at", "published")
             .from(KnowledgeEntryModel.schema)
-            .where("id", .in, ids).where("published", .equal, true)
+            .where("id", .in, ids)
             .all(decoding: Row.self)
-        return rows.map { row in
+        return rows.filter(\.published).map { row in
             let entry = KnowledgeEntryModel()
             entry.id = row.id
             entry.kind = row.kind
