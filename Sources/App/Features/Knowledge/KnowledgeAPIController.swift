@@ -28,8 +28,7 @@ struct KnowledgeAPIController: RouteCollection {
         guard typed.count <= KnowledgeQuestionLog.length else {
             throw AppError(status: .unprocessableEntity, code: "tooLong", message: "问题不能超过\(KnowledgeQuestionLog.length)个字", field: "q")
         }
-        let (question, results, answered) = try await KnowledgeService(req).ask(typed)
-        if !answered && !question.isEmpty { req.application.knowledgeQuestions.record(typed, at: req.now) }
+        let (question, results, answered) = try await KnowledgeController.ask(typed, req)
         return API.KnowledgeAnswer(answered: answered, items: results.map { $0.item(question.highlight) }, help: API.HelpLink.people)
     }
 
@@ -67,7 +66,7 @@ struct KnowledgeAPIController: RouteCollection {
         let id = try req.parameters.require("id", as: UUID.self)
         let editor = KnowledgeController.isEditor(req)
         let entry = try await KnowledgeService(req).find(id, editor: editor)
-        if entry.published && !editor { req.application.knowledgeViews.record(id) }
+        KnowledgeController.countView(of: entry, req, editor: editor)
         return entry.body()
     }
 

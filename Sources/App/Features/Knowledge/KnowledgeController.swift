@@ -35,6 +35,19 @@ struct KnowledgeController: RouteCollection {
         return KnowledgeRules.mayEdit(actor)
     }
 
+    /// A public reading, counted in memory (an editor's own reading is not counted).
+    static func countView(of entry: KnowledgeEntryModel, _ req: Request, editor: Bool) {
+        if entry.published && !editor { req.application.knowledgeViews.record(entry.id!) }
+    }
+
+    /// 智能咨询, for the page and the API alike: a question nothing answers well is noted (in
+    /// memory, numbers out) for staff.
+    static func ask(_ typed: String, _ req: Request) async throws -> (question: PlainQuestion, results: [KnowledgeService.Result], answered: Bool) {
+        let answer = try await KnowledgeService(req).ask(typed)
+        if !answer.answered && !answer.question.isEmpty { req.application.knowledgeQuestions.record(typed, at: req.now) }
+        return answer
+    }
+
     static func kind(_ req: Request) throws -> KnowledgeKind? {
         guard let raw = req.query[String.self, at: "kind"], !raw.isEmpty else { return nil }
         guard let kind = KnowledgeKind(rawValue: raw) else {
@@ -67,7 +80,7 @@ struct KnowledgeController: RouteCollection {
         let id = try req.parameters.require("id", as: UUID.self)
         let editor = Self.isEditor(req)
         let entry = try await KnowledgeService(req).find(id, editor: editor)
-        if entry.published && !editor { req.application.knowledgeViews.record(id) }
+        Self.countView(of: entry, req, editor: editor)
         return try await KnowledgeEntryPage(entry: entry.body(), rendered: Markdown.html(entry.body), editor: editor)
             .render(req).encodeResponse(for: req)
     }
@@ -78,7 +91,7 @@ struct KnowledgeController: RouteCollection {
         let entry = try await KnowledgeService(req).find(id, editor: Self.isEditor(req))
         let articles = entry.knowledgeKind == .law ? LawText.articles(entry.body) : []
         guard let index = articles.firstIndex(where: { $0.number == number }) else { throw AppError.notFound("法律条文") }
-        if entry.published && !Self.isEditor(req) { req.application.knowledgeViews.record(id) }
+        Self.countView(of: entry, req, editor: Self.isEditor(req))
         return try await LawArticlePage(law: entry.body(articles: false), article: articles[index].body(in: id),
                                         previous: index > 0 ? articles[index - 1].body(in: id) : nil,
                                         next: index + 1 < articles.count ? articles[index + 1].body(in: id) : nil)
@@ -91,8 +104,7 @@ struct KnowledgeController: RouteCollection {
         guard !typed.isEmpty else {
             return try await KnowledgeAskPage(question: "", items: [], answered: false).render(req).encodeResponse(for: req)
         }
-        let (question, results, answered) = try await KnowledgeService(req).ask(typed)
-        if !answered && !question.isEmpty { req.application.knowledgeQuestions.record(typed, at: req.now) }
+        let (question, results, answered) = try await Self.ask(typed, req)
         return try await KnowledgeAskPage(question: typed, items: results.map { $0.item(question.highlight) }, answered: answered,
                                           nothingToAsk: question.isEmpty)
             .render(req).encodeResponse(for: req)
