@@ -8,6 +8,13 @@ public enum OrganisationKind: String, Codable, Sendable, CaseIterable {
     case streetWorkstation
     case communityPoint
     case lawFirm
+    // Listed in the public directory (issue #13); not part of the legal-aid workflow.
+    case justiceOffice
+    case notaryOffice
+    case forensicAppraisal
+    case mediationCommittee
+    case arbitration
+    case villageCommittee
 
     public var chinese: String {
         switch self {
@@ -17,6 +24,12 @@ public enum OrganisationKind: String, Codable, Sendable, CaseIterable {
         case .streetWorkstation: "街道法律援助工作站"
         case .communityPoint: "社区法律援助联系点"
         case .lawFirm: "律师事务所"
+        case .justiceOffice: "司法所"
+        case .notaryOffice: "公证机构"
+        case .forensicAppraisal: "司法鉴定机构"
+        case .mediationCommittee: "人民调解委员会"
+        case .arbitration: "劳动人事争议仲裁机构"
+        case .villageCommittee: "村（居）民委员会"
         }
     }
 
