@@ -43,6 +43,9 @@ final class AccessMatrixTests: XCTestCase {
     static let securityAdmin = "------------+-"
     static let auditAdmin = "-------------+"
     static let knowledgeEditors = "---++++++-----"
+    static let directoryEditors = "-------++--+--"
+    /// Laws are imported into the knowledge base from the directory's import page.
+    static let lawImporters = "-------++-----"
 
     /// "METHOD /path/:param" → who gets through. Sign-out routes run last.
     static let table: [String: String] = [
@@ -216,6 +219,30 @@ final class AccessMatrixTests: XCTestCase {
         "POST /api/v1/knowledge/questions/:id/done": knowledgeEditors,
         // An editor who may read the conversation turns it into an FAQ draft.
         "GET /consult/:id/faq": knowledgeEditors,
+        // The directory: anyone reads it; the centre's managers and the system administrator maintain it.
+        "GET /directory": everyone,
+        "GET /directory/:id": everyone,
+        "GET /directory/:id/notice": everyone,
+        "GET /directory/nearest": everyone,
+        "GET /directory/people": everyone,
+        "GET /api/v1/directory": everyone,
+        "GET /api/v1/directory/:id": everyone,
+        "GET /api/v1/directory/nearest": everyone,
+        "GET /api/v1/directory/people": everyone,
+        "GET /directory/manage": directoryEditors,
+        "GET /directory/new": directoryEditors,
+        "POST /directory/new": directoryEditors,
+        "GET /directory/:id/edit": directoryEditors,
+        "POST /directory/:id/edit": directoryEditors,
+        "GET /directory/people/new": directoryEditors,
+        "POST /directory/people/new": directoryEditors,
+        "GET /directory/people/:id/edit": directoryEditors,
+        "POST /directory/people/:id/edit": directoryEditors,
+        "POST /directory/people/:id/delete": directoryEditors,
+        "GET /directory/import": directoryEditors,
+        "POST /directory/import": directoryEditors,
+        "GET /directory/import/:id": directoryEditors,
+        "POST /knowledge/import": lawImporters,
         "POST /logout": everyone,
         "POST /account/logout-everywhere": signedIn,
     ]
@@ -320,6 +347,10 @@ final class AccessMatrixTests: XCTestCase {
             question.lastAskedAt = Date()
             question.handled = false
             try await question.create(on: test.db)
+            let village = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.villageCommittee.rawValue).firstOrFail()
+            let centre = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.legalAidCenter.rawValue).firstOrFail()
+            let person = try await DirectoryPersonModel.query(on: test.db).firstOrFail()
+            let importRun = test.app.directoryImports.start(fileName: "机构.csv", by: UUID())
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
 
@@ -339,6 +370,10 @@ final class AccessMatrixTests: XCTestCase {
                 ("/consultations/:id", "/consultations/\(consultation.id!)"),
                 ("/consult/:id", "/consult/\(pageConsultation.id!)"),
                 ("/lawyers/:id", "/lawyers/\(someAccount.id!)"),
+                ("/directory/import/:id", "/directory/import/\(importRun)"),
+                ("/directory/people/:id", "/directory/people/\(person.id!)"),
+                ("/directory/:id/notice", "/directory/\(village.id!)/notice"),
+                ("/directory/:id", "/directory/\(centre.id!)"),
                 ("/knowledge/questions/:id", "/knowledge/questions/\(question.id!)"),
                 ("/knowledge/:id/articles/:article", "/knowledge/\(law.id!)/articles/2"),
                 ("/knowledge/:id", "/knowledge/\(law.id!)"),

@@ -67,7 +67,11 @@ final class PlatformTests: XCTestCase {
             XCTAssertEqual(kinds["departmentLiaison"], 2)
             XCTAssertEqual(kinds["streetWorkstation"], 3)
             XCTAssertEqual(kinds["communityPoint"], 6)
-            XCTAssertEqual(kinds["lawFirm"], 2)
+            // The directory's demo adds firms, 司法所, villages and the rest around the legal-aid network.
+            XCTAssertEqual(kinds["lawFirm"], 2 + DirectoryDemo.firmWords.count)
+            XCTAssertEqual(kinds["justiceOffice"], DirectoryDemo.streets.count)
+            XCTAssertEqual(kinds["villageCommittee"], DirectoryDemo.streets.count * DirectoryDemo.villagesPerStreet)
+            XCTAssertGreaterThan(orgs.count, 300)
             let _v33 = try await AccountModel.query(on: test.db).count()
             XCTAssertEqual(_v33, DemoSeed.accounts.count)
             let _v34 = try await HolidayModel.query(on: test.db).filter(\.$date == "2026-10-10").first()?.kind

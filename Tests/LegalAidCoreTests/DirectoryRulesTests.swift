@@ -169,3 +169,18 @@ final class DirectoryRulesTests: XCTestCase {
         }
     }
 }
+
+/// The directory is searched through an index of characters and pairs, like the knowledge base.
+final class DirectorySearchTests: XCTestCase {
+    func test_aTwoCharacterWordFindsEveryPlaceHoldingIt_namesFirst() {
+        var index = TermIndex<Int>()
+        index.add(1, title: "幸福街道人民调解委员会", text: "人民调解 婚姻家庭 邻里纠纷")
+        index.add(2, title: "示范正义律师事务所", text: "诉讼代理 婚姻家庭")
+        index.add(3, title: "示范公证处", text: "公证")
+        XCTAssertEqual(index.search(SearchQuery("调解"), order: <), [1])
+        XCTAssertEqual(index.search(SearchQuery("婚姻"), order: <), [1, 2])
+        XCTAssertEqual(index.search(SearchQuery("律师事务所"), order: <), [2])
+        XCTAssertEqual(index.search(SearchQuery("公"), order: <).first, 3)
+        XCTAssertEqual(index.search(SearchQuery("鉴定"), order: <), [])
+    }
+}

@@ -5,7 +5,7 @@ import LegalAidCore
 import Vapor
 
 /// The features this platform runs. A new domain adds its `Feature` here and nowhere else.
-let features: [any Feature] = [PlatformFeature(), LegalAidFeature(), ConsultationFeature(), KnowledgeFeature()]
+let features: [any Feature] = [PlatformFeature(), LegalAidFeature(), ConsultationFeature(), KnowledgeFeature(), DirectoryFeature()]
 
 /// The one place where the app is wired: database, sessions, middleware, services, features.
 public func configure(_ app: Application, settings: Settings, clock: AppClock = AppClock()) async throws {
@@ -45,6 +45,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.databases.middleware.use(AccountRoleMembership())
     app.databases.middleware.use(ReferenceChangeTracker<OrganisationModel>(cache: app.fayuan.reference))
     app.databases.middleware.use(ReferenceChangeTracker<HolidayModel>(cache: app.fayuan.reference))
+    app.databases.middleware.use(ReferenceChangeTracker<DirectoryPersonModel>(cache: app.fayuan.reference))
 
     app.sessions.use { _ in StoredSessions() }
     app.sessions.configuration.cookieName = "fayuan_session"

@@ -34,6 +34,10 @@ public struct PersonInput: Sendable, Hashable {
 public struct RejectedRow: Sendable, Hashable {
     public var line: Int
     public var errors: [FieldError]
+    public init(line: Int, errors: [FieldError]) {
+        self.line = line
+        self.errors = errors
+    }
 }
 
 /// What an import file holds once read: institutions or people (told apart by the header),

@@ -56,6 +56,7 @@ enum SiteURL: Sendable, Equatable {
     case favicon
     case script
     case consultScript
+    case directoryScript
     case health
     case metrics
     case consult
@@ -82,6 +83,20 @@ enum SiteURL: Sendable, Equatable {
     case knowledgeAsk
     case knowledgeQuestions
     case knowledgeQuestionDone(Parameter<UUID>)
+    case directory
+    case directoryEntry(Parameter<UUID>)
+    case directoryNotice(Parameter<UUID>)
+    case directoryNearest
+    case directoryPeople
+    case directoryManage
+    case newDirectoryEntry
+    case editDirectoryEntry(Parameter<UUID>)
+    case newDirectoryPerson
+    case editDirectoryPerson(Parameter<UUID>)
+    case deleteDirectoryPerson(Parameter<UUID>)
+    case directoryImport
+    case directoryImportRun(Parameter<UUID>)
+    case lawImport
     case api(APIPath)
 
     var path: String {
@@ -137,6 +152,7 @@ enum SiteURL: Sendable, Equatable {
         case .favicon: "/favicon.ico"
         case .script: "/js/site.js"
         case .consultScript: "/js/consult.js"
+        case .directoryScript: "/js/directory.js"
         case .health: "/healthz"
         case .metrics: "/metrics"
         case .consult: "/consult"
@@ -163,6 +179,20 @@ enum SiteURL: Sendable, Equatable {
         case .knowledgeAsk: "/knowledge/ask"
         case .knowledgeQuestions: "/knowledge/questions"
         case .knowledgeQuestionDone(let id): "/knowledge/questions/\(id.segment("id"))/done"
+        case .directory: "/directory"
+        case .directoryEntry(let id): "/directory/\(id.segment("id"))"
+        case .directoryNotice(let id): "/directory/\(id.segment("id"))/notice"
+        case .directoryNearest: "/directory/nearest"
+        case .directoryPeople: "/directory/people"
+        case .directoryManage: "/directory/manage"
+        case .newDirectoryEntry: "/directory/new"
+        case .editDirectoryEntry(let id): "/directory/\(id.segment("id"))/edit"
+        case .newDirectoryPerson: "/directory/people/new"
+        case .editDirectoryPerson(let id): "/directory/people/\(id.segment("id"))/edit"
+        case .deleteDirectoryPerson(let id): "/directory/people/\(id.segment("id"))/delete"
+        case .directoryImport: "/directory/import"
+        case .directoryImportRun(let id): "/directory/import/\(id.segment("id"))"
+        case .lawImport: "/knowledge/import"
         case .api(let api): "/api/v1" + api.path
         }
     }
@@ -272,6 +302,10 @@ enum APIPath: Sendable, Equatable {
     case deskNext
     case hotlineEvents
     case deskCalls
+    case directory
+    case directoryEntry(Parameter<UUID>)
+    case directoryNearest
+    case directoryPeople
 
     var path: String {
         switch self {
@@ -307,6 +341,10 @@ enum APIPath: Sendable, Equatable {
         case .deskNext: "/desk/next"
         case .hotlineEvents: "/hotline/events"
         case .deskCalls: "/desk/calls"
+        case .directory: "/directory"
+        case .directoryEntry(let id): "/directory/\(id.segment("id"))"
+        case .directoryNearest: "/directory/nearest"
+        case .directoryPeople: "/directory/people"
         case .knowledge: "/knowledge"
         case .knowledgeEntry(let id): "/knowledge/\(id.segment("id"))"
         case let .lawArticle(id, number): "/knowledge/\(id.segment("id"))/articles/\(number.segment("article"))"

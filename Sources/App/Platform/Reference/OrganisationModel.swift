@@ -15,6 +15,15 @@ final class OrganisationModel: Model, @unchecked Sendable {
     @Field(key: "address") var address: String
     @Field(key: "phone") var phone: String
     @Field(key: "hours") var hours: ServiceHours
+    // The public directory (issue #13).
+    @Field(key: "street") var street: String
+    @OptionalField(key: "latitude") var latitude: Double?
+    @OptionalField(key: "longitude") var longitude: Double?
+    /// `LegalServiceKind` codes, comma-separated.
+    @Field(key: "services") var services: String
+    /// `ConsultationTopic` codes, comma-separated.
+    @Field(key: "practice_areas") var practiceAreas: String
+    @Field(key: "description") var details: String
 
     init() {}
 
@@ -29,6 +38,10 @@ final class OrganisationModel: Model, @unchecked Sendable {
         self.address = address
         self.phone = phone
         self.hours = hours
+        self.street = ""
+        self.services = LegalServiceKind.defaults(for: kind).map(\.rawValue).joined(separator: ",")
+        self.practiceAreas = ""
+        self.details = ""
     }
 
     var domain: Organisation {
@@ -37,6 +50,40 @@ final class OrganisationModel: Model, @unchecked Sendable {
 
     var record: ReferenceData.OrganisationRecord {
         ReferenceData.OrganisationRecord(name: name, kind: OrganisationKind(rawValue: kind) ?? .communityPoint, parentID: parentID, code: code,
-                                         regionCode: regionCode, address: address, phone: phone, hours: hours)
+                                         regionCode: regionCode, address: address, phone: phone, hours: hours,
+                                         street: street, point: latitude.flatMap { lat in longitude.flatMap { GeoPoint(latitude: lat, longitude: $0) } },
+                                         services: codes(services), areas: codes(practiceAreas), details: details)
+    }
+}
+
+/// `a,b,c` → the values understood (an unknown code, from a later version, is skipped).
+func codes<T: RawRepresentable<String>>(_ text: String) -> [T] {
+    text.split(separator: ",").compactMap { T(rawValue: String($0)) }
+}
+
+/// A person of the public directory (issue #13): reference data, read from memory like the
+/// organisations they belong to.
+final class DirectoryPersonModel: Model, @unchecked Sendable {
+    static let schema = "directory_people"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organisation_id") var organisationID: UUID
+    @OptionalField(key: "serves_id") var servesID: UUID?
+    /// The platform account of the same person (a lawyer who takes assignments), if any.
+    @OptionalField(key: "account_id") var accountID: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "role") var role: String
+    @Field(key: "phone") var phone: String
+    @Field(key: "practice_areas") var practiceAreas: String
+    @Field(key: "duties") var duties: String
+    @Field(key: "on_site_hours") var onSiteHours: String
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var record: ReferenceData.PersonRecord {
+        ReferenceData.PersonRecord(id: id!, organisationID: organisationID, servesID: servesID, accountID: accountID, name: name,
+                                   role: DirectoryRole(rawValue: role) ?? .lawyer, phone: phone, areas: codes(practiceAreas),
+                                   duties: duties, onSiteHours: onSiteHours)
     }
 }

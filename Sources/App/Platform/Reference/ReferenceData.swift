@@ -15,19 +15,61 @@ struct ReferenceData: Sendable {
         var address: String
         var phone: String
         var hours: ServiceHours
+        // What the public directory shows.
+        var street: String = ""
+        var point: GeoPoint?
+        var services: [LegalServiceKind] = []
+        var areas: [ConsultationTopic] = []
+        var details: String = ""
+    }
+
+    struct PersonRecord: Sendable, Hashable {
+        var id: UUID
+        var organisationID: UUID
+        var servesID: UUID?
+        var accountID: UUID?
+        var name: String
+        var role: DirectoryRole
+        var phone: String
+        var areas: [ConsultationTopic]
+        var duties: String
+        var onSiteHours: String
     }
 
     var organisations: [UUID: OrganisationRecord]
+    /// The directory's people, by id.
+    var people: [UUID: PersonRecord] = [:]
     var tree: OrganisationTree
     var calendar: HolidayCalendar
+    /// The directory's institutions and people by index term (built once per load).
+    var directoryIndex = TermIndex<UUID>()
 
     static func load(on db: Database) async throws -> ReferenceData {
         let orgs = try await OrganisationModel.query(on: db).all()
         let holidays = try await HolidayModel.query(on: db).all()
+        let people = try await DirectoryPersonModel.query(on: db).all()
         return ReferenceData(
             organisations: Dictionary(orgs.compactMap { org in org.id.map { ($0, org.record) } }, uniquingKeysWith: { a, _ in a }),
+            people: Dictionary(people.map { ($0.id!, $0.record) }, uniquingKeysWith: { a, _ in a }),
             tree: OrganisationTree(orgs.map(\.domain)),
-            calendar: HolidayCalendar(entries: holidays.compactMap(\.entry)))
+            calendar: HolidayCalendar(entries: holidays.compactMap(\.entry))).indexed()
+    }
+
+    /// The same data with the directory's search index built.
+    func indexed() -> ReferenceData {
+        var copy = self
+        var index = TermIndex<UUID>()
+        for (id, org) in organisations {
+            index.add(id, title: org.name, text: [org.kind.chinese, org.street, org.address, org.details,
+                                                  org.services.map(\.chinese).joined(separator: " "),
+                                                  org.areas.map(\.chinese).joined(separator: " ")].joined(separator: " "))
+        }
+        for (id, person) in people {
+            index.add(id, title: person.name, text: [person.role.chinese, name(person.organisationID), name(person.servesID), person.duties,
+                                                     person.areas.map(\.chinese).joined(separator: " ")].joined(separator: " "))
+        }
+        copy.directoryIndex = index
+        return copy
     }
 
     func name(_ id: UUID?) -> String { id.flatMap { organisations[$0]?.name } ?? "—" }

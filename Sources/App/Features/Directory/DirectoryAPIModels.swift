@@ -1,0 +1,79 @@
+import Foundation
+import LegalAidCore
+import Vapor
+
+extension API {
+    /// One institution of the public directory (page and API alike).
+    struct DirectoryInstitution: Content, Equatable {
+        var id: UUID
+        var name: String
+        var kind: String
+        var kindLabel: String
+        var street: String
+        var address: String
+        var phone: String
+        var hours: String
+        var services: [String]
+        var serviceLabels: [String]
+        var practiceAreas: [String]
+        var practiceAreaLabels: [String]
+        var latitude: Double?
+        var longitude: Double?
+        var description: String
+        var parentID: UUID?
+        var parentName: String?
+        var openNow: Bool
+        /// `正在开放`, `明天09:00开放`…
+        var opening: String
+        var url: String
+    }
+
+    /// One person of the directory.
+    struct DirectoryPerson: Content, Equatable {
+        var id: UUID
+        var name: String
+        var role: String
+        var roleLabel: String
+        var organisationID: UUID
+        var organisationName: String
+        var servesID: UUID?
+        var servesName: String?
+        var phone: String
+        var practiceAreas: [String]
+        var practiceAreaLabels: [String]
+        var duties: String
+        var onSiteHours: String
+    }
+
+    /// An institution near a point, with how far it is.
+    struct NearbyInstitution: Content, Equatable {
+        var institution: DirectoryInstitution
+        var metres: Int
+        var distance: String
+    }
+}
+
+extension DirectoryCatalogue {
+    func body(_ id: UUID) -> API.DirectoryInstitution? {
+        guard let org = reference.organisations[id] else { return nil }
+        return API.DirectoryInstitution(
+            id: id, name: org.name, kind: org.kind.rawValue, kindLabel: org.kind.chinese, street: org.street, address: org.address,
+            phone: org.phone, hours: org.hours.chineseDescription, services: org.services.map(\.rawValue), serviceLabels: org.services.map(\.chinese),
+            practiceAreas: org.areas.map(\.rawValue), practiceAreaLabels: org.areas.map(\.chinese),
+            latitude: org.point?.latitude, longitude: org.point?.longitude, description: org.details,
+            parentID: org.parentID, parentName: org.parentID.flatMap { reference.organisations[$0]?.name },
+            openNow: isOpen(org), opening: nextOpening(org), url: SiteURL.directoryEntry(.value(id)).path)
+    }
+
+    func body(_ person: ReferenceData.PersonRecord) -> API.DirectoryPerson {
+        API.DirectoryPerson(id: person.id, name: person.name, role: person.role.rawValue, roleLabel: person.role.chinese,
+                            organisationID: person.organisationID, organisationName: reference.name(person.organisationID),
+                            servesID: person.servesID, servesName: person.servesID.map { reference.name($0) },
+                            phone: person.phone, practiceAreas: person.areas.map(\.rawValue), practiceAreaLabels: person.areas.map(\.chinese),
+                            duties: person.duties, onSiteHours: person.onSiteHours)
+    }
+
+    func body(_ result: NearestOpen.Result) -> API.NearbyInstitution? {
+        body(result.id).map { API.NearbyInstitution(institution: $0, metres: Int(result.metres.rounded()), distance: DistanceText.chinese(metres: result.metres)) }
+    }
+}

@@ -1,0 +1,116 @@
+import Fluent
+import LegalAidCore
+import Vapor
+
+/// The directory's public pages: the list with filters, one institution, the nearest open, the
+/// people, a village's adviser notice. All read the reference data in memory and write nothing.
+struct DirectoryController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get(.directory, use: list)
+        routes.get(.directoryNearest, use: nearest)
+        routes.get(.directoryPeople, use: people)
+        routes.get(.directoryEntry(.key), use: show)
+        routes.get(.directoryNotice(.key), use: notice)
+    }
+
+    static func catalogue(_ req: Request) async throws -> DirectoryCatalogue {
+        DirectoryCatalogue(reference: try await req.fayuan.referenceData(on: req.db), now: req.now)
+    }
+
+    static func isEditor(_ req: Request) -> Bool {
+        guard let actor = req.auth.get(AccountModel.self)?.actor else { return false }
+        return DirectoryRules.mayEdit(actor)
+    }
+
+    /// An optional choice from the query string; a value not on the list is refused by name.
+    static func choice<T: RawRepresentable<String>>(_ req: Request, _ name: String, _ label: String) throws -> T? {
+        guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let value = T(rawValue: raw) else {
+            throw AppError(status: .unprocessableEntity, code: "invalidChoice", message: "“\(label)”的取值不在可选范围内", field: name)
+        }
+        return value
+    }
+
+    static func filter(_ req: Request) throws -> DirectoryCatalogue.Filter {
+        let street = (req.query[String.self, at: "street"] ?? "").trimmingCharacters(in: .whitespaces)
+        return DirectoryCatalogue.Filter(kind: try choice(req, "kind", "机构类型"), service: try choice(req, "service", "服务项目"),
+                                         street: street.isEmpty ? nil : String(street.prefix(30)), area: try choice(req, "area", "业务领域"),
+                                         query: String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100)))
+    }
+
+    static func page<T>(_ all: [T], _ page: ListPage) -> Paged<T> {
+        Paged(items: Array(all.dropFirst(min(page.offset, all.count)).prefix(page.size)), page: page, total: all.count)
+    }
+
+    /// Where "nearest" starts from: the browser's position (`lat`, `lon`) or a chosen place (`from`).
+    static func origin(_ req: Request, _ catalogue: DirectoryCatalogue) throws -> (point: GeoPoint, label: String, place: UUID?)? {
+        let lat = req.query[String.self, at: "lat"] ?? "", lon = req.query[String.self, at: "lon"] ?? ""
+        if !lat.isEmpty || !lon.isEmpty {
+            guard let la = Double(lat), let lo = Double(lon), let point = GeoPoint(latitude: la, longitude: lo) else {
+                throw AppError.invalid(field: lat.isEmpty || Double(lat) == nil ? "lat" : "lon", code: "invalidFormat",
+                                       "位置须为纬度（-90到90）和经度（-180到180）两个数字")
+            }
+            return (point, "您的位置", nil)
+        }
+        guard let raw = req.query[String.self, at: "from"], !raw.isEmpty else { return nil }
+        guard let id = UUID(uuidString: raw), let org = catalogue.organisation(id), let point = org.point else {
+            throw AppError.invalid(field: "from", code: "invalidChoice", "请从列表中选择出发的街道或村（社区）")
+        }
+        return (point, org.kind == .justiceOffice ? org.street : org.name, id)
+    }
+
+    static func nearestResults(_ req: Request, _ catalogue: DirectoryCatalogue, origin: GeoPoint) throws -> [API.NearbyInstitution] {
+        let limit = try ListPage.from(req, defaultSize: 10).size
+        return catalogue.nearest(to: origin, kind: try choice(req, "kind", "机构类型"), service: try choice(req, "service", "服务项目"),
+                                 openOnly: req.query[String.self, at: "open"] == "1", limit: min(limit, 50)).compactMap(catalogue.body)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let catalogue = try await Self.catalogue(req)
+        let filter = try Self.filter(req)
+        let paged = Self.page(catalogue.institutions(filter), try ListPage.from(req, defaultSize: 20)).map { catalogue.body($0)! }
+        return try await DirectoryListPage(filter: filter, streets: catalogue.streets, items: paged.items, pager: Pager.render(paged, req, unit: "家"),
+                                           total: paged.total)
+            .render(req).encodeResponse(for: req)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let catalogue = try await Self.catalogue(req)
+        let id = try req.parameters.require("id", as: UUID.self)
+        guard let item = catalogue.body(id) else { throw AppError.notFound("机构") }
+        let children = catalogue.reference.tree.children(of: id).prefix(200).compactMap { catalogue.body($0.id) }
+        return try await DirectoryEntryPage(item: item, people: catalogue.people(of: id).map(catalogue.body), children: Array(children),
+                                            editor: Self.isEditor(req))
+            .render(req).encodeResponse(for: req)
+    }
+
+    func notice(req: Request) async throws -> Response {
+        let catalogue = try await Self.catalogue(req)
+        let id = try req.parameters.require("id", as: UUID.self)
+        guard let item = catalogue.body(id), item.kind == OrganisationKind.villageCommittee.rawValue else { throw AppError.notFound("村（居）委会") }
+        return try await AdviserNoticePage(village: item, advisers: catalogue.advisers(of: id).map(catalogue.body),
+                                           pageAddress: req.fayuan.settings.linkBase + item.url)
+            .render(req).encodeResponse(for: req)
+    }
+
+    func nearest(req: Request) async throws -> Response {
+        let catalogue = try await Self.catalogue(req)
+        let origin = try Self.origin(req, catalogue)
+        let results = try origin.map { try Self.nearestResults(req, catalogue, origin: $0.point) } ?? []
+        return try await DirectoryNearestPage(kind: try Self.choice(req, "kind", "机构类型"), service: try Self.choice(req, "service", "服务项目"),
+                                              openOnly: req.query[String.self, at: "open"] == "1", places: catalogue.startingPlaces,
+                                              chosenPlace: origin?.place, originLabel: origin?.label, origin: origin?.point, results: results)
+            .render(req).encodeResponse(for: req)
+    }
+
+    func people(req: Request) async throws -> Response {
+        let catalogue = try await Self.catalogue(req)
+        let role: DirectoryRole? = try Self.choice(req, "role", "身份")
+        let area: ConsultationTopic? = try Self.choice(req, "area", "业务领域")
+        let query = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let paged = Self.page(catalogue.people(role: role, area: area, query: query), try ListPage.from(req, defaultSize: 50)).map(catalogue.body)
+        return try await DirectoryPeoplePage(role: role, area: area, query: query, items: paged.items, pager: Pager.render(paged, req, unit: "人"),
+                                             total: paged.total)
+            .render(req).encodeResponse(for: req)
+    }
+}

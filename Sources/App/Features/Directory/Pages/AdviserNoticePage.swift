@@ -1,0 +1,32 @@
+import Foundation
+import LegalAidCore
+
+/// 村（居）法律顾问公示牌: one A4 sheet for the village notice board, with a QR code to the
+/// village's page (where the details stay current). Printed from the browser; on screen it
+/// shows as a preview with a print button.
+struct AdviserNoticePage: PageView {
+    var village: API.DirectoryInstitution
+    var advisers: [API.DirectoryPerson]
+    /// The village page's full address, for the QR code.
+    var pageAddress: String
+
+    var title: String { "\(village.name)法律顾问公示牌" }
+
+    func body(in context: PageContext) -> HTML {
+        let qr = (try? QRCode(text: pageAddress))?.svg ?? .empty
+        let cards: [HTML] = advisers.map(adviserCard)
+        return """
+        <p class="no-print"><button type="button" onclick="window.print()">打印</button> <a href="\(village.url)">返回\(village.name)</a></p>
+        <article class="document notice-board">
+          <h2 class="notice-title">\(village.name)<br>法律顾问公示</h2>
+          \(advisers.isEmpty ? "<p>本村（社区）法律顾问正在选聘中。有法律问题请拨打12348。</p>" : cards.joined())
+          <div class="notice-foot">
+            <div class="notice-qr">\(qr)<p>扫码查看最新信息</p></div>
+            <div><p>法律顾问为村（居）民免费提供法律咨询、参与人民调解、协助申请法律援助。</p>
+            <p>公共法律服务热线：<strong>12348</strong>（全天24小时）</p>
+            <p class="hint">\(pageAddress)</p></div>
+          </div>
+        </article>
+        """
+    }
+}
