@@ -47,7 +47,8 @@ struct DirectoryController: RouteCollection {
         let lat = req.query[String.self, at: "lat"] ?? "", lon = req.query[String.self, at: "lon"] ?? ""
         if !lat.isEmpty || !lon.isEmpty {
             guard let la = Double(lat), let lo = Double(lon), let point = GeoPoint(latitude: la, longitude: lo) else {
-                throw AppError.invalid(field: lat.isEmpty || Double(lat) == nil ? "lat" : "lon", code: "invalidFormat",
+                let latitudeOK = Double(lat).map { (-90...90).contains($0) } ?? false
+                throw AppError.invalid(field: latitudeOK ? "lon" : "lat", code: "invalidFormat",
                                        "位置须为纬度（-90到90）和经度（-180到180）两个数字")
             }
             return (point, "您的位置", nil)

@@ -1,0 +1,121 @@
+import Fluent
+import XCTVapor
+import XCTest
+@testable import App
+@testable import LegalAidCore
+
+/// The directory (issue #13 items 1–3 and 7): anyone finds institutions and people, the nearest
+/// open; staff edit institutions and import files, all rows or none. Runs on SQLite and, with
+/// DATABASE_URL, on PostgreSQL.
+final class DirectoryTests: XCTestCase {
+    func json(_ response: TestingHTTPResponse) throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: response.body)) }
+
+    func village(_ test: TestApp) async throws -> OrganisationModel {
+        try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.villageCommittee.rawValue).sort(\.$name).firstOrFail()
+    }
+
+    func test_nearestFromAVillageAreSortedByDistance_eachSayingWhetherItIsOpen() async throws {
+        try await withTestApp { test in
+            let from = try await village(test)
+            let anyone = APIClient(test: test, token: nil)
+            let response = try await anyone.send(.GET, "/api/v1/directory/nearest?from=\(from.id!)&kind=mediationCommittee&limit=5")
+            XCTAssertEqual(response.status, .ok, response.body.string)
+            let results = try XCTUnwrap(try json(response) as? [[String: Any]])
+            XCTAssertEqual(results.count, 5)
+            let metres = results.compactMap { $0["metres"] as? Int }
+            XCTAssertEqual(metres, metres.sorted())
+            for result in results {
+                let institution = try XCTUnwrap(result["institution"] as? [String: Any])
+                XCTAssertEqual(institution["kind"] as? String, "mediationCommittee")
+                XCTAssertNotNil(institution["openNow"] as? Bool)
+            }
+        }
+    }
+
+    func test_aBadPositionIsRefusedNamingTheField() async throws {
+        try await withTestApp { test in
+            let response = try await APIClient(test: test, token: nil).send(.GET, "/api/v1/directory/nearest?lat=95&lon=114")
+            XCTAssertEqual(response.status, .unprocessableEntity)
+            XCTAssertTrue(response.body.string.contains("\"field\":\"lat\""), response.body.string)
+        }
+    }
+
+    func test_aTwoCharacterWordFindsTheInstitutionsHoldingIt() async throws {
+        try await withTestApp { test in
+            let page = try await Browser(test).get("/directory?q=" + "公证".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.contains("<mark>公证</mark>处"), "matched words are marked")
+            XCTAssertFalse(page.body.contains("人民调解委员会</a>"))
+        }
+    }
+
+    func test_aVillagePageShowsItsAdviser_andPrintsAsANoticeWithAQRCode() async throws {
+        try await withTestApp { test in
+            let village = try await village(test)
+            let adviser = try await DirectoryPersonModel.query(on: test.db).filter(\.$servesID == village.id!).firstOrFail()
+            let browser = Browser(test)
+            let page = try await browser.get("/directory/\(village.id!)")
+            XCTAssertTrue(page.body.contains("本村（社区）法律顾问"))
+            XCTAssertTrue(page.body.contains(adviser.name))
+            let notice = try await browser.get("/directory/\(village.id!)/notice")
+            XCTAssertEqual(notice.status, .ok)
+            XCTAssertTrue(notice.body.contains("class=\"qr\""))
+            XCTAssertTrue(notice.body.contains(adviser.name))
+        }
+    }
+
+    func test_staffChangeAnInstitution_badHoursAreRefusedInChinese_andThePublicPageFollows() async throws {
+        try await withTestApp { test in
+            let office = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.justiceOffice.rawValue).firstOrFail()
+            let staff = Browser(test)
+            try await staff.login("shenpi", DemoSeed.staffPassword)
+            var fields: [(String, String)] = [("name", office.name), ("kind", "justiceOffice"), ("street", office.street), ("address", "示范区新地址8号"),
+                                              ("phone", "010-12345678"), ("hours", "随时"), ("latitude", "30.6"), ("longitude", "114.3")]
+            let refused = try await staff.post("/directory/\(office.id!)/edit", fields)
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.body.contains("服务时间写法不对"))
+            let unchanged = try await OrganisationModel.find(office.id, on: test.db)
+            XCTAssertEqual(unchanged?.address, office.address)
+
+            fields[5] = ("hours", "工作日 08:30-12:00、14:00-17:30")
+            let saved = try await staff.post("/directory/\(office.id!)/edit", fields)
+            XCTAssertEqual(saved.status, .seeOther, saved.body)
+            let page = try await Browser(test).get("/directory/\(office.id!)")
+            XCTAssertTrue(page.body.contains("示范区新地址8号"))
+            XCTAssertTrue(page.body.contains("08:30–12:00"))
+        }
+    }
+
+    func test_aFileWithOneBadRowImportsNothing_andAGoodFileImportsEveryRow() async throws {
+        try await withTestApp { test in
+            let staff = Browser(test)
+            try await staff.login("shencha", DemoSeed.staffPassword)
+            let before = try await OrganisationModel.query(on: test.db).count()
+            func upload(_ text: String) async throws -> DirectoryImportRuns.Run {
+                let page = try await staff.postMultipart("/directory/import", [], files: [
+                    .init(field: "file", filename: "机构.csv", contentType: "text/csv", bytes: Array(("\u{FEFF}" + text).utf8))])
+                XCTAssertEqual(page.status, .seeOther, page.body)
+                let id = try XCTUnwrap(UUID(uuidString: String(page.location?.split(separator: "/").last ?? "")))
+                for _ in 0..<200 {
+                    if let run = test.app.directoryImports.run(id), [.done, .refused, .failed].contains(run.phase) { return run }
+                    try await Task.sleep(nanoseconds: 20_000_000)
+                }
+                return try XCTUnwrap(test.app.directoryImports.run(id))
+            }
+            let header = "名称,类型,街道,地址,电话,服务时间,服务项目,业务领域,纬度,经度,上级机构\r\n"
+            let bad = try await upload(header + "测试甲调解委员会,人民调解委员会,幸福街道,,,,,,30.6,114.3,\r\n测试乙所,火星站,,,,,,,,,\r\n")
+            XCTAssertEqual(bad.phase, .refused)
+            XCTAssertEqual(bad.rejected.map(\.line), [3])
+            let afterBad = try await OrganisationModel.query(on: test.db).count()
+            XCTAssertEqual(afterBad, before, "nothing half-imported")
+
+            let good = try await upload(header + "测试甲调解委员会,人民调解委员会,幸福街道,,,,,,30.6,114.3,测试乙公证处\r\n测试乙公证处,公证机构,,,,,,,,,\r\n")
+            XCTAssertEqual(good.phase, .done, good.message ?? "")
+            XCTAssertEqual(good.outcome?.created, 2)
+            let afterGood = try await OrganisationModel.query(on: test.db).count()
+            XCTAssertEqual(afterGood, before + 2)
+            let report = try await staff.get("/directory/import/\(good.id)")
+            XCTAssertTrue(report.body.contains("导入完成"))
+        }
+    }
+}
