@@ -49,6 +49,15 @@ final class DirectoryTests: XCTestCase {
         }
     }
 
+    func test_theKnowledgeSearchBoxFindsInstitutionsToo() async throws {
+        try await withTestApp { test in
+            let page = try await Browser(test).get("/knowledge?q=" + "调解".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.contains("相关机构"))
+            XCTAssertTrue(page.body.contains("人民<mark>调解</mark>委员会"))
+        }
+    }
+
     func test_aVillagePageShowsItsAdviser_andPrintsAsANoticeWithAQRCode() async throws {
         try await withTestApp { test in
             let village = try await village(test)

@@ -66,8 +66,12 @@ struct KnowledgeController: RouteCollection {
         if !typed.isEmpty {
             let typed = String(typed.prefix(100))
             let (query, results) = try await service.search(typed, kind: kind, page: page)
+            // The same box finds institutions too (first page only, from memory).
+            let places = page.number == 1 ? try await DirectoryController.catalogue(req) : nil
+            let institutions = places.map { catalogue in catalogue.institutions(.init(query: typed)).prefix(3).compactMap { catalogue.body($0) } } ?? []
             return try await KnowledgeListPage(query: typed, kind: kind, items: results.items.map { $0.item(query) }, total: results.total,
-                                               pager: Pager.render(results, req), searching: true, nothingToSearch: query.isEmpty)
+                                               pager: Pager.render(results, req), searching: true, nothingToSearch: query.isEmpty,
+                                               institutions: institutions)
                 .render(req).encodeResponse(for: req)
         }
         let entries = try await service.list(kind: kind, includeDrafts: false, page: page)

@@ -18,6 +18,8 @@ struct KnowledgeListPage: PageView {
     var searching: Bool
     /// Only punctuation was typed.
     var nothingToSearch = false
+    /// Institutions of the directory the same words find.
+    var institutions: [API.DirectoryInstitution] = []
 
     var title: String { searching ? "搜索：\(query)" : (kind.map { "法律知识 · \($0.chinese)" } ?? "法律知识") }
 
@@ -62,6 +64,10 @@ struct KnowledgeListPage: PageView {
         <nav aria-label="栏目"><ul class="tabs">\(kinds)</ul></nav>
         \(heading)
         \(empty)
+        \(when(!institutions.isEmpty) {
+            let cards: [HTML] = institutions.map { institutionCard($0, highlight: SearchQuery(query)) }
+            return "<section aria-labelledby=\"places\"><h2 id=\"places\">相关机构</h2><ol class=\"results plain\">\(cards)</ol><p><a href=\"\(SiteURL.directory)?q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")\">查看全部相关机构</a></p></section>"
+        })
         \(when(!results.isEmpty) { "<ol class=\"results\">\(results)</ol>" })
         \(pager)
         <p class="hint">没有找到答案？<a href="\(SiteURL.consult)">向律师咨询</a>或拨打<a href="tel:12348">12348</a>。</p>
