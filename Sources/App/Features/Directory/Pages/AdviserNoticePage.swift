@@ -16,7 +16,7 @@ struct AdviserNoticePage: PageView {
         let qr = (try? QRCode(text: pageAddress))?.svg ?? .empty
         let cards: [HTML] = advisers.map(adviserCard)
         return """
-        <p class="no-print"><button type="button" onclick="window.print()">打印</button> <a href="\(village.url)">返回\(village.name)</a></p>
+        <p class="no-print"><button type="button" data-print hidden>打印</button> <a href="\(village.url)">返回\(village.name)</a></p>
         <article class="document notice-board">
           <h2 class="notice-title">\(village.name)<br>法律顾问公示</h2>
           \(advisers.isEmpty ? "<p>本村（社区）法律顾问正在选聘中。有法律问题请拨打12348。</p>" : cards.joined())
