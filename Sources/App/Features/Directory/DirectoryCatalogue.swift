@@ -43,7 +43,7 @@ struct DirectoryCatalogue {
             return (filter.kind.map { org.kind == $0 } ?? true)
                 && (filter.service.map { org.services.contains($0) } ?? true)
                 && (filter.street.map { org.street == $0 } ?? true)
-                && (filter.area.map { org.areas.contains($0) || people(of: id).contains { $0.areas.contains(filter.area!) } } ?? true)
+                && (filter.area.map { area in org.areas.contains(area) || people(of: id).contains { $0.areas.contains(area) } } ?? true)
         }
     }
 
@@ -64,8 +64,7 @@ struct DirectoryCatalogue {
 
     /// The people working at an institution, and (a village) its legal advisers.
     func people(of id: UUID) -> [ReferenceData.PersonRecord] {
-        reference.people.values.filter { $0.organisationID == id || $0.servesID == id }
-            .sorted { ($0.role == .villageAdviser ? 0 : 1, $0.name, $0.id.uuidString) < ($1.role == .villageAdviser ? 0 : 1, $1.name, $1.id.uuidString) }
+        reference.peopleByOrganisation[id] ?? []
     }
 
     func advisers(of village: UUID) -> [ReferenceData.PersonRecord] {

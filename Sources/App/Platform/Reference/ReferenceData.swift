@@ -43,6 +43,9 @@ struct ReferenceData: Sendable {
     var calendar: HolidayCalendar
     /// The directory's institutions and people by index term (built once per load).
     var directoryIndex = TermIndex<UUID>()
+    /// Each institution's people: those working there and (a village) those serving it, advisers
+    /// first, then by name (built once per load).
+    var peopleByOrganisation: [UUID: [PersonRecord]] = [:]
 
     static func load(on db: Database) async throws -> ReferenceData {
         let orgs = try await OrganisationModel.query(on: db).all()
@@ -69,7 +72,17 @@ struct ReferenceData: Sendable {
                                                      person.areas.map(\.chinese).joined(separator: " ")].joined(separator: " "))
         }
         copy.directoryIndex = index
+        var byOrganisation: [UUID: [PersonRecord]] = [:]
+        for person in people.values {
+            byOrganisation[person.organisationID, default: []].append(person)
+            if let serves = person.servesID, serves != person.organisationID { byOrganisation[serves, default: []].append(person) }
+        }
+        copy.peopleByOrganisation = byOrganisation.mapValues { $0.sorted(by: Self.advisersFirst) }
         return copy
+    }
+
+    private static func advisersFirst(_ a: PersonRecord, _ b: PersonRecord) -> Bool {
+        (a.role == .villageAdviser ? 0 : 1, a.name, a.id.uuidString) < (b.role == .villageAdviser ? 0 : 1, b.name, b.id.uuidString)
     }
 
     func name(_ id: UUID?) -> String { id.flatMap { organisations[$0]?.name } ?? "—" }
