@@ -41,7 +41,7 @@ struct DirectoryAPIController: RouteCollection {
 
     func people(req: Request) async throws -> PagedJSON<API.DirectoryPerson> {
         let catalogue = try await DirectoryController.catalogue(req)
-        let query = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let query = req.typedWords()
         let all = catalogue.people(role: try DirectoryController.choice(req, "role", "身份"), area: try DirectoryController.choice(req, "area", "业务领域"), query: query)
         return PagedJSON(DirectoryController.page(all, try ListPage.from(req)).map(catalogue.body))
     }

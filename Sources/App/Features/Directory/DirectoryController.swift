@@ -35,7 +35,7 @@ struct DirectoryController: RouteCollection {
         let street = (req.query[String.self, at: "street"] ?? "").trimmingCharacters(in: .whitespaces)
         return DirectoryCatalogue.Filter(kind: try choice(req, "kind", "机构类型"), service: try choice(req, "service", "服务项目"),
                                          street: street.isEmpty ? nil : String(street.prefix(30)), area: try choice(req, "area", "业务领域"),
-                                         query: String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100)))
+                                         query: req.typedWords())
     }
 
     static func page<T>(_ all: [T], _ page: ListPage) -> Paged<T> {
@@ -108,7 +108,7 @@ struct DirectoryController: RouteCollection {
         let catalogue = try await Self.catalogue(req)
         let role: DirectoryRole? = try Self.choice(req, "role", "身份")
         let area: ConsultationTopic? = try Self.choice(req, "area", "业务领域")
-        let query = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let query = req.typedWords()
         let paged = Self.page(catalogue.people(role: role, area: area, query: query), try ListPage.from(req, defaultSize: 50)).map(catalogue.body)
         return try await DirectoryPeoplePage(role: role, area: area, query: query, items: paged.items, pager: Pager.render(paged, req, unit: "人"),
                                              total: paged.total)

@@ -31,7 +31,7 @@ struct DirectoryManageController: RouteCollection {
     func manage(req: Request) async throws -> Response {
         _ = try Self.requireEditor(req)
         let catalogue = try await DirectoryController.catalogue(req)
-        let query = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        let query = req.typedWords()
         let paged = DirectoryController.page(catalogue.institutions(.init(query: query)), try ListPage.from(req)).map { catalogue.body($0)! }
         let people = query.isEmpty ? [] : catalogue.people(matching: query).prefix(50).map(catalogue.body)
         return try await DirectoryManagePage(query: query, items: paged.items, people: Array(people), pager: Pager.render(paged, req, unit: "家"))

@@ -104,7 +104,7 @@ struct KnowledgeController: RouteCollection {
 
     /// 智能咨询 (a GET: the question unanswered is only noted in memory).
     func ask(req: Request) async throws -> Response {
-        let typed = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(KnowledgeQuestionLog.length))
+        let typed = req.typedWords(limit: KnowledgeQuestionLog.length)
         guard !typed.isEmpty else {
             return try await KnowledgeAskPage(question: "", items: [], answered: false).render(req).encodeResponse(for: req)
         }
