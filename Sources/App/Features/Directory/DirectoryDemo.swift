@@ -81,7 +81,7 @@ enum DirectoryDemo {
                          details: String = "") async throws -> OrganisationModel {
             let org = byName[name] ?? OrganisationModel(name: name, kind: kind, parentID: parent.flatMap { byName[$0]?.id }, code: String(name.prefix(1)),
                                                         regionCode: regionCode, address: address, phone: phone(), hours: hours)
-            if org.id == nil { created += 1 } else { org.hours = org.hours }
+            if org.id == nil { created += 1 }
             org.street = street
             org.latitude = place.0
             org.longitude = place.1

@@ -14,6 +14,7 @@ final class DirectoryImportRuns: Sendable {
         var id: UUID
         var fileName: String
         var startedBy: UUID
+        var startedAt: Date
         var phase: Phase
         var total: Int
         var written: Int
@@ -28,8 +29,8 @@ final class DirectoryImportRuns: Sendable {
         let id = UUID()
         runs.withLockedValue { runs in
             // Keep the latest few dozen only.
-            if runs.count > 50, let oldest = runs.keys.first { runs[oldest] = nil }
-            runs[id] = Run(id: id, fileName: fileName, startedBy: account, phase: .checking, total: 0, written: 0, rejected: [])
+            if runs.count >= 50, let oldest = runs.values.min(by: { $0.startedAt < $1.startedAt }) { runs[oldest.id] = nil }
+            runs[id] = Run(id: id, fileName: fileName, startedBy: account, startedAt: Date(), phase: .checking, total: 0, written: 0, rejected: [])
         }
         return id
     }

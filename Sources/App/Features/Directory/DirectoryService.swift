@@ -207,10 +207,3 @@ struct DirectoryService {
 struct ImportRowFailure: Error {
     var row: RejectedRow
 }
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}
