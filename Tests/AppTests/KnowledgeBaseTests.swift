@@ -368,4 +368,34 @@ final class KnowledgeBaseTests: XCTestCase {
             XCTAssertEqual(Set(seen).count, 65, "no result twice, none lost")
         }
     }
+
+    /// A common word can match tens of thousands of articles; the engine then ranks only the
+    /// newest of them (`KnowledgeIndex.rankedMatches`), but an entry whose title holds the word
+    /// is never lost behind them, however old.
+    func test_pastTheRankingBound_titleMatchesStillComeFirst_thenTheNewestMatches() async throws {
+        try await withTestApp { test in
+            try await clearKnowledge(test)
+            let editor = try await test.account("shencha")
+            let service = KnowledgeService(db: test.db, services: test.app.fayuan, now: Date())
+            var ids: [UUID: String] = [:]
+            func publish(_ title: String, _ body: String) async throws {
+                let entry = try await service.create(KnowledgeInput(kind: .article, title: title, body: body, note: ""), by: editor)
+                _ = try await service.publish(entry.id!, expectedVersion: entry.version, by: editor)
+                ids[entry.id!] = title
+            }
+            try await publish("仲裁时效是多久", "一般为一年。")
+            for n in 1...6 { try await publish("劳动争议第\(n)讲", "劳动争议可以申请仲裁，仲裁不收费。") }
+            let index = KnowledgeIndex(test.db)
+
+            let bounded = try await index.candidates(SearchQuery("仲裁"), kind: nil, limit: 10, rankedMatches: 3).map { ids[$0.entryID]! }
+            XCTAssertEqual(bounded.first, "仲裁时效是多久", "the title match first, though it is the oldest")
+            XCTAssertEqual(Set(bounded.dropFirst()), ["劳动争议第6讲", "劳动争议第5讲", "劳动争议第4讲"], "then the newest three ranked")
+
+            let exact = try await index.candidates(SearchQuery("仲裁"), kind: nil, limit: 10).map { ids[$0.entryID]! }
+            XCTAssertEqual(exact.first, "仲裁时效是多久")
+            XCTAssertEqual(exact.count, 7, "within the bound every match is ranked")
+            let faqs = try await index.candidates(SearchQuery("仲裁"), kind: .faq, limit: 10, rankedMatches: 3)
+            XCTAssertEqual(faqs, [], "the section filter applies in both rounds")
+        }
+    }
 }

@@ -7,7 +7,7 @@ import Vapor
 /// Chinese. The rules (terms, ranking, highlighting, the law by article) live in
 /// `LegalAidCore/Knowledge`; this folder stores, indexes and serves them.
 struct KnowledgeFeature: Feature {
-    var migrations: [any Migration] { [CreateKnowledgeEntries(), CreateKnowledgeSearch(), CreateKnowledgeQuestions()] }
+    var migrations: [any Migration] { [CreateKnowledgeEntries(), CreateKnowledgeSearch(), CreateKnowledgeQuestions(), IndexKnowledgeTitles()] }
 
     func prepare(_ app: Application) {
         app.knowledgeViews = KnowledgeViewCounter()
