@@ -225,6 +225,7 @@ final class AccessMatrixTests: XCTestCase {
         "GET /directory/:id/notice": everyone,
         "GET /directory/nearest": everyone,
         "GET /directory/people": everyone,
+        "GET /directory/people/:id/photo": everyone,
         "GET /api/v1/directory": everyone,
         "GET /api/v1/directory/:id": everyone,
         "GET /api/v1/directory/nearest": everyone,
@@ -350,6 +351,9 @@ final class AccessMatrixTests: XCTestCase {
             let village = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.villageCommittee.rawValue).firstOrFail()
             let centre = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.legalAidCenter.rawValue).firstOrFail()
             let person = try await DirectoryPersonModel.query(on: test.db).firstOrFail()
+            person.photo = "\(UUID().uuidString.lowercased()).png"
+            try pngBytes.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: test.app.fayuan.uploadsDirectory + "/" + person.photo!)) }
+            try await person.save(on: test.db)
             let importRun = test.app.directoryImports.start(fileName: "机构.csv", by: UUID())
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])

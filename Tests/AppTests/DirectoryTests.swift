@@ -73,6 +73,54 @@ final class DirectoryTests: XCTestCase {
         }
     }
 
+    func test_anAdvisersPhotoIsOptional_onlyAPicture_shownOnTheBoard_andGoneWithItsFileWhenRemoved() async throws {
+        try await withTestApp { test in
+            let village = try await village(test)
+            let adviser = try await DirectoryPersonModel.query(on: test.db).filter(\.$servesID == village.id!).firstOrFail()
+            let firm = try await OrganisationModel.find(adviser.organisationID, on: test.db)
+            let staff = Browser(test)
+            try await staff.login("shenpi", DemoSeed.staffPassword)
+            let form = "/directory/people/\(adviser.id!)/edit"
+            let fields: [(String, String)] = [("name", adviser.name), ("role", "villageAdviser"), ("organisation", firm?.name ?? ""),
+                                              ("serves", village.name), ("phone", adviser.phone), ("duties", adviser.duties), ("onSiteHours", adviser.onSiteHours)]
+            func stored() async throws -> String? { try await DirectoryPersonModel.find(adviser.id, on: test.db)?.photo }
+
+            // A PDF is not a photo: refused, naming the field, and nothing changed.
+            let refused = try await staff.postMultipart(form, fields, files: [.init(field: "photo", filename: "照片.pdf", contentType: "image/png",
+                                                                                   bytes: Array("%PDF-1.4\n".utf8))])
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.contains("不是照片"), refused.body)
+            XCTAssertTrue(refused.contains("id=\"f-photo\""))
+            let nothing = try await stored()
+            XCTAssertNil(nothing)
+
+            // A picture is kept, shown on the village's board and served as what it is.
+            let saved = try await staff.postMultipart(form, fields, files: [.init(field: "photo", filename: "照片.png", contentType: "image/png", bytes: pngBytes)])
+            XCTAssertEqual(saved.status, .seeOther, saved.body)
+            let storedName = try await stored()
+            let name = try XCTUnwrap(storedName)
+            let board = try await Browser(test).get("/directory/\(village.id!)")
+            XCTAssertTrue(board.contains("src=\"/directory/people/\(adviser.id!)/photo\""), board.body)
+            XCTAssertTrue(board.contains("alt=\"\(adviser.name)的照片\""))
+            let photo = try await APIClient(test: test, token: nil).send(.GET, "/directory/people/\(adviser.id!)/photo")
+            XCTAssertEqual(photo.status, .ok)
+            XCTAssertEqual(photo.headers.contentType, .png)
+            XCTAssertEqual(Array(photo.body.readableBytesView), pngBytes)
+
+            // Saved again without a file, the photo stays; removed, it goes with its file.
+            _ = try await staff.postMultipart(form, fields)
+            let kept = try await stored()
+            XCTAssertEqual(kept, name)
+            let removed = try await staff.postMultipart(form, fields + [("removePhoto", "1")])
+            XCTAssertEqual(removed.status, .seeOther, removed.body)
+            let gone = try await stored()
+            XCTAssertNil(gone)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: test.app.fayuan.uploadsDirectory + "/" + name))
+            let missing = try await APIClient(test: test, token: nil).send(.GET, "/directory/people/\(adviser.id!)/photo")
+            XCTAssertEqual(missing.status, .notFound)
+        }
+    }
+
     func test_staffChangeAnInstitution_badHoursAreRefusedInChinese_andThePublicPageFollows() async throws {
         try await withTestApp { test in
             let office = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.justiceOffice.rawValue).firstOrFail()

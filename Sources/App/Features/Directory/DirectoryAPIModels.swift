@@ -43,6 +43,8 @@ extension API {
         var practiceAreaLabels: [String]
         var duties: String
         var onSiteHours: String
+        /// The person's photo, where one was given.
+        var photoURL: String?
     }
 
     /// An institution near a point, with how far it is.
@@ -70,7 +72,8 @@ extension DirectoryCatalogue {
                             organisationID: person.organisationID, organisationName: reference.name(person.organisationID),
                             servesID: person.servesID, servesName: person.servesID.map { reference.name($0) },
                             phone: person.phone, practiceAreas: person.areas.map(\.rawValue), practiceAreaLabels: person.areas.map(\.chinese),
-                            duties: person.duties, onSiteHours: person.onSiteHours)
+                            duties: person.duties, onSiteHours: person.onSiteHours,
+                            photoURL: person.photo.map { _ in SiteURL.directoryPersonPhoto(.value(person.id)).path })
     }
 
     func body(_ result: NearestOpen.Result) -> API.NearbyInstitution? {

@@ -11,6 +11,20 @@ struct DirectoryController: RouteCollection {
         routes.get(.directoryPeople, use: people)
         routes.get(.directoryEntry(.key), use: show)
         routes.get(.directoryNotice(.key), use: notice)
+        routes.get(.directoryPersonPhoto(.key), use: photo)
+    }
+
+    /// A person's photo (public, as on the notice board), typed by what its content was found
+    /// to be when it was uploaded.
+    func photo(req: Request) async throws -> Response {
+        let reference = try await req.fayuan.referenceData(on: req.db)
+        guard let name = reference.people[try req.parameters.require("id", as: UUID.self)]?.photo,
+              let type = AttachmentStore.contentType(ofStoredName: name), type.type == "image" else { throw AppError.notFound("照片") }
+        let response = try await req.fileio.asyncStreamFile(at: req.fayuan.uploadsDirectory + "/" + name)
+        response.headers.contentType = type
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+        return response
     }
 
     static func catalogue(_ req: Request) async throws -> DirectoryCatalogue {

@@ -126,6 +126,8 @@ struct DirectoryManageController: RouteCollection {
         var areas: [String]?
         var duties: String?
         var onSiteHours: String?
+        var photo: File?
+        var removePhoto: String?
 
         var page: PersonFormPage.Form {
             .init(name: name ?? "", role: role ?? "", organisation: organisation ?? "", serves: serves ?? "", phone: phone ?? "",
@@ -143,7 +145,9 @@ struct DirectoryManageController: RouteCollection {
         let reference = try await req.fayuan.referenceData(on: req.db)
         let names = { (kinds: Set<OrganisationKind>) in reference.organisations.values.filter { kinds.contains($0.kind) }.map(\.name).sorted() }
         return PersonFormPage(id: id, form: form, organisations: names(Set(OrganisationKind.allCases).subtracting([.villageCommittee])) + names([.villageCommittee]),
-                              villages: names([.villageCommittee]), errors: FormErrors(errors))
+                              villages: names([.villageCommittee]),
+                              photoURL: id.flatMap { reference.people[$0]?.photo }.map { _ in SiteURL.directoryPersonPhoto(.value(id!)).path },
+                              errors: FormErrors(errors))
     }
 
     func newPerson(req: Request) async throws -> Response {
@@ -168,13 +172,24 @@ struct DirectoryManageController: RouteCollection {
         try await submitPerson(req, id: try req.parameters.require("id", as: UUID.self))
     }
 
+    /// A photo for the notice board: a few megabytes at most.
+    static let photoBytes = 5 * 1024 * 1024
+
     private func submitPerson(_ req: Request, id: UUID?) async throws -> Response {
         let editor = try Self.requireEditor(req)
         let form = try req.content.decode(PersonForm.self)
         let service = DirectoryService(req)
         do {
-            let input = try form.input(known: try await service.knownNames()).mapError { AppError.invalid($0.errors) }.get()
-            let saved = try await service.savePerson(id, input, by: editor)
+            let checked = form.input(known: try await service.knownNames())
+            let photoProblem = form.photo.flatMap {
+                AttachmentStore.check($0, field: "photo", maxBytes: min(Self.photoBytes, req.fayuan.settings.maxUploadBytes), imagesOnly: true)
+            }
+            var problems = [photoProblem].compactMap { $0 }
+            if case .failure(let failure) = checked { problems = failure.errors + problems }
+            guard problems.isEmpty, case .success(let input) = checked else { throw AppError.invalid(problems) }
+            let staged = try await AttachmentStore.stage(form.photo.map { [$0] } ?? [], request: req)
+            let change: DirectoryService.PhotoChange = staged.uploads.first.map { .replace($0.storedName) } ?? (form.removePhoto == "1" ? .remove : .keep)
+            let saved = try await staged.atomically { _ in try await service.savePerson(id, input, photo: change, by: editor) }
             req.flash("已保存。")
             return req.redirect(to: SiteURL.editDirectoryPerson(.value(saved)).path)
         } catch let error as AppError where error.refusesForm {

@@ -88,23 +88,47 @@ struct DirectoryService {
 
     // MARK: people
 
+    /// What a save does to a person's photo.
+    enum PhotoChange: Sendable {
+        case keep
+        /// A file already staged under `uploads/`, by its stored name.
+        case replace(String)
+        case remove
+    }
+
     @discardableResult
-    func savePerson(_ id: UUID?, _ input: PersonInput, by editor: AccountModel?) async throws -> UUID {
-        try await services.transaction(on: db) { tx in
+    func savePerson(_ id: UUID?, _ input: PersonInput, photo: PhotoChange = .keep, by editor: AccountModel?) async throws -> UUID {
+        let (saved, replaced) = try await services.transaction(on: db) { tx in
             let saved = try await self.write(id, input, on: tx)
+            var replaced: String?
+            if case .keep = photo {} else {
+                guard let model = try await DirectoryPersonModel.find(saved, on: tx) else { throw AppError.notFound("人员") }
+                replaced = model.photo
+                if case .replace(let name) = photo { model.photo = name } else { model.photo = nil }
+                try await model.save(on: tx)
+            }
             try await AuditLog.append(AuditRecord(account: editor, event: "directory.personSaved", target: "directory-person:\(saved)",
                                                   clientAddress: self.clientAddress), at: self.now, on: tx)
-            return saved
+            return (saved, replaced)
         }
+        // The old photo's file goes only once no row names it.
+        if let replaced { removePhotoFile(replaced) }
+        return saved
+    }
+
+    private func removePhotoFile(_ storedName: String) {
+        try? FileManager.default.removeItem(atPath: services.uploadsDirectory + "/" + storedName)
     }
 
     func deletePerson(_ id: UUID, by editor: AccountModel) async throws {
-        try await services.transaction(on: db) { tx in
+        let photo = try await services.transaction(on: db) { tx in
             guard let person = try await DirectoryPersonModel.find(id, on: tx) else { throw AppError.notFound("人员") }
             try await person.delete(on: tx)
             try await AuditLog.append(AuditRecord(account: editor, event: "directory.personDeleted", target: "directory-person:\(id)",
                                                   clientAddress: self.clientAddress), at: self.now, on: tx)
+            return person.photo
         }
+        if let photo { removePhotoFile(photo) }
     }
 
     private func organisationID(_ name: String, field: String, on tx: Database) async throws -> UUID {

@@ -94,6 +94,7 @@ enum SiteURL: Sendable, Equatable {
     case newDirectoryPerson
     case editDirectoryPerson(Parameter<UUID>)
     case deleteDirectoryPerson(Parameter<UUID>)
+    case directoryPersonPhoto(Parameter<UUID>)
     case directoryImport
     case directoryImportRun(Parameter<UUID>)
     case lawImport
@@ -190,6 +191,7 @@ enum SiteURL: Sendable, Equatable {
         case .newDirectoryPerson: "/directory/people/new"
         case .editDirectoryPerson(let id): "/directory/people/\(id.segment("id"))/edit"
         case .deleteDirectoryPerson(let id): "/directory/people/\(id.segment("id"))/delete"
+        case .directoryPersonPhoto(let id): "/directory/people/\(id.segment("id"))/photo"
         case .directoryImport: "/directory/import"
         case .directoryImportRun(let id): "/directory/import/\(id.segment("id"))"
         case .lawImport: "/knowledge/import"

@@ -84,10 +84,11 @@ enum Fields {
     }
 
     /// One file: images or PDF (the server checks the content; `accept` only helps the picker).
-    static func file(_ name: String, _ label: String, errors: FormErrors, hint: String? = nil, required: Bool = true) -> HTML {
+    static func file(_ name: String, _ label: String, errors: FormErrors, hint: String? = nil, required: Bool = true,
+                     accept: String = "image/*,application/pdf") -> HTML {
         let error = errors[name]
         return wrap(name, label, hint: hint, error: error, required: required, control: """
-        <input type="file" id="\(domID(name))" name="\(name)" accept="image/*,application/pdf"\(describedBy(name, hint: hint, error: error))>
+        <input type="file" id="\(domID(name))" name="\(name)" accept="\(accept)"\(describedBy(name, hint: hint, error: error))>
         """)
     }
 

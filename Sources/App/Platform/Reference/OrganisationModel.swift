@@ -77,6 +77,8 @@ final class DirectoryPersonModel: Model, @unchecked Sendable {
     @Field(key: "practice_areas") var practiceAreas: String
     @Field(key: "duties") var duties: String
     @Field(key: "on_site_hours") var onSiteHours: String
+    /// The stored name of the person's photo under `uploads/`, if one was given.
+    @OptionalField(key: "photo") var photo: String?
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
@@ -84,6 +86,6 @@ final class DirectoryPersonModel: Model, @unchecked Sendable {
     var record: ReferenceData.PersonRecord {
         ReferenceData.PersonRecord(id: id!, organisationID: organisationID, servesID: servesID, accountID: accountID, name: name,
                                    role: DirectoryRole(rawValue: role) ?? .lawyer, phone: phone, areas: codes(practiceAreas),
-                                   duties: duties, onSiteHours: onSiteHours)
+                                   duties: duties, onSiteHours: onSiteHours, photo: photo)
     }
 }

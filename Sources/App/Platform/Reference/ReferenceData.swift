@@ -34,6 +34,7 @@ struct ReferenceData: Sendable {
         var areas: [ConsultationTopic]
         var duties: String
         var onSiteHours: String
+        var photo: String?
     }
 
     var organisations: [UUID: OrganisationRecord]

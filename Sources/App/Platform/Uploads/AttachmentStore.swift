@@ -25,14 +25,30 @@ enum AttachmentStore {
         return nil
     }
 
+    /// The type of a stored file, by the extension `stage` gave it from its content.
+    static func contentType(ofStoredName name: String) -> HTTPMediaType? {
+        switch name.split(separator: ".").last {
+        case "jpg": .jpeg
+        case "png": .png
+        case "gif": .gif
+        case "webp": HTTPMediaType(type: "image", subType: "webp")
+        case "pdf": .pdf
+        default: nil
+        }
+    }
+
     /// Checks a file before anything is stored; the error names the field and the file.
-    static func check(_ file: File, field: String, maxBytes: Int) -> FieldError? {
+    /// `imagesOnly` refuses a PDF (a photo).
+    static func check(_ file: File, field: String, maxBytes: Int, imagesOnly: Bool = false) -> FieldError? {
         let size = file.data.readableBytes
         if size == 0 { return nil }
         if size > maxBytes {
             return FieldError(field: field, code: "fileTooLarge", message: "文件“\(file.filename)”超过\(maxBytes / 1024 / 1024)MB，请压缩或分开上传")
         }
         let head = file.data.getBytes(at: file.data.readerIndex, length: min(size, 16)) ?? []
+        if imagesOnly, let kind = sniff(head), !kind.contentType.hasPrefix("image/") {
+            return FieldError(field: field, code: "fileType", message: "文件“\(file.filename)”不是照片，只能上传JPG、PNG、GIF或WebP图片")
+        }
         if sniff(head) == nil {
             return FieldError(field: field, code: "fileType", message: "文件“\(file.filename)”不是图片或PDF，只能上传照片（JPG、PNG、GIF、WebP）或PDF文件")
         }

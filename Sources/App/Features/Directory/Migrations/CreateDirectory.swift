@@ -49,3 +49,15 @@ struct CreateDirectoryPeople: AsyncMigration {
         try await database.schema("directory_people").delete()
     }
 }
+
+/// An optional photo of a person (a village's legal adviser on the notice board): the stored
+/// file's name under the data folder's `uploads/`.
+struct AddDirectoryPersonPhoto: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("directory_people").field("photo", .string).update()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("directory_people").deleteField("photo").update()
+    }
+}

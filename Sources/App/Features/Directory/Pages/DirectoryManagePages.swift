@@ -105,6 +105,8 @@ struct PersonFormPage: PageView {
     var form: Form
     var organisations: [String]
     var villages: [String]
+    /// The photo already stored, if any.
+    var photoURL: String?
     var errors = FormErrors([])
 
     var title: String { id == nil ? "新增人员" : "修改人员：\(form.name)" }
@@ -113,7 +115,7 @@ struct PersonFormPage: PageView {
         let action = id.map { SiteURL.editDirectoryPerson(.value($0)) } ?? .newDirectoryPerson
         return """
         \(errors.summary())
-        <form method="post" action="\(action)" novalidate>
+        <form method="post" action="\(action)" enctype="multipart/form-data" novalidate>
           \(Fields.csrf(context.csrfToken))
           \(Fields.text("name", "姓名", value: form.name, errors: errors))
           \(Fields.select("role", "身份", options: DirectoryOptions.roles, selected: form.role, errors: errors))
@@ -123,6 +125,9 @@ struct PersonFormPage: PageView {
           \(Fields.checkboxes("areas[]", "业务领域", options: DirectoryOptions.areas, checked: form.areas, errors: errors))
           \(Fields.textarea("duties", "职责", value: form.duties, errors: errors, required: false))
           \(Fields.text("onSiteHours", "驻点时间", value: form.onSiteHours, errors: errors, hint: "例如：每月第一个周三 09:00-11:00", required: false))
+          \(photoURL.map { url -> HTML in "<p><img class=\"adviser-photo\" src=\"\(url)\" alt=\"\(form.name)的照片\" width=\"96\" height=\"128\"></p>" })
+          \(Fields.file("photo", photoURL == nil ? "照片" : "更换照片", errors: errors, hint: "可选。公示牌上使用的正面照片，JPG或PNG，不超过5MB", required: false, accept: "image/*"))
+          \(when(photoURL != nil) { Fields.checkbox("removePhoto", "删除现有照片", checked: false, errors: errors, value: "1") })
           <button type="submit">保存</button>
         </form>
         \(id.map { id -> HTML in

@@ -115,6 +115,7 @@ func phoneLink(_ phone: String) -> HTML {
 func adviserCard(_ p: API.DirectoryPerson) -> HTML {
     """
     <div class="adviser">
+      \(p.photoURL.map { url -> HTML in "<img class=\"adviser-photo\" src=\"\(url)\" alt=\"\(p.name)的照片\" width=\"96\" height=\"128\">" })
       <p class="adviser-name">\(p.name)</p>
       <p>\(p.organisationName) · \(p.roleLabel)</p>
       \(when(!p.duties.isEmpty) { "<p>职责：\(p.duties)</p>" })
