@@ -40,6 +40,8 @@ measure_all() {  # label-suffix base-url
   row "GET /api/v1/cases (first page), $tag" $(wrk_figures "$base/api/v1/cases" "$CONNECTIONS" "$SECONDS_EACH" "${staff[@]}")
   row "GET /knowledge?q=工伤 (search page), $tag" $(wrk_figures "$base/knowledge?q=%E5%B7%A5%E4%BC%A4" "$CONNECTIONS" "$SECONDS_EACH")
   row "GET /api/v1/knowledge/ask (智能咨询), $tag" $(wrk_figures "$base/api/v1/knowledge/ask?q=%E8%80%81%E6%9D%BF%E6%8B%96%E6%AC%A0%E5%B7%A5%E8%B5%84%E6%80%8E%E4%B9%88%E5%8A%9E" "$CONNECTIONS" "$SECONDS_EACH")
+  row "GET /directory?q=调解 (directory), $tag" $(wrk_figures "$base/directory?q=%E8%B0%83%E8%A7%A3" "$CONNECTIONS" "$SECONDS_EACH")
+  row "GET /directory/nearest (from a position), $tag" $(wrk_figures "$base/directory/nearest?lat=30.5905&lon=114.2842" "$CONNECTIONS" "$SECONDS_EACH")
   row "POST /api/v1/applications (draft), $tag" $(TOKEN=$CITIZEN_TOKEN POINT=$POINT_ID wrk_figures "$base/api/v1/applications" "$CONNECTIONS" "$SECONDS_EACH" -s bench/draft.lua)
 }
 

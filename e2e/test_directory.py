@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from selenium.webdriver.common.by import By
 
-from conftest import eventually
+from conftest import eventually, tiny_png
 from test_accessibility import describe, serious
 from test_knowledge import axe_problems
 
@@ -162,4 +162,34 @@ def test_staff_import_institutions_and_one_bad_row_keeps_the_file_out(browser):
     editor.follow_partial(firm + "律师事务所")
     editor.sees("幸福路8号")
     editor.shot("imported-institution")
+    assert not problems, describe(problems)
+
+
+def test_staff_put_a_photo_of_the_adviser_on_the_village_board(browser):
+    editor = browser
+    editor.login("shenpi")
+    editor.open("/directory?kind=villageCommittee&q=%E5%B9%B8%E7%A6%8F%E4%BA%8C%E7%A4%BE%E5%8C%BA")  # 幸福二社区
+    editor.follow_partial("幸福二社区")
+    editor.sees("本村（社区）法律顾问")
+    village = editor.driver.current_url
+    adviser = editor.driver.find_element(By.CSS_SELECTOR, ".adviser-name").text
+
+    editor.open("/directory/manage?q=" + quote(adviser))
+    editor.follow(adviser)
+    editor.sees("修改人员")
+    editor.field("照片").send_keys(tiny_png(os.path.join(tempfile.mkdtemp(), "adviser.png")))
+    editor.shot("person-form")
+    problems = axe_problems(editor)
+    editor.press("保存")
+    editor.sees("已保存")
+    editor.sees("删除现有照片")
+
+    editor.driver.get(village)
+    photo = eventually(lambda: editor.driver.find_element(By.CSS_SELECTOR, ".adviser .adviser-photo"))
+    assert photo.get_attribute("alt") == f"{adviser}的照片"
+    def loaded():
+        assert editor.driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", photo) == 1, "the photo did not load"
+    eventually(loaded)
+    editor.shot("board-with-photo")
+    problems += axe_problems(editor)
     assert not problems, describe(problems)

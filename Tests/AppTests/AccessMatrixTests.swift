@@ -226,6 +226,11 @@ final class AccessMatrixTests: XCTestCase {
         "GET /directory/nearest": everyone,
         "GET /directory/people": everyone,
         "GET /directory/people/:id/photo": everyone,
+        "POST /api/v1/directory": directoryEditors,
+        "PUT /api/v1/directory/:id": directoryEditors,
+        "POST /api/v1/directory/people": directoryEditors,
+        "PUT /api/v1/directory/people/:id": directoryEditors,
+        "DELETE /api/v1/directory/people/:id": directoryEditors,
         "GET /api/v1/directory": everyone,
         "GET /api/v1/directory/:id": everyone,
         "GET /api/v1/directory/nearest": everyone,
@@ -421,6 +426,20 @@ final class AccessMatrixTests: XCTestCase {
                 for (index, actor) in Self.actors.enumerated() {
                     let status: HTTPStatus
                     var location: String?
+                    var path = path
+                    if method == "DELETE" {  // a delete that goes through consumes its target: each actor gets one of their own
+                        let target = DirectoryPersonModel()
+                        target.organisationID = person.organisationID
+                        target.name = "待删人员\(index)"
+                        target.role = DirectoryRole.mediator.rawValue
+                        target.phone = ""
+                        target.practiceAreas = ""
+                        target.duties = ""
+                        target.onSiteHours = ""
+                        target.updatedAt = Date()
+                        try await target.create(on: test.db)
+                        path = path.replacingOccurrences(of: person.id!.uuidString, with: target.id!.uuidString)
+                    }
                     if path.hasPrefix("/api/") {
                         let json: Any? = method == "GET" ? nil : (method == "PUT" ? ["form": [:] as [String: Any]] : ["type": "preApprove"] as [String: Any])
                         status = try await clients[index].send(HTTPMethod(rawValue: method), path, json: json).status

@@ -121,6 +121,54 @@ final class DirectoryTests: XCTestCase {
         }
     }
 
+    func test_editorsMaintainTheDirectoryThroughTheAPI_badInputNamesItsField_othersAreRefused() async throws {
+        try await withTestApp { test in
+            let editor = try await APIClient.signIn(test, "shenpi", DemoSeed.staffPassword)
+            func object(_ response: TestingHTTPResponse) throws -> [String: Any] {
+                try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any], response.body.string)
+            }
+            var firm: [String: Any] = ["name": "示范区晴川律师事务所", "kind": "lawFirm", "street": "幸福街道", "address": "示范区幸福路18号",
+                                       "phone": "010-66668888", "hours": "每天 25:00-26:00", "services": ["consultation", "litigation"],
+                                       "practiceAreas": ["labour"], "latitude": 30.59, "longitude": 114.28]
+            let refused = try await editor.send(.POST, "/api/v1/directory", json: firm)
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            let error = try XCTUnwrap(try object(refused)["error"] as? [String: Any])
+            XCTAssertEqual(error["field"] as? String, "hours", refused.body.string)
+            let none = try await OrganisationModel.query(on: test.db).filter(\.$name == "示范区晴川律师事务所").count()
+            XCTAssertEqual(none, 0, "nothing written")
+
+            firm["hours"] = "工作日 09:00-17:30"
+            let created = try await editor.send(.POST, "/api/v1/directory", json: firm)
+            XCTAssertEqual(created.status, .created, created.body.string)
+            let id = try XCTUnwrap(try object(created)["id"] as? String)
+            XCTAssertEqual(try object(created)["kindLabel"] as? String, "律师事务所")
+            firm["address"] = "示范区幸福路20号"
+            let changed = try await editor.send(.PUT, "/api/v1/directory/\(id)", json: firm)
+            XCTAssertEqual(changed.status, .ok, changed.body.string)
+            let page = try await Browser(test).get("/directory/\(id)")
+            XCTAssertTrue(page.contains("示范区幸福路20号"), "the public page follows at once")
+
+            let lawyer: [String: Any] = ["name": "林晓晴", "role": "lawyer", "organisation": "示范区晴川律师事务所", "practiceAreas": ["labour", "nonsense"]]
+            let badArea = try await editor.send(.POST, "/api/v1/directory/people", json: lawyer)
+            XCTAssertEqual(badArea.status, .unprocessableEntity)
+            XCTAssertEqual((try object(badArea)["error"] as? [String: Any])?["field"] as? String, "practiceAreas", badArea.body.string)
+            var good = lawyer
+            good["practiceAreas"] = ["labour"]
+            let person = try await editor.send(.POST, "/api/v1/directory/people", json: good)
+            XCTAssertEqual(person.status, .created, person.body.string)
+            let personID = try XCTUnwrap(try object(person)["id"] as? String)
+            XCTAssertEqual(try object(person)["organisationName"] as? String, "示范区晴川律师事务所")
+
+            let citizen = try await APIClient.signIn(test, DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let forbidden = try await citizen.send(.DELETE, "/api/v1/directory/people/\(personID)")
+            XCTAssertEqual(forbidden.status, .forbidden)
+            let deleted = try await editor.send(.DELETE, "/api/v1/directory/people/\(personID)")
+            XCTAssertEqual(deleted.status, .noContent)
+            let gone = try await editor.send(.DELETE, "/api/v1/directory/people/\(personID)")
+            XCTAssertEqual(gone.status, .notFound)
+        }
+    }
+
     func test_staffChangeAnInstitution_badHoursAreRefusedInChinese_andThePublicPageFollows() async throws {
         try await withTestApp { test in
             let office = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.justiceOffice.rawValue).firstOrFail()

@@ -47,6 +47,36 @@ extension API {
         var photoURL: String?
     }
 
+    /// An institution as staff write it through the API (the same checks as the page and the
+    /// import: `DirectoryImport.checkInstitution`). `parent` is the parent institution's name.
+    struct DirectoryInstitutionWrite: Content {
+        var name: String
+        var kind: String
+        var street: String?
+        var address: String?
+        var phone: String?
+        /// As staff write it: `工作日 08:30-12:00、14:00-17:30`, `全天24小时`…
+        var hours: String?
+        var services: [String]?
+        var practiceAreas: [String]?
+        var latitude: Double?
+        var longitude: Double?
+        var parent: String?
+        var description: String?
+    }
+
+    /// A person as staff write them through the API; `organisation` and `serves` are names.
+    struct DirectoryPersonWrite: Content {
+        var name: String
+        var role: String
+        var organisation: String
+        var serves: String?
+        var phone: String?
+        var practiceAreas: [String]?
+        var duties: String?
+        var onSiteHours: String?
+    }
+
     /// An institution near a point, with how far it is.
     struct NearbyInstitution: Content, Equatable {
         var institution: DirectoryInstitution

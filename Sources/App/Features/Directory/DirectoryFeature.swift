@@ -17,6 +17,7 @@ struct DirectoryFeature: Feature {
         try routes.register(collection: DirectoryController())
         try routes.register(collection: DirectoryManageController())
         try routes.register(collection: DirectoryAPIController())
+        try routes.register(collection: DirectoryAPIEditController())
     }
 
     func commands(_ app: Application) {

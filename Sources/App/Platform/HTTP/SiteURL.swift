@@ -308,6 +308,7 @@ enum APIPath: Sendable, Equatable {
     case directoryEntry(Parameter<UUID>)
     case directoryNearest
     case directoryPeople
+    case directoryPerson(Parameter<UUID>)
 
     var path: String {
         switch self {
@@ -347,6 +348,7 @@ enum APIPath: Sendable, Equatable {
         case .directoryEntry(let id): "/directory/\(id.segment("id"))"
         case .directoryNearest: "/directory/nearest"
         case .directoryPeople: "/directory/people"
+        case .directoryPerson(let id): "/directory/people/\(id.segment("id"))"
         case .knowledge: "/knowledge"
         case .knowledgeEntry(let id): "/knowledge/\(id.segment("id"))"
         case let .lawArticle(id, number): "/knowledge/\(id.segment("id"))/articles/\(number.segment("article"))"
@@ -409,6 +411,12 @@ extension RoutesBuilder {
     @discardableResult
     func put<Response: AsyncResponseEncodable>(_ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
         on(.PUT, url.pathComponents, use: closure)
+    }
+
+    @preconcurrency
+    @discardableResult
+    func delete<Response: AsyncResponseEncodable>(_ url: SiteURL, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(.DELETE, url.pathComponents, use: closure)
     }
 
     @preconcurrency
