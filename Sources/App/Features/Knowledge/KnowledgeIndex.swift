@@ -70,7 +70,7 @@ struct KnowledgeIndex {
     /// How many matching documents the engine ranks at most, newest first, in each of the two
     /// rounds below. Ranking every match of a common word (工伤 in tens of thousands of articles)
     /// makes the engine read each one's positions: hundreds of milliseconds at 100 000 articles.
-    static let rankedMatches = 1000
+    static let rankedMatches = 300
 
     /// Up to `limit` documents holding every term of the query: first those whose title holds
     /// them, then the rest, each round in the engine's own order (bm25 on SQLite, ts_rank on
