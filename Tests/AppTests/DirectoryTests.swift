@@ -100,7 +100,7 @@ final class DirectoryTests: XCTestCase {
             let storedName = try await stored()
             let name = try XCTUnwrap(storedName)
             let board = try await Browser(test).get("/directory/\(village.id!)")
-            XCTAssertTrue(board.contains("src=\"/directory/people/\(adviser.id!)/photo\""), board.body)
+            XCTAssertTrue(board.contains("src=\"/directory/people/\(adviser.id!)/photo?v=\(name.prefix(8))\""), board.body)
             XCTAssertTrue(board.contains("alt=\"\(adviser.name)的照片\""))
             let photo = try await APIClient(test: test, token: nil).send(.GET, "/directory/people/\(adviser.id!)/photo")
             XCTAssertEqual(photo.status, .ok)

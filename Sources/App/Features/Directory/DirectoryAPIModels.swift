@@ -103,7 +103,7 @@ extension DirectoryCatalogue {
                             servesID: person.servesID, servesName: person.servesID.map { reference.name($0) },
                             phone: person.phone, practiceAreas: person.areas.map(\.rawValue), practiceAreaLabels: person.areas.map(\.chinese),
                             duties: person.duties, onSiteHours: person.onSiteHours,
-                            photoURL: person.photo.map { _ in SiteURL.directoryPersonPhoto(.value(person.id)).path })
+                            photoURL: person.photo.map { SiteURL.directoryPersonPhoto(.value(person.id)).path + "?v=" + $0.prefix(8) })
     }
 
     func body(_ result: NearestOpen.Result) -> API.NearbyInstitution? {

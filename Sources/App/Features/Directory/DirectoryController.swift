@@ -15,7 +15,8 @@ struct DirectoryController: RouteCollection {
     }
 
     /// A person's photo (public, as on the notice board), typed by what its content was found
-    /// to be when it was uploaded.
+    /// to be when it was uploaded. Pages link it with `?v=` naming the stored file, so a new
+    /// photo is a new address and the old one may be kept by browsers for a day.
     func photo(req: Request) async throws -> Response {
         let reference = try await req.fayuan.referenceData(on: req.db)
         guard let name = reference.people[try req.parameters.require("id", as: UUID.self)]?.photo,
@@ -23,7 +24,7 @@ struct DirectoryController: RouteCollection {
         let response = try await req.fileio.asyncStreamFile(at: req.fayuan.uploadsDirectory + "/" + name)
         response.headers.contentType = type
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
         return response
     }
 

@@ -146,7 +146,9 @@ struct DirectoryManageController: RouteCollection {
         let names = { (kinds: Set<OrganisationKind>) in reference.organisations.values.filter { kinds.contains($0.kind) }.map(\.name).sorted() }
         return PersonFormPage(id: id, form: form, organisations: names(Set(OrganisationKind.allCases).subtracting([.villageCommittee])) + names([.villageCommittee]),
                               villages: names([.villageCommittee]),
-                              photoURL: id.flatMap { reference.people[$0]?.photo }.map { _ in SiteURL.directoryPersonPhoto(.value(id!)).path },
+                              photoURL: id.flatMap { reference.people[$0] }.flatMap { person in
+                                  person.photo.map { SiteURL.directoryPersonPhoto(.value(person.id)).path + "?v=" + $0.prefix(8) }
+                              },
                               errors: FormErrors(errors))
     }
 

@@ -78,18 +78,18 @@ struct BenchSearchCommand: AsyncCommand {
     /// Synthetic publicity articles: sentences drawn from a pool of legal-aid wording, so common
     /// and rare words occur as they would.
     private func fill(_ count: Int, app: Application) async throws {
-        var generator = SystemRandomNumberGenerator()
         let batch = 500
         var made = 0
         while made < count {
-            let size = min(batch, count - made)
+            let size = min(batch, count - made), first = made + 1
             try await app.fayuan.transaction(on: app.db) { tx in
+                var generator = SystemRandomNumberGenerator()
                 var entries: [KnowledgeEntryModel] = []
                 for i in 0..<size {
                     let entry = KnowledgeEntryModel()
                     entry.id = UUID()
                     entry.kind = KnowledgeKind.article.rawValue
-                    entry.title = "\(Self.titles[Int.random(in: 0..<Self.titles.count, using: &generator)])（\(made + i + 1)）"
+                    entry.title = "\(Self.titles[Int.random(in: 0..<Self.titles.count, using: &generator)])（\(first + i)）"
                     entry.body = (0..<12).map { _ in Self.sentences[Int.random(in: 0..<Self.sentences.count, using: &generator)] }.joined()
                     entry.published = true
                     entry.version = 1
