@@ -12,7 +12,7 @@ public struct ServiceHours: Hashable, Codable, Sendable {
             self.closes = closes
         }
         public var text: String {
-            String(format: "%02d:%02d–%02d:%02d", opens / 60, opens % 60, closes / 60, closes % 60)
+            ClockText.time(opens) + "–" + ClockText.time(closes)
         }
     }
 

@@ -30,7 +30,7 @@ public struct GeoPoint: Hashable, Codable, Sendable {
 public enum DistanceText {
     public static func chinese(metres: Double) -> String {
         if metres < 1000 { return "\(max(10, Int((metres / 10).rounded()) * 10))米" }
-        let km = (metres / 100).rounded() / 10
-        return km >= 100 ? "\(Int(km))公里" : String(format: "%.1f公里", km)
+        let tenths = Int((metres / 100).rounded())
+        return tenths >= 1000 ? "\(tenths / 10)公里" : "\(tenths / 10).\(tenths % 10)公里"
     }
 }

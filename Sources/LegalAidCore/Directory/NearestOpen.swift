@@ -45,7 +45,7 @@ public enum NearestOpen {
         let today = LocalDate(now)
         let day = LocalDate(opening)
         let minutes = Int(opening.timeIntervalSince(day.startOfDay) / 60)
-        let time = String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        let time = ClockText.time(minutes)
         if day == today { return "今天\(time)开放" }
         if day == today.adding(days: 1) { return "明天\(time)开放" }
         let weekdays = ["一", "二", "三", "四", "五", "六", "日"]

@@ -25,7 +25,10 @@ enum SchematicMap {
             let o = offset(p)
             return (size / 2 + o.x * scale, size / 2 - o.y * scale)
         }
-        func n(_ v: Double) -> String { String(format: "%.1f", v) }
+        func n(_ v: Double) -> String {  // one decimal, without Foundation's slow formatting
+            let tenths = Int((v * 10).rounded())
+            return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+        }
         var shapes = ""
         for mark in marks.reversed() {
             let (x, y) = place(mark.point)
