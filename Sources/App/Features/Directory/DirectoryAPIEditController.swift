@@ -27,12 +27,12 @@ struct DirectoryAPIEditController: RouteCollection {
         let editor = try DirectoryManageController.requireEditor(req)
         let body = try req.content.decode(API.DirectoryInstitutionWrite.self)
         let service = DirectoryService(req)
-        let input = try DirectoryImport.checkInstitution(
-            name: Self.trimmed(body.name), kind: Self.trimmed(body.kind), street: Self.trimmed(body.street), address: Self.trimmed(body.address),
-            phone: Self.trimmed(body.phone), hours: Self.trimmed(body.hours), services: (body.services ?? []).joined(separator: ","),
-            areas: (body.practiceAreas ?? []).joined(separator: ","), latitude: body.latitude.map { String($0) } ?? "",
-            longitude: body.longitude.map { String($0) } ?? "", parent: Self.trimmed(body.parent), description: Self.trimmed(body.description),
-            known: try await service.knownNames()).mapError { AppError.invalid(Self.apiFields($0.errors)) }.get()
+        // The page's form, filled from the JSON: one set of checks for both.
+        let form = DirectoryManageController.InstitutionForm(
+            name: body.name, kind: body.kind, street: body.street, address: body.address, phone: body.phone, hours: body.hours,
+            services: body.services, areas: body.practiceAreas, latitude: body.latitude.map { String($0) }, longitude: body.longitude.map { String($0) },
+            parent: body.parent, description: body.description)
+        let input = try form.input(known: try await service.knownNames()).mapError { AppError.invalid(Self.apiFields($0.errors)) }.get()
         let saved = try await service.saveInstitution(id, input, by: editor)
         guard let shown = try await DirectoryController.catalogue(req).body(saved) else { throw AppError.notFound("机构") }
         return shown
@@ -50,11 +50,10 @@ struct DirectoryAPIEditController: RouteCollection {
         let editor = try DirectoryManageController.requireEditor(req)
         let body = try req.content.decode(API.DirectoryPersonWrite.self)
         let service = DirectoryService(req)
-        let input = try DirectoryImport.checkPerson(
-            name: Self.trimmed(body.name), role: Self.trimmed(body.role), organisation: Self.trimmed(body.organisation),
-            serves: Self.trimmed(body.serves), phone: Self.trimmed(body.phone), areas: (body.practiceAreas ?? []).joined(separator: ","),
-            duties: Self.trimmed(body.duties), onSiteHours: Self.trimmed(body.onSiteHours),
-            known: try await service.knownNames()).mapError { AppError.invalid(Self.apiFields($0.errors)) }.get()
+        let form = DirectoryManageController.PersonForm(
+            name: body.name, role: body.role, organisation: body.organisation, serves: body.serves, phone: body.phone,
+            areas: body.practiceAreas, duties: body.duties, onSiteHours: body.onSiteHours)
+        let input = try form.input(known: try await service.knownNames()).mapError { AppError.invalid(Self.apiFields($0.errors)) }.get()
         let saved = try await service.savePerson(id, input, by: editor)
         let catalogue = try await DirectoryController.catalogue(req)
         guard let person = catalogue.reference.people[saved] else { throw AppError.notFound("人员") }
@@ -66,8 +65,6 @@ struct DirectoryAPIEditController: RouteCollection {
         try await DirectoryService(req).deletePerson(try req.parameters.require("id", as: UUID.self), by: editor)
         return .noContent
     }
-
-    private static func trimmed(_ text: String?) -> String { (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// The checks name the page's fields; the API's JSON calls two of them differently.
     private static func apiFields(_ errors: [FieldError]) -> [FieldError] {

@@ -103,10 +103,15 @@ extension DirectoryCatalogue {
                             servesID: person.servesID, servesName: person.servesID.map { reference.name($0) },
                             phone: person.phone, practiceAreas: person.areas.map(\.rawValue), practiceAreaLabels: person.areas.map(\.chinese),
                             duties: person.duties, onSiteHours: person.onSiteHours,
-                            photoURL: person.photo.map { SiteURL.directoryPersonPhoto(.value(person.id)).path + "?v=" + $0.prefix(8) })
+                            photoURL: person.photoURL)
     }
 
     func body(_ result: NearestOpen.Result) -> API.NearbyInstitution? {
         body(result.id).map { API.NearbyInstitution(institution: $0, metres: Int(result.metres.rounded()), distance: DistanceText.chinese(metres: result.metres)) }
     }
+}
+
+extension ReferenceData.PersonRecord {
+    /// The photo's address, naming the stored file (a new photo is a new address), if any.
+    var photoURL: String? { photo.map { SiteURL.directoryPersonPhoto(.value(id)).path + "?v=" + $0.prefix(8) } }
 }

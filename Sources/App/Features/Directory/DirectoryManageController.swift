@@ -146,9 +146,7 @@ struct DirectoryManageController: RouteCollection {
         let names = { (kinds: Set<OrganisationKind>) in reference.organisations.values.filter { kinds.contains($0.kind) }.map(\.name).sorted() }
         return PersonFormPage(id: id, form: form, organisations: names(Set(OrganisationKind.allCases).subtracting([.villageCommittee])) + names([.villageCommittee]),
                               villages: names([.villageCommittee]),
-                              photoURL: id.flatMap { reference.people[$0] }.flatMap { person in
-                                  person.photo.map { SiteURL.directoryPersonPhoto(.value(person.id)).path + "?v=" + $0.prefix(8) }
-                              },
+                              photoURL: id.flatMap { reference.people[$0]?.photoURL },
                               errors: FormErrors(errors))
     }
 
