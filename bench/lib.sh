@@ -45,7 +45,7 @@ start_fayuan() {
   local bin=$1 port=$2 db=${3:-} data=${4:-}
   if [ -z "$data" ]; then data=$(mktemp -d /tmp/fayuan-bench.XXXXXX); BENCH_DATA_DIRS+=("$data"); fi
   env ${db:+DATABASE_URL=$db} FAYUAN_DATA_DIR="$data" PORT="$port" HOST=127.0.0.1 LOG_LEVEL=error \
-    FAYUAN_SIGNINS_PER_MINUTE=1000000 FAYUAN_LOOKUPS_PER_MINUTE=1000000 FAYUAN_APPLICATION_WRITES_PER_10_MINUTES=1000000 \
+    FAYUAN_SIGNINS_PER_MINUTE=1000000 FAYUAN_LOOKUPS_PER_MINUTE=1000000 FAYUAN_APPLICATION_WRITES_PER_10_MINUTES=1000000 FAYUAN_CONSULTATION_WRITES_PER_10_MINUTES=1000000 \
     FAYUAN_DEADLINE_SWEEP_SECONDS=0 "$bin" serve --log error >"$data/server.log" 2>&1 &
   BENCH_PIDS+=($!)
   wait_until_up "http://127.0.0.1:$port/healthz"

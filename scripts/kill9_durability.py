@@ -50,7 +50,7 @@ def call(base, method, path, body=None, token=None, timeout=10):
 def start(binary, data, port, database_url):
     env = dict(os.environ, FAYUAN_DATA_DIR=data, PORT=str(port), HOST="127.0.0.1", LOG_LEVEL="error",
                FAYUAN_SIGNINS_PER_MINUTE="1000000", FAYUAN_LOOKUPS_PER_MINUTE="1000000",
-               FAYUAN_APPLICATION_WRITES_PER_10_MINUTES="1000000", FAYUAN_DEADLINE_SWEEP_SECONDS="0")
+               FAYUAN_APPLICATION_WRITES_PER_10_MINUTES="1000000", FAYUAN_CONSULTATION_WRITES_PER_10_MINUTES="1000000", FAYUAN_DEADLINE_SWEEP_SECONDS="0")
     env.pop("DATABASE_URL", None)
     if database_url:
         env["DATABASE_URL"] = database_url

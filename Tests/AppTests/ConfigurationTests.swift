@@ -16,6 +16,8 @@ final class ConfigurationTests: XCTestCase {
             (["FAYUAN_MAX_UPLOAD_MB": "-3"], "FAYUAN_MAX_UPLOAD_MB"),
             (["FAYUAN_SEED_DEMO": "maybe"], "FAYUAN_SEED_DEMO"),
             (["FAYUAN_ENV": "prod"], "FAYUAN_ENV"),
+            // Notices, QR codes and SMS links would otherwise point at http://localhost.
+            (["FAYUAN_ENV": "production", "FAYUAN_KEYS": "{}"], "FAYUAN_PUBLIC_URL"),
             (["FAYUAN_KEY_FILE": "/nonexistent/keys.json"], "FAYUAN_KEY_FILE"),
             (["FAYUAN_DEADLINE_SWEEP_SECONDS": "1m"], "FAYUAN_DEADLINE_SWEEP_SECONDS"),
         ]

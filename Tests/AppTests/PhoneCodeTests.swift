@@ -39,7 +39,7 @@ final class PhoneCodeTests: XCTestCase {
             let started = try await anonymous.send(.POST, "/api/v1/consultations", json: right)
             XCTAssertEqual(started.status, .created, started.body.string)
             let again = try await anonymous.send(.POST, "/api/v1/consultations", json: right)
-            XCTAssertEqual(try error(again).code, "expired", "a code is used once")
+            XCTAssertEqual(try error(again).code, "used", "a code is used once, and the person is told so")
             let count = try await ConsultationModel.query(on: test.db).count()
             XCTAssertEqual(count, 1)
         }

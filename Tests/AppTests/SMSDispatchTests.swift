@@ -115,6 +115,18 @@ final class SMSDispatchTests: XCTestCase {
         }
     }
 
+    /// Issue #23 item 8: with a slow provider every row of a batch may take the whole timeout;
+    /// a claim must outlast that, or a second instance claims and sends the same message.
+    func test_aClaimOutlastsABatchSentAtTheProvidersTimeout() async throws {
+        try await withTestApp(now: Date()) { test in
+            let slow = ProviderSMSGateway(settings: FakeSMSProvider.closedPortSettings(), client: test.app.client, now: { Date() }, timeout: .seconds(10))
+            let dispatcher = SMSDispatcher(gateway: slow, services: test.app.fayuan)
+            XCTAssertGreaterThan(dispatcher.lease, Double(dispatcher.batch) * 10, "20 rows × 10 s must fit inside the lease")
+            let slower = ProviderSMSGateway(settings: FakeSMSProvider.closedPortSettings(), client: test.app.client, now: { Date() }, timeout: .seconds(30))
+            XCTAssertGreaterThan(SMSDispatcher(gateway: slower, services: test.app.fayuan).lease, Double(dispatcher.batch) * 30)
+        }
+    }
+
     func test_anUnreachableProviderMeansTryAgainLater() async throws {
         try await withTestApp(now: Date()) { test in
             try await SMSOutboxModel.query(on: test.db).delete()

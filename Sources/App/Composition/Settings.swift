@@ -45,6 +45,9 @@ public struct Settings: Sendable {
     /// Wrong tries a day on one application number before its lookup closes until the next day.
     public var lookupFailuresPerDay = 10
     public var applicationWritesPerTenMinutes = 60
+    /// Per client address: consultation writes (open, message, file, steps) per ten minutes by
+    /// anyone but staff (429 beyond).
+    public var consultationWritesPerTenMinutes = 120
     /// Seconds between deadline sweeps while the server runs (0: off, e.g. when a cron job runs `sweep-deadlines`).
     public var deadlineSweepSeconds = 60
     /// Seed 004: a live consultation nobody takes within this many seconds goes to the hotline
@@ -149,6 +152,7 @@ public struct Settings: Sendable {
         if let value = try integer("FAYUAN_LOOKUPS_PER_MINUTE", 1...1_000_000) { settings.lookupsPerMinute = value }
         if let value = try integer("FAYUAN_LOOKUP_FAILURES_PER_DAY", 1...1000) { settings.lookupFailuresPerDay = value }
         if let value = try integer("FAYUAN_APPLICATION_WRITES_PER_10_MINUTES", 1...1_000_000) { settings.applicationWritesPerTenMinutes = value }
+        if let value = try integer("FAYUAN_CONSULTATION_WRITES_PER_10_MINUTES", 1...1_000_000) { settings.consultationWritesPerTenMinutes = value }
         if let value = try integer("FAYUAN_DEADLINE_SWEEP_SECONDS", 0...86_400) { settings.deadlineSweepSeconds = value }
         if let value = try integer("FAYUAN_CONSULTATION_ESCALATE_SECONDS", 1...3600) { settings.consultationEscalateSeconds = value }
         if let value = try integer("FAYUAN_CONSULTATION_PARALLEL_CHATS", 1...20) { settings.consultationParallelChats = value }
@@ -167,6 +171,10 @@ public struct Settings: Sendable {
                 throw ConfigurationError(variable: "FAYUAN_PUBLIC_URL", problem: "must be an http(s) address such as https://fayuan.example.gov.cn")
             }
             settings.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if settings.production, settings.publicURL == nil {
+            throw ConfigurationError(variable: "FAYUAN_PUBLIC_URL",
+                                     problem: "production needs the site's public address: printed notices, QR codes and SMS links point to it")
         }
         if let value = try integer("FAYUAN_CONSULTATION_MESSAGES_PER_MINUTE", 1...100_000) { settings.consultationMessagesPerMinute = value }
         if let token = text("FAYUAN_METRICS_TOKEN") {

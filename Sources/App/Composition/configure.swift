@@ -61,7 +61,6 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.middleware.use(ErrorRendering())
     app.middleware.use(FileMiddleware(publicDirectory: BundledResource.url("Public").path + "/"))
     app.middleware.use(PagesOnly(app.sessions.middleware))
-    app.middleware.use(RateLimits(settings: settings))
     app.middleware.use(MultipartGuard())
     app.middleware.use(PagesOnly(AccountModel.sessionAuthenticator()))
     app.middleware.use(PagesOnly(SessionLifetime()))
@@ -82,6 +81,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     }
 
     try app.bootFeatureRoutes()
+    RateLimits(settings: settings).install(on: app.routes)
 }
 
 private func smsGateway(_ choice: SMSGatewayChoice, app: Application, clock: AppClock) -> any SMSGateway {

@@ -6,7 +6,7 @@ import Vapor
 /// (accounts, security, audit, holidays), the API description, and the background rounds that
 /// seal the audit trail and send SMS.
 struct PlatformFeature: Feature {
-    var migrations: [any Migration] { [CreateAccountRoles(), CreateRateLimitWindows(), CreateIndexes.platformReads, CreatePhoneCodes()] }
+    var migrations: [any Migration] { [CreateAccountRoles(), CreateRateLimitWindows(), CreateIndexes.platformReads, CreatePhoneCodes(), AddPhoneCodeUse()] }
 
     func boot(routes: RoutesBuilder) throws {
         try routes.register(collection: HomeController())

@@ -44,6 +44,7 @@ final class TestApp {
         settings.signInsPerMinute = 10_000
         settings.lookupsPerMinute = 10_000
         settings.applicationWritesPerTenMinutes = 10_000
+        settings.consultationWritesPerTenMinutes = 10_000
         if let name = database ?? shared, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
             settings.database = .postgres(url: PostgresTemplate.url(url, database: name))
             settings.migrateOnStart = false

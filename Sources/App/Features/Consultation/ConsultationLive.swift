@@ -9,6 +9,12 @@ import Vapor
 /// again whenever the hub says the conversation changed. The client sends its messages here
 /// too: each is stored before it is acknowledged (`ack` carries its number), and a resend with
 /// the same `clientId` is stored once.
+///
+/// A browser's socket must come from one of this site's pages (`SocketOrigin`). While a socket
+/// is open, the caller's standing is checked again before anything is sent or stored
+/// (`LiveConversation.stillAllowed`): at once when this instance hears the account changed,
+/// otherwise when the last check is older than `recheckAfter`. A socket whose caller was signed
+/// out, locked, lost the role or lost access to the conversation is closed.
 struct ConsultationLive: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get(.consultationLive(.key), use: conversation)
@@ -17,7 +23,10 @@ struct ConsultationLive: RouteCollection {
 
     func conversation(req: Request) async throws -> Response {
         let id = try req.parameters.require("id", as: UUID.self)
+        try SocketOrigin.check(req)
         let caller = try ConsultationController.caller(req, for: id)
+        let credential = SocketCredential(req)
+        if credential.accountID != nil, case .revoked = try await credential.standing(on: req.db, now: req.now) { throw AppError.notFound("咨询") }
         let (_, party) = try await ConsultationService(req).find(id, for: caller)
         guard req.headers.connection?.value.lowercased().contains("upgrade") == true else {
             throw AppError(status: .badRequest, code: "webSocketOnly", message: "此地址仅供实时连接使用")
@@ -28,24 +37,45 @@ struct ConsultationLive: RouteCollection {
         let services = req.fayuan
         let address = req.clientAddress
         return req.webSocket(maxFrameSize: .init(integerLiteral: 64 * 1024), onUpgrade: { _, ws in
-            let session = LiveConversation(id: id, caller: caller, side: side, lastSent: after, app: app, services: services, clientAddress: address, ws: ws)
+            let session = LiveConversation(id: id, caller: caller, credential: credential, side: side, lastSent: after, app: app, services: services,
+                                           clientAddress: address, ws: ws)
             let subscription = app.consultationHub.subscribe(.consultation(id)) { signal in Task { await session.heard(signal) } }
+            let watch = credential.accountID.map { services.accountWatch.watch($0) { Task { await session.accountChanged() } } }
+            ws.pingInterval = .seconds(30)
             ws.onText { _, text in await session.received(text) }
-            ws.onClose.whenComplete { _ in app.consultationHub.unsubscribe(subscription) }
+            ws.onClose.whenComplete { _ in
+                app.consultationHub.unsubscribe(subscription)
+                if let watch { services.accountWatch.stop(watch) }
+            }
             Task { await session.catchUp() }
         })
     }
 
     func desk(req: Request) async throws -> Response {
+        try SocketOrigin.check(req)
         let account = try ConsultationAPIController.requireDesk(req, orSupervisor: true)
         guard req.headers.connection?.value.lowercased().contains("upgrade") == true else {
             throw AppError(status: .badRequest, code: "webSocketOnly", message: "此地址仅供实时连接使用")
         }
         let desk = try ConsultationDesk.forStaff(account, try await req.referenceData())
         let hub = req.application.consultationHub
+        let services = req.fayuan, db = req.db
+        let credential = SocketCredential(req)
         return req.webSocket(onUpgrade: { _, ws in
+            // The desk's socket carries only "the queue changed" (the page then reads through
+            // its own checks); it still closes once its account is signed out or loses the desk.
             let subscription = hub.subscribe(.desk(desk.id)) { _ in ws.send(#"{"type":"desk"}"#) }
-            ws.onClose.whenComplete { _ in hub.unsubscribe(subscription) }
+            let watch = services.accountWatch.watch(account.id!) {
+                Task {
+                    guard case .account(let current)? = try? await credential.standing(on: db, now: services.clock.now()),
+                          let actor = current.actor, ConsultationWorkflow.servesDesk(actor) || actor.has(.supervisor)
+                    else { try? await ws.close(code: .policyViolation); return }
+                }
+            }
+            ws.onClose.whenComplete { _ in
+                hub.unsubscribe(subscription)
+                services.accountWatch.stop(watch)
+            }
         })
     }
 }
@@ -53,7 +83,8 @@ struct ConsultationLive: RouteCollection {
 /// One open conversation socket: sends what is new, in order, once.
 actor LiveConversation {
     let id: UUID
-    let caller: ConsultationCaller
+    var caller: ConsultationCaller
+    let credential: SocketCredential
     let side: String
     var lastSent: Int
     let app: Application
@@ -63,10 +94,21 @@ actor LiveConversation {
     var lastState = ""
     /// A client sending faster than this is refused (a person types far slower).
     var recent: [Date] = []
+    /// When the caller's standing was last read from the database (the upgrade itself checked it).
+    var checkedAt = Date()
+    var closed = false
+    /// How stale a check may be before anything more is sent or stored on this socket.
+    static let recheckAfter: TimeInterval = 5
+    /// A person types far slower than this: more messages than `floodLimit` within `floodWindow`
+    /// seconds are refused (and the page puts the text back).
+    static let floodLimit = 10
+    static let floodWindow: TimeInterval = 10
 
-    init(id: UUID, caller: ConsultationCaller, side: String, lastSent: Int, app: Application, services: FayuanServices, clientAddress: String, ws: WebSocket) {
+    init(id: UUID, caller: ConsultationCaller, credential: SocketCredential, side: String, lastSent: Int, app: Application, services: FayuanServices,
+         clientAddress: String, ws: WebSocket) {
         self.id = id
         self.caller = caller
+        self.credential = credential
         self.side = side
         self.lastSent = lastSent
         self.app = app
@@ -79,7 +121,44 @@ actor LiveConversation {
         ConsultationService(db: app.db, services: services, hub: app.consultationHub, now: services.clock.now())
     }
 
+    /// Whether the caller may still use this socket: read again when the last check is stale (or
+    /// this instance heard the account change); closes the socket when not.
+    func stillAllowed() async -> Bool {
+        if closed { return false }
+        if Date().timeIntervalSince(checkedAt) < Self.recheckAfter { return true }
+        do {
+            switch try await credential.standing(on: app.db, now: services.clock.now()) {
+            case .revoked:
+                return await close(reason: "您已退出登录或账号已变更，实时连接已断开，请重新登录。")
+            case .account(let account):
+                caller = .account(account)
+            case .anonymous:
+                break
+            }
+            _ = try await service.find(id, for: caller)
+            checkedAt = Date()
+            return true
+        } catch {
+            return await close(reason: "这条咨询已无法查看")
+        }
+    }
+
+    func accountChanged() async {
+        checkedAt = .distantPast
+        _ = await stillAllowed()
+    }
+
+    private func close(reason: String) async -> Bool {
+        if !closed {
+            closed = true
+            send(["type": "error", "code": "gone", "message": reason])
+            try? await ws.close(code: .policyViolation)
+        }
+        return false
+    }
+
     func heard(_ signal: ConsultationHub.Signal) async {
+        guard await stillAllowed() else { return }
         switch signal {
         case .typing(_, let who) where who != side:
             send(["type": "typing", "who": who])
@@ -102,6 +181,7 @@ actor LiveConversation {
 
     /// Sends every message after the last one sent, and the state when it changed.
     func catchUp() async {
+        guard await stillAllowed() else { return }
         do {
             let (consultation, party) = try await service.find(id, for: caller)
             let messages = try await service.messages(of: id, after: lastSent)
@@ -124,8 +204,7 @@ actor LiveConversation {
             _ = party
             if update.count > 1 { send(update) }
         } catch {
-            send(["type": "error", "code": "gone", "message": "这条咨询已无法查看"])
-            try? await ws.close(code: .policyViolation)
+            _ = await close(reason: "这条咨询已无法查看")
         }
     }
 
@@ -143,21 +222,29 @@ actor LiveConversation {
         guard let data = text.data(using: .utf8), let frame = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let type = frame["type"] as? String
         else { return send(["type": "error", "code": "badFrame", "message": "无法识别的消息格式"]) }
+        guard await stillAllowed() else { return }
         switch type {
         case "message":
             let clientID = (frame["clientId"] as? String).flatMap(UUID.init(uuidString:))
+            // Ids go back as the page wrote them (lower case); the page compares them as such.
+            let echoed = clientID?.uuidString.lowercased() ?? ""
             let now = Date()
-            recent = recent.filter { now.timeIntervalSince($0) < 10 } + [now]
-            if recent.count > 10 {
-                return send(["type": "error", "code": "tooManyMessages", "message": "消息发送过于频繁，请稍后再试", "clientId": clientID?.uuidString ?? ""])
+            recent = recent.filter { now.timeIntervalSince($0) < Self.floodWindow }
+            if recent.count >= Self.floodLimit {
+                let wait = max(1, Int((Self.floodWindow - now.timeIntervalSince(recent[0])).rounded(.up)))
+                return send(["type": "error", "code": "tooManyMessages", "message": "消息发送过于频繁，这条消息未发送，已放回输入框，请\(wait)秒后再发。",
+                             "retryAfter": wait, "clientId": echoed])
             }
+            recent.append(now)
             do {
                 let message = try await service.post(frame["body"] as? String ?? "", to: id, by: caller, clientID: clientID)
-                send(["type": "ack", "clientId": clientID?.uuidString ?? "", "seq": message.seq, "id": message.id!.uuidString])
+                send(["type": "ack", "clientId": echoed, "seq": message.seq, "id": message.id!.uuidString])
             } catch let error as AppError {
-                send(["type": "error", "code": error.code, "message": error.message, "field": error.field ?? "", "clientId": clientID?.uuidString ?? ""])
+                var frame: [String: Any] = ["type": "error", "code": error.code, "message": error.message, "field": error.field ?? "", "clientId": echoed]
+                if let wait = error.retryAfter { frame["retryAfter"] = wait }
+                send(frame)
             } catch {
-                send(["type": "error", "code": "notStored", "message": "消息未能发送，请重试", "clientId": clientID?.uuidString ?? ""])
+                send(["type": "error", "code": "notStored", "message": "消息未能发送，请重试", "clientId": echoed])
             }
         case "typing":
             await app.consultationHub.publish(.typing(consultation: id, who: side))

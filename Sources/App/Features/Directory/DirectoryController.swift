@@ -105,7 +105,7 @@ struct DirectoryController: RouteCollection {
         let id = try req.parameters.require("id", as: UUID.self)
         guard let item = catalogue.body(id), item.kind == OrganisationKind.villageCommittee.rawValue else { throw AppError.notFound("村（居）委会") }
         return try await AdviserNoticePage(village: item, advisers: catalogue.advisers(of: id).map(catalogue.body),
-                                           pageAddress: req.fayuan.settings.linkBase + item.url)
+                                           pageAddress: req.fayuan.settings.publicURL.map { $0 + item.url })
             .render(req).encodeResponse(for: req)
     }
 

@@ -75,6 +75,23 @@ struct SecurityHeaders: AsyncMiddleware {
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
+        // API answers carry personal data (applications, cases, conversations): never kept by a
+        // browser or a shared cache, unless a route said otherwise for itself.
+        if SiteURL.isAPI(request.url.path), !response.headers.contains(name: .cacheControl) {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        if Self.servedOverHTTPS(request) {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
+        }
         return response
+    }
+
+    /// HTTPS as the browser saw it: the public address is https, or a trusted proxy says so
+    /// (HSTS sent over plain HTTP is ignored by browsers, and must not pin a plain-HTTP demo).
+    static func servedOverHTTPS(_ request: Request) -> Bool {
+        let settings = request.fayuan.settings
+        if settings.publicURL?.lowercased().hasPrefix("https://") == true { return true }
+        guard let peer = request.remoteAddress?.ipAddress, settings.trustedProxies.contains(peer) else { return false }
+        return request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 }

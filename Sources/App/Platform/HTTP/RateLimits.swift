@@ -58,34 +58,69 @@ struct SharedRateLimiter: HitCounter {
     }
 }
 
-/// Which requests are limited, and how much (README: Security).
-struct RateLimits: AsyncMiddleware {
-    struct Rule {
+/// Which routes are limited, and how much (README: Security). A limit belongs to the route the
+/// router resolved, never to the raw path: `/login/`, `/api/v1/status/` or a percent-escaped
+/// spelling reach the same route and so count into the same window.
+struct RateLimits {
+    struct Rule: Sendable {
         var bucket: String
         var limit: Int
         var seconds: TimeInterval
-        var matches: (HTTPMethod, String) -> Bool
+        /// Whether a request by this (signed-in) account is exempt, e.g. staff at a shared office address.
+        var exempts: @Sendable (AccountModel?) -> Bool = { _ in false }
+        /// Whether the rule covers a route: its method and its registered path (`/consult/:id/messages`).
+        var covers: @Sendable (HTTPMethod, String) -> Bool
     }
 
     let rules: [Rule]
 
     init(settings: Settings) {
+        let signIns = [SiteURL.login().path, SiteURL.register.path, SiteURL.api(.token).path]
+        let consultation = [SiteURL.consult.path, SiteURL.api(.consultations).path]
         rules = [
             Rule(bucket: "signIn", limit: settings.signInsPerMinute, seconds: 60) { method, path in
-                method == .POST && [SiteURL.login().path, SiteURL.register.path, SiteURL.api(.token).path].contains(path)
+                method == .POST && signIns.contains(path)
             },
             Rule(bucket: "lookup", limit: settings.lookupsPerMinute, seconds: 60) { method, path in
-                (method == .POST && path == SiteURL.lookup.path) || path == SiteURL.api(.status).path
+                (method == .POST && path == SiteURL.lookup.path) || (method == .GET && path == SiteURL.api(.status).path)
             },
             Rule(bucket: "apply", limit: settings.applicationWritesPerTenMinutes, seconds: 600) { method, path in
-                (method == .POST || method == .PUT) && (path.hasPrefix(SiteURL.applicationsRoot.path) || path.hasPrefix(SiteURL.api(.applications).path))
+                (method == .POST || method == .PUT) && (Self.path(path, isUnder: SiteURL.applicationsRoot.path) || Self.path(path, isUnder: SiteURL.api(.applications).path))
+            },
+            // Anyone may open a consultation and write in it without an account, and some of it
+            // sends an SMS: per address, beside the phone codes' own limits. Staff answering at
+            // the desk share their office's address and are not counted.
+            Rule(bucket: "consult", limit: settings.consultationWritesPerTenMinutes, seconds: 600,
+                 exempts: { $0.map { !$0.isCitizen } ?? false }) { method, path in
+                (method == .POST || method == .PUT) && consultation.contains { Self.path(path, isUnder: $0) }
             },
         ]
     }
 
+    static func path(_ path: String, isUnder root: String) -> Bool {
+        path == root || path.hasPrefix(root + "/")
+    }
+
+    /// Puts each rule in front of the routes it covers. Run after every route is registered and
+    /// before the server answers (the router reads each route's responder when it is built).
+    func install(on routes: Routes) {
+        for route in routes.all {
+            let path = "/" + route.path.map(\.description).joined(separator: "/")
+            let covering = rules.filter { $0.covers(route.method, path) }
+            guard !covering.isEmpty else { continue }
+            route.responder = RateLimited(rules: covering).makeResponder(chainingTo: route.responder)
+            route.userInfo["rateLimits"] = covering.map(\.bucket)
+        }
+    }
+}
+
+/// The limits in front of one route.
+struct RateLimited: AsyncMiddleware {
+    let rules: [RateLimits.Rule]
+
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        let path = request.url.path
-        for rule in rules where rule.matches(request.method, path) {
+        let account = request.auth.get(AccountModel.self)
+        for rule in rules where !rule.exempts(account) {
             if let wait = try await request.fayuan.limiter.hit("\(rule.bucket)|\(request.clientAddress)", limit: rule.limit, per: rule.seconds,
                                                                 now: request.now, on: request.db) {
                 request.logger.notice("rate limit \(rule.bucket) reached")

@@ -132,6 +132,7 @@ struct AccountAdminController: RouteCollection {
         account.roles = roles
         try await account.save(on: req.db)
         try await req.audit("security.roleChange", target: "account:\(account.id!)", detail: "\(AuditText.roles(before)) → \(AuditText.roles(roles.roles))")
+        req.fayuan.accountWatch.changed(account.id!)
         req.flash("已更新\(account.displayName)的岗位。")
         return req.redirect(to: SiteURL.accountRoles(account.id!).path)
     }

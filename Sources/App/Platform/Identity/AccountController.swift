@@ -69,6 +69,7 @@ struct AccountController: RouteCollection {
         try await account.save(on: req.db)
         try await APITokenModel.query(on: req.db).filter(\.$accountID == account.id!).delete()
         try await req.audit("auth.logoutEverywhere", target: "account:\(account.id!)")
+        req.fayuan.accountWatch.changed(account.id!)
         req.auth.logout(AccountModel.self)
         req.session.destroy()
         return req.redirect(to: SiteURL.login().path)

@@ -50,9 +50,14 @@ struct AuthController: RouteCollection {
     }
 
     func logout(req: Request) async throws -> Response {
-        if let account = req.auth.get(AccountModel.self) { try await req.audit("auth.signOut", target: "account:\(account.id!)") }
+        let account = req.auth.get(AccountModel.self)
+        if let account { try await req.audit("auth.signOut", target: "account:\(account.id!)") }
+        // The session's row goes now (not only when the answer is written), so the sockets this
+        // session opened find it gone when they are told to check.
+        if let id = req.session.id { try await SessionRecord.query(on: req.db).filter(\.$key == id).delete() }
         req.auth.logout(AccountModel.self)
         req.session.destroy()
+        if let id = account?.id { req.fayuan.accountWatch.changed(id) }
         return req.redirect(to: SiteURL.home.path)
     }
 

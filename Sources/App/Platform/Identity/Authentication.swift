@@ -59,6 +59,7 @@ enum Credentials {
             let (state, lockedNow) = policy.afterFailure(account.lockout, now: now)
             account.lockout = state
             try await account.save(on: db)
+            if lockedNow { services.accountWatch.changed(account.id!) }
             return lockedNow ? .locked(account, until: state.lockedUntil ?? now, justNow: true) : .refused(account)
         }
         if services.settings.production && [DemoSeed.staffPassword, DemoSeed.citizenPassword].contains(password) {

@@ -1,11 +1,12 @@
 import Crypto
 import Fluent
+import SQLKit
 import LegalAidCore
 import Vapor
 
 /// Confirms that a person holds the mobile number they typed (an anonymous asker, whom the desk
 /// may call back and text): a 6-digit code by SMS, valid for five minutes and five tries, at most
-/// three a number in ten minutes. Stored as digests only, and shared by every instance.
+/// three a number in ten minutes. Stored as keyed digests only, and shared by every instance.
 struct PhoneCodes {
     enum Purpose: String { case consultation }
 
@@ -17,9 +18,13 @@ struct PhoneCodes {
     let now: Date
 
     init(_ req: Request) {
-        db = req.db
-        services = req.fayuan
-        now = req.now
+        self.init(db: req.db, services: req.fayuan, now: req.now)
+    }
+
+    init(db: Database, services: FayuanServices, now: Date) {
+        self.db = db
+        self.services = services
+        self.now = now
     }
 
     /// Sends a fresh code, or says how long to wait.
@@ -47,27 +52,43 @@ struct PhoneCodes {
     }
 
     /// Checks a typed code; a right one is used up. The error names the `phoneCode` field.
+    /// Each try is claimed in one statement before the code is compared (`attempts < 5` in the
+    /// UPDATE itself), so guesses sent in parallel get five tries between them, not five each;
+    /// and a right code is used up in one statement too, so it works once.
     func confirm(_ phone: MobileNumber, code typed: String?, for purpose: Purpose) async throws {
         let typed = (typed ?? "").filter(\.isNumber)
         guard typed.count == 6 else {
             throw AppError.invalid(field: "phoneCode", code: "required", "请输入短信收到的6位验证码；没有收到可以重新获取")
         }
-        guard let row = try await PhoneCodeModel.query(on: db).filter(\.$phoneDigest == Self.digest(phone.value))
-            .filter(\.$purpose == purpose.rawValue).first(), row.expiresAt > now
+        guard let sql = db as? SQLDatabase,
+              let row = try await PhoneCodeModel.query(on: db).filter(\.$phoneDigest == Self.digest(phone.value))
+                  .filter(\.$purpose == purpose.rawValue).first(), row.expiresAt > now
         else { throw AppError.invalid(field: "phoneCode", code: "expired", "验证码已过期或尚未获取，请重新获取") }
-        guard row.attempts < Self.maxAttempts else {
+        if row.usedAt != nil {
+            throw AppError.invalid(field: "phoneCode", code: "used", "这个验证码已经用过，每个验证码只能用一次，请重新获取")
+        }
+        let claimed = try await sql.raw("""
+            UPDATE phone_codes SET attempts = attempts + 1
+            WHERE id = \(bind: row.id!) AND attempts < \(bind: Self.maxAttempts) AND used_at IS NULL RETURNING attempts
+            """).first()
+        guard claimed != nil else {
             throw AppError.invalid(field: "phoneCode", code: "tooManyAttempts", "验证码输错次数过多，请重新获取")
         }
         guard Self.equal(row.codeDigest, Self.digest("\(phone.value):\(typed)")) else {
-            row.attempts += 1
-            try await row.save(on: db)
             throw AppError.invalid(field: "phoneCode", code: "wrongCode", "验证码不正确，请核对短信后重新输入")
         }
-        try await row.delete(on: db)
+        let used = try await sql.raw("""
+            UPDATE phone_codes SET used_at = \(bind: now) WHERE id = \(bind: row.id!) AND used_at IS NULL RETURNING id
+            """).first()
+        guard used != nil else {
+            throw AppError.invalid(field: "phoneCode", code: "used", "这个验证码已经用过，每个验证码只能用一次，请重新获取")
+        }
     }
 
+    /// A keyed hash (HMAC with the key ring's index key): six digits, or an 11-digit number,
+    /// cannot be found again from the stored digest by trying them all without the key.
     static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(("fayuan.phoneCode:" + text).utf8)).map { String(format: "%02x", $0) }.joined()
+        Vault.ring.blindIndex(text, purpose: "fayuan.phoneCode")
     }
 
     private static func equal(_ a: String, _ b: String) -> Bool {
@@ -85,6 +106,8 @@ final class PhoneCodeModel: Model, @unchecked Sendable {
     @Field(key: "code_digest") var codeDigest: String
     @Field(key: "expires_at") var expiresAt: Date
     @Field(key: "attempts") var attempts: Int
+    /// Set when the right code was typed: a second use is told so.
+    @OptionalField(key: "used_at") var usedAt: Date?
 
     init() {}
 }

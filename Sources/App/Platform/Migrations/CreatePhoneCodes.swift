@@ -17,3 +17,16 @@ struct CreatePhoneCodes: AsyncMigration {
         try await database.schema("phone_codes").delete()
     }
 }
+
+/// A phone code is marked used instead of deleted, so typing it again is told "already used"
+/// rather than "expired". (Codes stored before this were unkeyed digests; they expire within
+/// five minutes and are simply not found.)
+struct AddPhoneCodeUse: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("phone_codes").field("used_at", .datetime).update()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("phone_codes").deleteField("used_at").update()
+    }
+}

@@ -15,6 +15,8 @@ struct ProviderSMSGateway: SMSGateway {
     var now: @Sendable () -> Date
     var timeout: TimeAmount = .seconds(10)
 
+    var longestSend: TimeInterval { Double(timeout.nanoseconds) / 1_000_000_000 }
+
     /// Error codes that concern this one message: trying again cannot help.
     static let refusedCodes: Set<String> = [
         "isv.MOBILE_NUMBER_ILLEGAL", "isv.MOBILE_COUNT_OVER_LIMIT", "isv.BLACK_KEY_CONTROL_LIMIT", "isv.PARAM_LENGTH_LIMIT",

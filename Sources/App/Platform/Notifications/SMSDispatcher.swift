@@ -13,8 +13,12 @@ struct SMSDispatcher: Sendable {
     var gateway: any SMSGateway
     var services: FayuanServices
     var maxAttempts = 6
-    var lease: TimeInterval = 120
     var batch = 20
+
+    /// How long a claimed batch stays ours: every row of it may take the gateway's longest send
+    /// (a slow provider answering at its timeout), and twice that plus a minute is kept, so no
+    /// other instance claims a row of ours while we are still sending it.
+    var lease: TimeInterval { max(120, Double(batch) * gateway.longestSend * 2 + 60) }
 
     struct Round: Equatable, Sendable {
         var sent = 0

@@ -31,6 +31,13 @@ struct SMSGatewayAnswer: Sendable, Equatable {
 /// act on. Callback reminders, rating links and conference invitations go the same way.
 protocol SMSGateway: Sendable {
     func send(_ sms: OutgoingSMS) async -> SMSGatewayAnswer
+    /// The longest one `send` can take before it gives up (the dispatcher's lease covers a
+    /// whole batch of these).
+    var longestSend: TimeInterval { get }
+}
+
+extension SMSGateway {
+    var longestSend: TimeInterval { 1 }
 }
 
 /// Development and demo: writes one line per SMS to the log, never the number or the text.

@@ -60,16 +60,34 @@ struct MetricsMiddleware: AsyncMiddleware {
 }
 
 enum MetricsEndpoint {
-    /// Answered to the machine itself (the Prometheus scraper on the host, or through nginx,
-    /// which does not pass `/metrics` on) or to whoever shows `FAYUAN_METRICS_TOKEN`.
+    /// Answered to the machine itself (the Prometheus scraper on the host) or to whoever shows
+    /// `FAYUAN_METRICS_TOKEN`. A request that came through a proxy (nginx, which also refuses
+    /// every `/metrics…` path itself) is never local, whatever its peer address.
     @Sendable static func serve(req: Request) async throws -> Response {
         let settings = req.fayuan.settings
-        let fromHere = req.remoteAddress.map { ["127.0.0.1", "::1"].contains($0.ipAddress ?? "") } ?? true
-        let token = settings.metricsToken.map { req.headers.bearerAuthorization?.token == $0 } ?? false
-        guard fromHere || token else { throw AppError.notFound() }
+        guard isLocal(req) || settings.metricsToken.map({ shown(req.headers.bearerAuthorization?.token, equals: $0) }) == true else {
+            throw AppError.notFound()
+        }
         let body = try await req.fayuan.metrics.exposition(on: req.db, settings: settings)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+
+    /// From this machine and not forwarded: the peer is a loopback address and no proxy header
+    /// says the request began elsewhere. A request with no peer address is not local.
+    static func isLocal(_ req: Request) -> Bool {
+        let forwarded = ["X-Forwarded-For", "X-Real-IP", "Forwarded"].contains { !req.headers[$0].isEmpty }
+        guard !forwarded, let peer = req.remoteAddress?.ipAddress else { return false }
+        return peer == "127.0.0.1" || peer == "::1" || peer == "::ffff:127.0.0.1"
+    }
+
+    /// Compares the token in constant time (its length aside).
+    static func shown(_ given: String?, equals expected: String) -> Bool {
+        guard let given else { return false }
+        let a = Array(given.utf8), b = Array(expected.utf8)
+        var difference = UInt8(a.count == b.count ? 0 : 1)
+        for index in 0..<b.count { difference |= (index < a.count ? a[index] : 0) ^ b[index] }
+        return difference == 0
     }
 }

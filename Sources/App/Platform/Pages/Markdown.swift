@@ -136,9 +136,13 @@ enum Markdown {
     }
 
     /// Only web addresses and this site's own paths: never javascript:, data: or protocol-relative.
+    /// A browser drops tabs and line breaks anywhere in an address and reads `\` as `/`, so
+    /// `/<TAB>/evil.example` would open `//evil.example`: any such character refuses the link.
     static func isSafeAddress(_ address: String) -> Bool {
+        let refused = address.unicodeScalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0 == "\\" }
+        guard !refused else { return false }
         let lower = address.lowercased()
-        if lower.hasPrefix("https://") || lower.hasPrefix("http://") { return !address.contains(where: \.isWhitespace) }
-        return address.hasPrefix("/") && !address.hasPrefix("//") && !address.contains("\\")
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") { return true }
+        return address.hasPrefix("/") && !address.hasPrefix("//")
     }
 }

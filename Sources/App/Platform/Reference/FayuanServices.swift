@@ -35,6 +35,8 @@ struct FayuanServices: Sendable {
     var reference = ReferenceCache()
     /// Request counts and latencies for `/metrics`.
     var metrics = PlatformMetrics()
+    /// This instance's open sockets, told when an account is signed out, locked or changed.
+    var accountWatch = AccountWatch()
 
     func referenceData(on db: Database) async throws -> ReferenceData { try await reference.current(on: db) }
 }

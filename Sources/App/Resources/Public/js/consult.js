@@ -30,8 +30,11 @@
     var asker = box.dataset.role === "asker";
     var last = parseInt(box.dataset.after, 10) || 0;
     var state = box.dataset.state;
-    var socket = null, retry = 1000, typingTimer = null, lastTyping = 0;
+    var socket = null, retry = 1000, typingTimer = null, lastTyping = 0, ended = false;
+    // Sent but not yet acknowledged, by client id (lower case, as uuid() makes it; the server's
+    // frames are compared the same way).
     var pending = {};
+    function key(id) { return String(id || "").toLowerCase(); }
 
     function who(m) {
       if (m.author === "system") return "系统提示";
@@ -95,7 +98,7 @@
           if (frame.state && frame.state !== state) { location.reload(); return; }
           sendRead();
         } else if (frame.type === "ack") {
-          delete pending[frame.clientId];
+          delete pending[key(frame.clientId)];
         } else if (frame.type === "typing") {
           typing.textContent = asker ? "工作人员正在输入…" : "咨询人正在输入…";
           clearTimeout(typingTimer);
@@ -104,11 +107,20 @@
           markRead(frame.seq);
         } else if (frame.type === "error") {
           showError(frame.message);
-          if (frame.clientId) delete pending[frame.clientId];
+          var refused = pending[key(frame.clientId)];
+          if (refused !== undefined) {
+            delete pending[key(frame.clientId)];
+            // Nothing typed is lost: a refused message goes back into the box (before anything
+            // typed since), to be sent again when the page says.
+            if (field) field.value = field.value ? refused + "\n" + field.value : refused;
+          }
+          // Signed out or no longer allowed: the server closed the socket; don't knock again.
+          if (frame.code === "gone") ended = true;
         }
       };
       socket.onclose = function () {
         socket = null;
+        if (ended) return;
         setTimeout(connect, retry);
         retry = Math.min(retry * 2, 15000);
       };
@@ -128,8 +140,8 @@
       Object.keys(pending).forEach(function (id) { socket.send(JSON.stringify({ type: "message", clientId: id, body: pending[id] })); });
     }
 
+    var field = form ? form.querySelector("textarea[name=body]") : null;
     if (form) {
-      var field = form.querySelector("textarea[name=body]");
       form.addEventListener("submit", function (event) {
         if (!socket || socket.readyState !== 1) return; // the page posts the form instead
         event.preventDefault();

@@ -1,0 +1,141 @@
+import Fluent
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import WebSocketKit
+import XCTVapor
+import XCTest
+@testable import App
+@testable import LegalAidCore
+
+/// An open live-chat socket does not outlive its account's right to it (issue #23 item 3): a
+/// page elsewhere cannot open one, and signing out (here or everywhere) or losing access closes
+/// it, whether this instance is told or finds out at its next check. Over a real server socket.
+final class LiveSocketAccessTests: XCTestCase {
+    /// What a client socket heard, and whether the server closed it.
+    final class Heard: Sendable {
+        private let box = NIOLockedValueBox<(frames: [String], closed: Bool)>(([], false))
+        var frames: [String] { box.withLockedValue { $0.frames } }
+        var closed: Bool { box.withLockedValue { $0.closed } }
+        func add(_ text: String) { box.withLockedValue { $0.frames.append(text) } }
+        func close() { box.withLockedValue { $0.closed = true } }
+    }
+
+    /// Runs `body` with the app served on a free port (stopped afterwards, whatever happens).
+    func serving(_ test: TestApp, _ body: (Int) async throws -> Void) async throws {
+        try await test.app.server.start(address: .hostname("127.0.0.1", port: 0))
+        do {
+            try await body(try XCTUnwrap(test.app.http.server.shared.localAddress?.port))
+        } catch {
+            await test.app.server.shutdown()
+            throw error
+        }
+        await test.app.server.shutdown()
+    }
+
+    /// Opens a conversation's socket as the browser would (its cookies, its origin).
+    func open(_ path: String, port: Int, browser: Browser, origin: String?, on test: TestApp) async throws -> (WebSocket, Heard) {
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        if let origin { headers.add(name: .origin, value: origin) }
+        let heard = Heard()
+        let socket = NIOLockedValueBox<WebSocket?>(nil)
+        try await WebSocket.connect(to: "ws://127.0.0.1:\(port)\(path)", headers: headers, on: test.app.eventLoopGroup) { ws in
+            socket.withLockedValue { $0 = ws }
+            ws.onText { _, text in heard.add(text) }
+            ws.onClose.whenComplete { _ in heard.close() }
+        }.get()
+        return (try XCTUnwrap(socket.withLockedValue { $0 }), heard)
+    }
+
+    func waitUntil(_ seconds: Double, _ condition: () -> Bool) async throws {
+        let end = Date().addingTimeInterval(seconds)
+        while !condition(), Date() < end { try await Task.sleep(nanoseconds: 50_000_000) }
+    }
+
+    /// A signed-in citizen with a live consultation waiting; the path of its socket.
+    func citizenWithConsultation(_ test: TestApp) async throws -> (Browser, String) {
+        let browser = Browser(test)
+        try await browser.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+        try await browser.get("/consult")
+        let started = try await browser.post("/consult", [("channel", "live"), ("topic", "labour"), ("question", "公司拖欠工资三个月，怎么办？"), ("name", "王女士")])
+        XCTAssertEqual(started.status, .seeOther, started.body.components(separatedBy: "field-error").dropFirst().map { String($0.prefix(120)) }.joined())
+        let page = try XCTUnwrap(started.location)
+        try await browser.get(page)
+        return (browser, page + "/live")
+    }
+
+    func test_aSocketFromAnotherSitesPageIsRefused_oneFromOurOwnIsLetIn() async throws {
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { test in
+            try await serving(test) { port in
+                let (browser, live) = try await citizenWithConsultation(test)
+                do {
+                    _ = try await open(live, port: port, browser: browser, origin: "https://evil.example", on: test)
+                    XCTFail("a page elsewhere must not open the citizen's conversation")
+                } catch {}
+                let (ws, heard) = try await open(live, port: port, browser: browser, origin: "http://127.0.0.1:\(port)", on: test)
+                try await waitUntil(3) { !heard.frames.isEmpty }
+                XCTAssertTrue(heard.frames.first?.contains("公司拖欠工资") == true, "\(heard.frames)")
+                XCTAssertFalse(heard.closed)
+                try await ws.close()
+            }
+        }
+    }
+
+    func test_signingOutEverywhere_closesTheOpenSocketAtOnce() async throws {
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { test in
+            try await serving(test) { port in
+                let (browser, live) = try await citizenWithConsultation(test)
+                let (_, heard) = try await open(live, port: port, browser: browser, origin: nil, on: test)
+                try await waitUntil(3) { !heard.frames.isEmpty }
+                let other = Browser(test)
+                try await other.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+                try await other.get("/account")
+                let out = try await other.post("/account/logout-everywhere", [])
+                XCTAssertEqual(out.status, .seeOther)
+                try await waitUntil(3) { heard.closed }
+                XCTAssertTrue(heard.closed, "signed out everywhere: the socket opened before is closed")
+                XCTAssertTrue(heard.frames.last?.contains("gone") == true, "\(heard.frames)")
+            }
+        }
+    }
+
+    func test_signingOutInThatBrowser_closesItsSocket() async throws {
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { test in
+            try await serving(test) { port in
+                let (browser, live) = try await citizenWithConsultation(test)
+                let (_, heard) = try await open(live, port: port, browser: browser, origin: nil, on: test)
+                try await waitUntil(3) { !heard.frames.isEmpty }
+                let out = try await browser.post("/logout", [])
+                XCTAssertEqual(out.status, .seeOther)
+                try await waitUntil(3) { heard.closed }
+                XCTAssertTrue(heard.closed)
+            }
+        }
+    }
+
+    /// Another instance signed the account out: this one was not told, and finds out before it
+    /// sends the next thing (here: the desk taking the consultation).
+    func test_anAccountChangedElsewhere_isFoundBeforeTheNextSend() async throws {
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { test in
+            try await serving(test) { port in
+                let (browser, live) = try await citizenWithConsultation(test)
+                let (_, heard) = try await open(live, port: port, browser: browser, origin: nil, on: test)
+                try await waitUntil(3) { !heard.frames.isEmpty }
+                let citizen = try await test.account(AccountModel.citizenUsername(phone: try XCTUnwrap(MobileNumber.parse(DemoSeed.citizenPhone))))
+                citizen.sessionEpoch += 1
+                try await citizen.save(on: test.db)
+                try await Task.sleep(nanoseconds: UInt64((LiveConversation.recheckAfter + 0.5) * 1_000_000_000))
+                XCTAssertFalse(heard.closed, "nobody told this instance")
+                let framesBefore = heard.frames.count
+                let staff = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+                _ = try await staff.send(.POST, "/api/v1/desk/duty", json: ["onDuty": true])
+                let taken = try await staff.send(.POST, "/api/v1/desk/next")
+                XCTAssertEqual(taken.status, .ok)
+                try await waitUntil(3) { heard.closed }
+                XCTAssertTrue(heard.closed, "the change is found before anything more is sent")
+                XCTAssertFalse(heard.frames.dropFirst(framesBefore).contains { $0.contains("\"update\"") }, "nothing more was sent: \(heard.frames)")
+            }
+        }
+    }
+}
