@@ -5,9 +5,10 @@ axe on every new page. (Distances, hours and the holiday calendar are specified 
 Tests/LegalAidCoreTests/DirectoryRulesTests; the same pages over HTTP in Tests/AppTests/DirectoryTests.)"""
 import os
 import re
+import subprocess
 import tempfile
 import time
-from urllib.parse import quote
+from urllib.parse import quote, urlparse
 
 from selenium.webdriver.common.by import By
 
@@ -30,9 +31,13 @@ def distances_in_metres(person):
     return values
 
 
+OPEN_OR_WHEN = re.compile(r"正在开放|现在关闭，(今天|明天|\d+月\d+日（周.）)\d\d:\d\d开放")
+
+
 def every_card_tells_when_open(person):
+    """Each card says it is open now, or that it is closed now and when it opens next."""
     for card in person.driver.find_elements(By.CSS_SELECTOR, ".results .place"):
-        assert "正在开放" in card.text or "开放" in card.text or "全天" in card.text, card.text
+        assert OPEN_OR_WHEN.search(card.text), card.text
 
 
 def test_find_the_nearest_open_legal_aid_point(browser):
@@ -63,7 +68,7 @@ def test_find_the_nearest_open_legal_aid_point(browser):
     def open_only():
         cards = citizen.driver.find_elements(By.CSS_SELECTOR, ".results .place")
         if cards:
-            assert all("正在开放" in c.text for c in cards), [c.text for c in cards]
+            assert all("正在开放" in c.text and "现在关闭" not in c.text for c in cards), [c.text for c in cards]
         else:
             assert "没有找到现在开放的机构" in citizen.text and "12348" in citizen.text
     eventually(open_only)
@@ -104,9 +109,17 @@ def test_a_village_shows_its_legal_adviser_and_prints_the_notice(browser):
     citizen.shot("village")
     problems = axe_problems(citizen)
 
+    village_page = urlparse(citizen.driver.current_url).path
     citizen.press("打印公示牌（A4）")
     citizen.sees(adviser)
-    assert citizen.driver.find_elements(By.CSS_SELECTOR, "svg"), "the notice has no QR code"
+    # The QR code, decoded as a phone would, leads to the village's page at the site's public address.
+    qr = citizen.driver.find_element(By.CSS_SELECTOR, ".notice-qr svg.qr")
+    citizen.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", qr)
+    image = os.path.join(tempfile.mkdtemp(), "notice-qr.png")
+    qr.screenshot(image)
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", image], capture_output=True, text=True, check=True).stdout.strip()
+    assert decoded == citizen.base_url + village_page, (decoded, village_page)
+    assert "localhost" not in citizen.text
     citizen.shot("notice")
     problems += axe_problems(citizen)
 
@@ -115,6 +128,11 @@ def test_a_village_shows_its_legal_adviser_and_prints_the_notice(browser):
     citizen.shot("people")
     problems += axe_problems(citizen)
     assert not problems, describe(problems)
+
+
+def result_names(person):
+    """The text of the result cards on a directory page."""
+    return " ".join(card.text for card in person.driver.find_elements(By.CSS_SELECTOR, ".results .place"))
 
 
 def write_csv(rows):
@@ -147,7 +165,8 @@ def test_staff_import_institutions_and_one_bad_row_keeps_the_file_out(browser):
     editor.shot("import-refused")
     problems += axe_problems(editor)
     editor.open("/directory?q=" + quote(firm))  # the good row was not written either
-    editor.sees("没有")
+    editor.sees("没有符合条件的机构")
+    assert firm not in result_names(editor), "the good row of a refused file was written"
 
     good = write_csv([header,
                       f"示范区{firm}律师事务所,律师事务所,幸福街道,幸福路8号,027-80000001,周一至周五 9:00-17:30",

@@ -6,18 +6,19 @@
 #      then no acknowledged write lost to kill -9 on either database (scripts/kill9_durability.py);
 #      two instances behind nginx (scripts/two-instances.sh);
 #   4. browser journeys and an accessibility check with headless Chromium (e2e/).
-# Ends with one line "N passed, N failed" and exits non-zero on any failure.
+# Ends with one line "N passed, N failed, N skipped" (a skipped test is not a pass) and exits
+# non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ARTIFACTS="$ROOT/.build/test-artifacts"
 rm -rf "$ARTIFACTS"; mkdir -p "$ARTIFACTS"
-PASSED=0; FAILED=0
+PASSED=0; FAILED=0; SKIPPED=0
 note() { printf '\n==> %s\n' "$*"; }
-count() { PASSED=$((PASSED + $1)); FAILED=$((FAILED + $2)); }
+count() { PASSED=$((PASSED + $1)); FAILED=$((FAILED + $2)); SKIPPED=$((SKIPPED + ${3:-0})); }
 finish() {
   echo
-  echo "$PASSED passed, $FAILED failed"
+  echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
   [ "$FAILED" -eq 0 ]
   exit $?
 }
@@ -49,30 +50,42 @@ if [ "${PIPESTATUS[0]}" -ne 0 ] || [ ! -x .build/debug/Run ]; then
   echo "Build failed"; count 0 1; finish
 fi
 
-# Reads "Executed N tests, with M failures" from an XCTest log.
+# Reads "Executed N tests, with M failures" from an XCTest log: "passed failed skipped".
 xctest_counts() {
-  local line total failures
+  local line total failures skipped
   # "Executed 295 tests, with 3 failures …" or "… with 1 test skipped and 3 failures …".
   line=$(grep -E "Executed [0-9]+ tests?, with .*[0-9]+ failures?" "$1" | tail -n 1)
-  if [ -z "$line" ]; then echo "0 1"; return; fi
+  if [ -z "$line" ]; then echo "0 1 0"; return; fi
   total=$(echo "$line" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
   failures=$(echo "$line" | sed -E 's/.* ([0-9]+) failures?.*/\1/')
-  echo "$((total - failures)) $failures"
+  skipped=0
+  if echo "$line" | grep -qE "[0-9]+ tests? skipped"; then
+    skipped=$(echo "$line" | sed -E 's/.* ([0-9]+) tests? skipped.*/\1/')
+  fi
+  echo "$((total - failures - skipped)) $failures $skipped"
 }
 
-run_swift_tests() { # label, log
+run_swift_tests() { # label, log, [swift test arguments]
   local label=$1 log=$2 status counts
+  shift 2
   note "Swift tests on $label"
-  swift test --skip-build 2>&1 | tee "$log" | grep -E "error:|Executed .* tests" | tail -n 40
+  swift test --skip-build "$@" 2>&1 | tee "$log" | grep -E "error:|Executed .* tests" | tail -n 40
   status=${PIPESTATUS[0]}
   counts=$(xctest_counts "$log")
+  read -r passed failed skipped <<<"$counts"
   # A crash or a non-zero exit with no failure counted is still a failure.
-  if [ "$status" -ne 0 ] && [ "${counts#* }" = "0" ]; then counts="${counts% *} 1"; fi
-  echo "$label: $counts (passed failed)"
-  count $counts
+  if [ "$status" -ne 0 ] && [ "$failed" = "0" ]; then failed=1; fi
+  echo "$label: $passed passed, $failed failed, $skipped skipped"
+  count "$passed" "$failed" "$skipped"
 }
 
 run_swift_tests "SQLite" "$ARTIFACTS/swift-sqlite.log"
+
+# The durability-sensitive specs again on a SQLite file in WAL mode, as the server runs it (the
+# run above uses an in-memory database): concurrent writers, repeated and stale submissions,
+# atomic uploads, the SMS outbox and the consultation's stored-before-acknowledged messages.
+FAYUAN_TEST_SQLITE=file run_swift_tests "SQLite file (WAL)" "$ARTIFACTS/swift-sqlite-wal.log" \
+  --filter "ConcurrencyAndDeadlineTests|RepeatedSubmissionTests|AtomicUploadTests|SMSDispatchTests|SQLiteServerTests|KnowledgeBaseTests|LiveSocketAccessTests|SecurityBypassTests"
 
 # --- PostgreSQL -----------------------------------------------------------------------
 PGBIN=/usr/lib/postgresql/15/bin
@@ -108,7 +121,7 @@ DATA=$(mktemp -d /tmp/fayuan-e2e.XXXXXX)
 # are raised here; Tests/AppTests/RateLimitTests proves the limits themselves.
 # The PBX's shared secret: e2e/test_consultation.py signs call events with it as a PBX would.
 export FAYUAN_PBX_SECRET="e2e-pbx-secret-0123456789"
-FAYUAN_DATA_DIR="$DATA" PORT=$PORT HOST=127.0.0.1 FAYUAN_SIGNINS_PER_MINUTE=500 FAYUAN_LOOKUPS_PER_MINUTE=100000 \
+FAYUAN_DATA_DIR="$DATA" PORT=$PORT HOST=127.0.0.1 FAYUAN_PUBLIC_URL="http://127.0.0.1:$PORT" FAYUAN_SIGNINS_PER_MINUTE=500 FAYUAN_LOOKUPS_PER_MINUTE=100000 \
   FAYUAN_APPLICATION_WRITES_PER_10_MINUTES=100000 FAYUAN_CONSULTATION_WRITES_PER_10_MINUTES=100000 \
   FAYUAN_CONSULTATION_ALWAYS_OPEN=1 FAYUAN_CONSULTATION_ESCALATE_SECONDS=20 FAYUAN_CONSULTATION_ROUND_SECONDS=2 .build/debug/Run serve >"$ARTIFACTS/server.log" 2>&1 &
 SERVER_PID=$!
@@ -125,11 +138,12 @@ suites = [root] if root.tag == "testsuite" else list(root)
 tests = sum(int(s.get("tests", 0)) for s in suites)
 bad = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
 skipped = sum(int(s.get("skipped", 0)) for s in suites)
-print(tests - bad - skipped, bad if tests else 1)
+print(tests - bad - skipped, bad if tests else 1, skipped)
 PY
 )
-echo "Browser: $counts (passed failed)"
-count $counts
+read -r passed failed skipped <<<"$counts"
+echo "Browser: $passed passed, $failed failed, $skipped skipped"
+count "$passed" "$failed" "$skipped"
 
 # --- the API against its own OpenAPI document ------------------------------------------
 note "schemathesis against /openapi.yaml (bounded; no answer may be a 5xx)"

@@ -9,7 +9,7 @@ import XCTest
 /// fails the test, so a new route cannot ship without deciding who may use it.
 ///
 /// "+" = let through (any answer but 401/403/404 or a redirect to sign in first; a 422 for the
-/// deliberately empty input still means the gate opened), "-" = turned away.
+/// deliberately empty input still means the gate opened), "-" = turned away. A 5xx fails.
 final class AccessMatrixTests: XCTestCase {
     /// Column order of every expectation string.
     static let actors: [(key: String, username: String?, password: String)] = [
@@ -52,8 +52,9 @@ final class AccessMatrixTests: XCTestCase {
         "GET /": everyone,
         "POST /display-mode": everyone,
         "GET /healthz": everyone,
-        // Answered to the machine itself (these in-process requests have no peer address); nginx never passes it on.
-        "GET /metrics": everyone,
+        // Answered only to the machine itself or the scraper's token: these in-process requests
+        // have no peer address and no token, so no role gets through (SecurityBypassTests holds the rest).
+        "GET /metrics": "--------------",
         "GET /login": everyone,
         "POST /login": everyone,
         "GET /register": everyone,
@@ -451,6 +452,11 @@ final class AccessMatrixTests: XCTestCase {
                         let page = try await browsers[index].post(path, [])
                         status = page.status
                         location = page.location
+                    }
+                    // A server error is neither let through nor turned away: it fails the matrix.
+                    if status.code >= 500 {
+                        mismatches.append("\(pattern) as \(actor.key): server error \(status.code)")
+                        continue
                     }
                     let denied = [.unauthorized, .forbidden, .notFound].contains(status) || (location?.hasPrefix("/login?next=") ?? false)
                     let got: Character = denied ? "-" : "+"

@@ -18,6 +18,7 @@ final class TestApp {
     static let pbxSecret = "test-pbx-secret-0123456789"
 
     static var usesPostgres: Bool { !(ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").isEmpty }
+    static var usesSQLiteFile: Bool { !usesPostgres && ProcessInfo.processInfo.environment["FAYUAN_TEST_SQLITE"] == "file" }
 
     /// `alongside`: a second instance on the first one's PostgreSQL database (it leaves the
     /// database to the first to drop).
@@ -48,6 +49,10 @@ final class TestApp {
         if let name = database ?? shared, let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
             settings.database = .postgres(url: PostgresTemplate.url(url, database: name))
             settings.migrateOnStart = false
+        } else if ProcessInfo.processInfo.environment["FAYUAN_TEST_SQLITE"] == "file" {
+            // As the server runs it: a file in WAL mode with its own connections (scripts/test.sh
+            // runs the durability-sensitive specs this way too).
+            settings.database = .sqliteFile(dataDirectory + "/fayuan.sqlite")
         } else {
             settings.database = .sqliteMemory
         }

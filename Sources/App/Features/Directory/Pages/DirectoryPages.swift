@@ -14,15 +14,21 @@ enum DirectoryOptions {
     }
 }
 
+/// Open now, or closed now and when it next opens ("现在关闭，明天09:00开放"): never only the
+/// next opening, which reads as if the place were open.
+func openStatus(_ item: API.DirectoryInstitution) -> HTML {
+    item.openNow ? "<span class=\"status status-open\">正在开放</span>" : "<span class=\"status status-closed\">现在关闭，\(item.opening)</span>"
+}
+
 /// One institution as a card in a list: what to know before going there.
 func institutionCard(_ item: API.DirectoryInstitution, distance: String? = nil, number: Int? = nil, highlight: SearchQuery? = nil) -> HTML {
     let name = highlight.map { marked(Highlight.pieces(item.name, $0).map { API.TextPiece(text: $0.text, matched: $0.matched) }) } ?? HTML(raw: HTML.escape(item.name))
-    let status: HTML = item.openNow ? "<span class=\"status status-open\">正在开放</span>" : "<span class=\"status status-closed\">\(item.opening)</span>"
+    let status = openStatus(item)
     return """
     <li class="result place">
       <p class="result-kind">\(number.map { n -> HTML in "<span class=\"place-number\">\(n)</span> " })\(item.kindLabel)\(item.street.isEmpty ? "" : " · \(item.street)")</p>
       <h2 class="result-title"><a href="\(item.url)">\(name)</a></h2>
-      <p>\(distance.map { d -> HTML in "<strong>距离约\(d)</strong> · " })\(status)</p>
+      <p>\(distance.map { d -> HTML in "<strong>距离约\(d)</strong>，" })\(status)</p>
       \(when(!item.address.isEmpty) { "<p>地址：\(item.address)</p>" })
       \(when(!item.phone.isEmpty) { "<p>电话：<a href=\"tel:\(item.phone.filter { $0.isNumber || $0 == "-" })\">\(item.phone)</a></p>" })
       <p class="hint">\(item.hours)\(item.serviceLabels.isEmpty ? "" : " · " + item.serviceLabels.joined(separator: "、"))</p>
@@ -80,7 +86,7 @@ struct DirectoryEntryPage: PageView {
             "<tr><td>\(p.name)</td><td>\(p.roleLabel)</td><td>\(p.practiceAreaLabels.joined(separator: "、"))</td><td>\(phoneLink(p.phone))</td></tr>"
         }
         let below: [HTML] = children.map { "<li><a href=\"\($0.url)\">\($0.name)</a>（\($0.kindLabel)）</li>" }
-        let status: HTML = item.openNow ? "<span class=\"status status-open\">正在开放</span>" : "<span class=\"status status-closed\">\(item.opening)</span>"
+        let status = openStatus(item)
         return """
         <p class="result-kind">\(item.kindLabel)\(item.street.isEmpty ? "" : " · \(item.street)")</p>
         <dl class="facts">
