@@ -59,7 +59,16 @@ final class DirectoryTests: XCTestCase {
     }
 
     func test_aVillagePageShowsItsAdviser_andPrintsAsANoticeWithAQRCode() async throws {
+        // Without the site's public address the notice prints no link at all (never localhost).
         try await withTestApp { test in
+            let village = try await village(test)
+            let notice = try await Browser(test).get("/directory/\(village.id!)/notice")
+            XCTAssertEqual(notice.status, .ok)
+            XCTAssertFalse(notice.body.contains("class=\"qr\""))
+            XCTAssertFalse(notice.body.contains("localhost"))
+            XCTAssertTrue(notice.body.contains("FAYUAN_PUBLIC_URL"), "staff are told why and what to set")
+        }
+        try await withTestApp(adjust: { $0.publicURL = "https://fayuan.example.gov.cn" }) { test in
             let village = try await village(test)
             let adviser = try await DirectoryPersonModel.query(on: test.db).filter(\.$servesID == village.id!).firstOrFail()
             let browser = Browser(test)
@@ -69,6 +78,7 @@ final class DirectoryTests: XCTestCase {
             let notice = try await browser.get("/directory/\(village.id!)/notice")
             XCTAssertEqual(notice.status, .ok)
             XCTAssertTrue(notice.body.contains("class=\"qr\""))
+            XCTAssertTrue(notice.body.contains("https://fayuan.example.gov.cn/directory/\(village.id!)"))
             XCTAssertTrue(notice.body.contains(adviser.name))
         }
     }

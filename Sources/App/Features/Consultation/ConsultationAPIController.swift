@@ -94,7 +94,7 @@ struct ConsultationAPIController: RouteCollection {
     }
 
     func show(req: Request) async throws -> API.ConsultationDetail {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let after = try Self.after(req)
         let (consultation, party) = try await ConsultationService(req).find(id, for: try Self.caller(req))
         if case .staff = party { try await req.audit("consultation.view", target: "consultation:\(id)") }
@@ -102,7 +102,7 @@ struct ConsultationAPIController: RouteCollection {
     }
 
     func post(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let caller = try Self.caller(req)
         let input = try req.content.decode(API.MessageRequest.self)
         let message = try await ConsultationService(req).post(input.body ?? "", to: id, by: caller, clientID: input.clientId)
@@ -112,7 +112,7 @@ struct ConsultationAPIController: RouteCollection {
     /// `POST /api/v1/consultations/{id}/files`: an image or PDF sent as `multipart/form-data`
     /// (`file`, optional `clientId`), checked by its content before anything is stored.
     func postFile(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let caller = try Self.caller(req)
         let message = try await ConsultationFileUpload.receive(req, to: id, by: caller)
         return try await ConsultationView.messages([message], links: .api, on: req.db)[0].encodeResponse(status: .created, for: req)
@@ -123,7 +123,7 @@ struct ConsultationAPIController: RouteCollection {
     }
 
     func step(_ step: ConsultationStep, req: Request) async throws -> API.ConsultationDetail {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let caller = try Self.caller(req)
         let service = ConsultationService(req)
         // Who may take this step at all is settled before the input is read.

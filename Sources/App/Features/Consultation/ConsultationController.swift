@@ -128,7 +128,7 @@ struct ConsultationController: RouteCollection {
     // MARK: The conversation
 
     func show(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         return try await conversation(req, id: id, errors: FormErrors()).encodeResponse(for: req)
     }
 
@@ -168,7 +168,7 @@ struct ConsultationController: RouteCollection {
     }
 
     func send(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let caller = try Self.caller(req, for: id)
         let input = try req.content.decode(MessageForm.self)
         do {
@@ -180,7 +180,7 @@ struct ConsultationController: RouteCollection {
     }
 
     func sendFile(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let caller = try Self.caller(req, for: id)
         do {
             _ = try await ConsultationFileUpload.receive(req, to: id, by: caller)
@@ -191,7 +191,7 @@ struct ConsultationController: RouteCollection {
     }
 
     func file(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         return try await ConsultationFileUpload.send(req, caller: try Self.caller(req, for: id))
     }
 
@@ -208,7 +208,7 @@ struct ConsultationController: RouteCollection {
     }
 
     func step(_ step: ConsultationStep, req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let caller = try Self.caller(req, for: id)
         let service = ConsultationService(req)
         let (_, party) = try await service.find(id, for: caller)

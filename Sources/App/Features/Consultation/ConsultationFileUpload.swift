@@ -33,8 +33,8 @@ enum ConsultationFileUpload {
     /// The file, typed by what its content was found to be: images shown in the conversation,
     /// a PDF downloaded; never sniffed by the browser into something else.
     static func send(_ req: Request, caller: ConsultationCaller) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
-        let fileID = try req.parameters.require("file", as: UUID.self)
+        let id = try req.parameters.id()
+        let fileID = try req.parameters.id("file")
         let (file, party) = try await ConsultationService(req).file(fileID, of: id, for: caller)
         if case .staff = party { try await req.audit("consultation.file", target: "consultation:\(id)", detail: "文件 \(fileID)") }
         let response = try await req.fileio.asyncStreamFile(at: req.fayuan.uploadsDirectory + "/" + file.storedName)

@@ -22,7 +22,7 @@ struct ConsultationLive: RouteCollection {
     }
 
     func conversation(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         try SocketOrigin.check(req)
         let caller = try ConsultationController.caller(req, for: id)
         let credential = SocketCredential(req)

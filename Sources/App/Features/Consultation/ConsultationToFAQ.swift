@@ -9,7 +9,7 @@ import Vapor
 extension ConsultationController {
     func faqDraft(req: Request) async throws -> Response {
         let editor = try KnowledgeController.requireEditor(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let (consultation, _) = try await ConsultationService(req).find(id, for: .account(editor))
         guard consultation.consultationState == .closed else {
             throw AppError(status: .conflict, code: "consultationOpen", message: "咨询结束后才能整理为常见问题")

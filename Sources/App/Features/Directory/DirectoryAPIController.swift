@@ -13,7 +13,7 @@ struct DirectoryAPIController: RouteCollection {
 
     func list(req: Request) async throws -> PagedJSON<API.DirectoryInstitution> {
         let catalogue = try await DirectoryController.catalogue(req)
-        let ids = catalogue.institutions(try DirectoryController.filter(req))
+        let ids = catalogue.institutions(try DirectoryController.filter(req, strict: true))
         return PagedJSON(DirectoryController.page(ids, try ListPage.from(req)).map { catalogue.body($0)! })
     }
 
@@ -41,7 +41,7 @@ struct DirectoryAPIController: RouteCollection {
 
     func people(req: Request) async throws -> PagedJSON<API.DirectoryPerson> {
         let catalogue = try await DirectoryController.catalogue(req)
-        let query = req.typedWords()
+        let query = try req.queryText("q", label: "搜索内容", max: 100)
         let all = catalogue.people(role: try DirectoryController.choice(req, "role", "身份"), area: try DirectoryController.choice(req, "area", "业务领域"), query: query)
         return PagedJSON(DirectoryController.page(all, try ListPage.from(req)).map(catalogue.body))
     }

@@ -20,7 +20,7 @@ struct DirectoryAPIEditController: RouteCollection {
     }
 
     func saveInstitution(req: Request) async throws -> API.DirectoryInstitution {
-        try await writeInstitution(req, id: try req.parameters.require("id", as: UUID.self))
+        try await writeInstitution(req, id: try req.parameters.id())
     }
 
     private func writeInstitution(_ req: Request, id: UUID?) async throws -> API.DirectoryInstitution {
@@ -43,7 +43,7 @@ struct DirectoryAPIEditController: RouteCollection {
     }
 
     func savePerson(req: Request) async throws -> API.DirectoryPerson {
-        try await writePerson(req, id: try req.parameters.require("id", as: UUID.self))
+        try await writePerson(req, id: try req.parameters.id())
     }
 
     private func writePerson(_ req: Request, id: UUID?) async throws -> API.DirectoryPerson {
@@ -62,7 +62,7 @@ struct DirectoryAPIEditController: RouteCollection {
 
     func deletePerson(req: Request) async throws -> HTTPStatus {
         let editor = try DirectoryManageController.requireEditor(req)
-        try await DirectoryService(req).deletePerson(try req.parameters.require("id", as: UUID.self), by: editor)
+        try await DirectoryService(req).deletePerson(try req.parameters.id(), by: editor)
         return .noContent
     }
 

@@ -33,7 +33,11 @@ struct DirectoryCatalogue {
     func institutions(_ filter: Filter) -> [UUID] {
         let query = SearchQuery(filter.query)
         let candidates: [UUID]
-        if query.isEmpty {
+        if query.isEmpty, !filter.query.isEmpty {
+            // Typed, but nothing searchable in it (only %, quotes, emoji…): it finds nothing,
+            // as the knowledge search does, rather than every institution.
+            return []
+        } else if query.isEmpty {
             candidates = reference.organisations.keys.sorted(by: byKindAndName)
         } else {
             candidates = reference.directoryIndex.search(query, order: byKindAndName).filter { reference.organisations[$0] != nil }

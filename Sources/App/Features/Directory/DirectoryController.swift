@@ -19,7 +19,7 @@ struct DirectoryController: RouteCollection {
     /// photo is a new address and the old one may be kept by browsers for a day.
     func photo(req: Request) async throws -> Response {
         let reference = try await req.fayuan.referenceData(on: req.db)
-        guard let name = reference.people[try req.parameters.require("id", as: UUID.self)]?.photo,
+        guard let name = reference.people[try req.parameters.id()]?.photo,
               let type = AttachmentStore.contentType(ofStoredName: name), type.type == "image" else { throw AppError.notFound("照片") }
         let response = try await req.fileio.asyncStreamFile(at: req.fayuan.uploadsDirectory + "/" + name)
         response.headers.contentType = type
@@ -46,11 +46,14 @@ struct DirectoryController: RouteCollection {
         return value
     }
 
-    static func filter(_ req: Request) throws -> DirectoryCatalogue.Filter {
-        let street = (req.query[String.self, at: "street"] ?? "").trimmingCharacters(in: .whitespaces)
+    /// The filters of a list. The API holds `q` and `street` to their declared lengths (`strict`);
+    /// a page's search box cuts what was typed instead, as every search box here does.
+    static func filter(_ req: Request, strict: Bool = false) throws -> DirectoryCatalogue.Filter {
+        let street = try req.queryText("street", label: "所在街道", max: 30)
+        let query = strict ? try req.queryText("q", label: "搜索内容", max: 100) : req.typedWords()
         return DirectoryCatalogue.Filter(kind: try choice(req, "kind", "机构类型"), service: try choice(req, "service", "服务项目"),
-                                         street: street.isEmpty ? nil : String(street.prefix(30)), area: try choice(req, "area", "业务领域"),
-                                         query: req.typedWords())
+                                         street: street.isEmpty ? nil : street, area: try choice(req, "area", "业务领域"),
+                                         query: query)
     }
 
     static func page<T>(_ all: [T], _ page: ListPage) -> Paged<T> {
@@ -92,7 +95,7 @@ struct DirectoryController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let catalogue = try await Self.catalogue(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         guard let item = catalogue.body(id) else { throw AppError.notFound("机构") }
         let children = catalogue.reference.tree.children(of: id).prefix(200).compactMap { catalogue.body($0.id) }
         return try await DirectoryEntryPage(item: item, people: catalogue.people(of: id).map(catalogue.body), children: Array(children),
@@ -102,7 +105,7 @@ struct DirectoryController: RouteCollection {
 
     func notice(req: Request) async throws -> Response {
         let catalogue = try await Self.catalogue(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         guard let item = catalogue.body(id), item.kind == OrganisationKind.villageCommittee.rawValue else { throw AppError.notFound("村（居）委会") }
         return try await AdviserNoticePage(village: item, advisers: catalogue.advisers(of: id).map(catalogue.body),
                                            pageAddress: req.fayuan.settings.publicURL.map { $0 + item.url })

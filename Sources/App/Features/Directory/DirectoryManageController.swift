@@ -84,7 +84,7 @@ struct DirectoryManageController: RouteCollection {
 
     func editInstitution(req: Request) async throws -> Response {
         _ = try Self.requireEditor(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let reference = try await req.fayuan.referenceData(on: req.db)
         guard let org = reference.organisations[id] else { throw AppError.notFound("机构") }
         let form = InstitutionFormPage.Form(name: org.name, kind: org.kind.rawValue, street: org.street, address: org.address, phone: org.phone,
@@ -98,7 +98,7 @@ struct DirectoryManageController: RouteCollection {
     func createInstitution(req: Request) async throws -> Response { try await submitInstitution(req, id: nil) }
 
     func saveInstitution(req: Request) async throws -> Response {
-        try await submitInstitution(req, id: try req.parameters.require("id", as: UUID.self))
+        try await submitInstitution(req, id: try req.parameters.id())
     }
 
     private func submitInstitution(_ req: Request, id: UUID?) async throws -> Response {
@@ -157,7 +157,7 @@ struct DirectoryManageController: RouteCollection {
 
     func editPerson(req: Request) async throws -> Response {
         _ = try Self.requireEditor(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let reference = try await req.fayuan.referenceData(on: req.db)
         guard let p = reference.people[id] else { throw AppError.notFound("人员") }
         let form = PersonFormPage.Form(name: p.name, role: p.role.rawValue, organisation: reference.name(p.organisationID),
@@ -169,7 +169,7 @@ struct DirectoryManageController: RouteCollection {
     func createPerson(req: Request) async throws -> Response { try await submitPerson(req, id: nil) }
 
     func savePerson(req: Request) async throws -> Response {
-        try await submitPerson(req, id: try req.parameters.require("id", as: UUID.self))
+        try await submitPerson(req, id: try req.parameters.id())
     }
 
     /// A photo for the notice board: a few megabytes at most.
@@ -206,7 +206,7 @@ struct DirectoryManageController: RouteCollection {
         guard try req.content.decode(DeleteForm.self).confirm == "1" else {
             throw AppError.invalid(field: "confirm", code: "required", "请勾选“确认删除”后再删除")
         }
-        try await DirectoryService(req).deletePerson(try req.parameters.require("id", as: UUID.self), by: editor)
+        try await DirectoryService(req).deletePerson(try req.parameters.id(), by: editor)
         req.flash("已从名录中删除。")
         return req.redirect(to: SiteURL.directoryManage.path)
     }
@@ -250,7 +250,7 @@ struct DirectoryManageController: RouteCollection {
 
     func importRun(req: Request) async throws -> Response {
         _ = try Self.requireEditor(req)
-        guard let run = req.application.directoryImports.run(try req.parameters.require("id", as: UUID.self)) else {
+        guard let run = req.application.directoryImports.run(try req.parameters.id()) else {
             throw AppError.notFound("导入记录")
         }
         let page = DirectoryImportRunPage(run: run)

@@ -39,7 +39,7 @@ struct KnowledgeAPIController: RouteCollection {
 
     func questionDone(req: Request) async throws -> HTTPStatus {
         let editor = try KnowledgeController.requireEditor(req)
-        try await KnowledgeService(req).markHandled(try req.parameters.require("id", as: UUID.self), by: editor)
+        try await KnowledgeService(req).markHandled(try req.parameters.id(), by: editor)
         return .noContent
     }
 
@@ -49,6 +49,7 @@ struct KnowledgeAPIController: RouteCollection {
         let kind = try KnowledgeController.kind(req)
         let page = try ListPage.from(req)
         let typed = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let drafts = try req.queryFlag("drafts", label: "包含草稿")
         let service = KnowledgeService(req)
         if !typed.isEmpty {
             guard typed.count <= 100 else {
@@ -57,13 +58,12 @@ struct KnowledgeAPIController: RouteCollection {
             let (query, results) = try await service.search(typed, kind: kind, page: page)
             return PagedJSON(results.map { $0.item(query) })
         }
-        let drafts = req.query[String.self, at: "drafts"] == "true"
         if drafts { _ = try KnowledgeController.requireEditor(req) }
         return PagedJSON(try await service.list(kind: kind, includeDrafts: drafts, page: page).map { $0.item() })
     }
 
     func show(req: Request) async throws -> API.KnowledgeEntryBody {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let editor = KnowledgeController.isEditor(req)
         let entry = try await KnowledgeService(req).find(id, editor: editor)
         KnowledgeController.countView(of: entry, req, editor: editor)
@@ -71,8 +71,8 @@ struct KnowledgeAPIController: RouteCollection {
     }
 
     func article(req: Request) async throws -> API.LawArticleBody {
-        let id = try req.parameters.require("id", as: UUID.self)
-        let number = try req.parameters.require("article", as: Int.self)
+        let id = try req.parameters.id()
+        let number = try req.parameters.value("article", as: Int.self)
         let entry = try await KnowledgeService(req).find(id, editor: KnowledgeController.isEditor(req))
         guard entry.knowledgeKind == .law, let article = LawText.articles(entry.body).first(where: { $0.number == number }) else {
             throw AppError.notFound("法律条文")
@@ -90,7 +90,7 @@ struct KnowledgeAPIController: RouteCollection {
 
     func update(req: Request) async throws -> API.KnowledgeEntryBody {
         let editor = try KnowledgeController.requireEditor(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let body = try req.content.decode(API.KnowledgeWrite.self)
         let input = try KnowledgeInput.parse(kind: body.kind, title: body.title, body: body.body, note: body.note).mapError { AppError.invalid($0.errors) }.get()
         guard let version = body.version else {
@@ -101,7 +101,7 @@ struct KnowledgeAPIController: RouteCollection {
 
     func step(_ step: KnowledgeStep, req: Request) async throws -> API.KnowledgeEntryBody {
         let editor = try KnowledgeController.requireEditor(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         guard let version = try req.content.decode(API.KnowledgeStepBody.self).version else {
             throw AppError(status: .unprocessableEntity, code: "required", message: "请给出当前版本号（version）", field: "version")
         }
@@ -114,7 +114,7 @@ struct KnowledgeAPIController: RouteCollection {
 
     func versions(req: Request) async throws -> PagedJSON<API.KnowledgeVersionBody> {
         _ = try KnowledgeController.requireEditor(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let service = KnowledgeService(req)
         _ = try await service.find(id, editor: true)
         let versions = try await service.versions(of: id, page: try ListPage.from(req))

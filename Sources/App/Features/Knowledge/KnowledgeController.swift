@@ -81,7 +81,7 @@ struct KnowledgeController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let editor = Self.isEditor(req)
         let entry = try await KnowledgeService(req).find(id, editor: editor)
         Self.countView(of: entry, req, editor: editor)
@@ -90,8 +90,8 @@ struct KnowledgeController: RouteCollection {
     }
 
     func lawArticle(req: Request) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
-        let number = try req.parameters.require("article", as: Int.self)
+        let id = try req.parameters.id()
+        let number = try req.parameters.value("article", as: Int.self)
         let entry = try await KnowledgeService(req).find(id, editor: Self.isEditor(req))
         let articles = entry.knowledgeKind == .law ? LawText.articles(entry.body) : []
         guard let index = articles.firstIndex(where: { $0.number == number }) else { throw AppError.notFound("法律条文") }
@@ -123,7 +123,7 @@ struct KnowledgeController: RouteCollection {
 
     func questionDone(req: Request) async throws -> Response {
         let editor = try Self.requireEditor(req)
-        try await KnowledgeService(req).markHandled(try req.parameters.require("id", as: UUID.self), by: editor)
+        try await KnowledgeService(req).markHandled(try req.parameters.id(), by: editor)
         req.flash("已标为已处理")
         return req.redirect(to: SiteURL.knowledgeQuestions.path)
     }
@@ -174,7 +174,7 @@ struct KnowledgeController: RouteCollection {
 
     func edit(req: Request) async throws -> Response {
         _ = try Self.requireEditor(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let entry = try await KnowledgeService(req).find(id, editor: true)
         return try await KnowledgeEditPage(entry: entry.body(articles: false),
                                            form: .init(kind: entry.kind, title: entry.title, body: entry.body, note: "", version: entry.version),
@@ -184,7 +184,7 @@ struct KnowledgeController: RouteCollection {
 
     func save(req: Request) async throws -> Response {
         let editor = try Self.requireEditor(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let form = try req.content.decode(FormInput.self)
         let service = KnowledgeService(req)
         do {
@@ -205,7 +205,7 @@ struct KnowledgeController: RouteCollection {
 
     func step(_ step: KnowledgeStep, req: Request) async throws -> Response {
         let editor = try Self.requireEditor(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let version = Int((try? req.content.get(String.self, at: "version")) ?? "") ?? -1
         let service = KnowledgeService(req)
         switch step {
@@ -221,7 +221,7 @@ struct KnowledgeController: RouteCollection {
 
     func versions(req: Request) async throws -> Response {
         _ = try Self.requireEditor(req)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let service = KnowledgeService(req)
         let entry = try await service.find(id, editor: true)
         let versions = try await service.versions(of: id, page: try ListPage.from(req))

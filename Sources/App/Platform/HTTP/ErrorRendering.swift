@@ -68,8 +68,12 @@ struct ErrorRendering: AsyncMiddleware {
             case .payloadTooLarge: return AppError(status: .payloadTooLarge, code: "tooLarge", message: "提交的内容太大，单个文件请不要超过上传限制")
             case .unauthorized: return .unauthenticated
             case .forbidden: return .forbidden
-            case .badRequest, .unprocessableEntity, .unsupportedMediaType:
-                return AppError(status: abort.status, code: "badRequest", message: "提交的内容格式不正确：\(abort.reason)")
+            case .unsupportedMediaType:
+                return AppError(status: .unsupportedMediaType, code: "unsupportedMediaType",
+                                message: "提交的内容类型无法识别：请以表单提交，或在接口中使用 Content-Type: application/json")
+            case .badRequest, .unprocessableEntity:
+                // The framework's own reason is English and internal: the person gets Chinese.
+                return AppError(status: abort.status, code: "badRequest", message: "提交的内容格式不正确，请检查后重试")
             default: return AppError(status: abort.status, code: "error", message: "请求未能完成，请稍后再试")
             }
         default:

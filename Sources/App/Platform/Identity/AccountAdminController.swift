@@ -101,7 +101,7 @@ struct AccountAdminController: RouteCollection {
     // MARK: Roles (security administrator)
 
     func rolesPage(req: Request) async throws -> HTML {
-        guard let account = try await AccountModel.find(try req.parameters.require("id", as: UUID.self), on: req.db), !account.isCitizen else {
+        guard let account = try await AccountModel.find(try req.parameters.id(), on: req.db), !account.isCitizen else {
             throw AppError.notFound("账号")
         }
         return try await renderRoles(req, account: account, errors: FormErrors())
@@ -112,7 +112,7 @@ struct AccountAdminController: RouteCollection {
     }
 
     func setRoles(req: Request) async throws -> Response {
-        guard let account = try await AccountModel.find(try req.parameters.require("id", as: UUID.self), on: req.db), !account.isCitizen else {
+        guard let account = try await AccountModel.find(try req.parameters.id(), on: req.db), !account.isCitizen else {
             throw AppError.notFound("账号")
         }
         let chosen = Set((try req.content.decode(RolesInput.self).roles ?? []).compactMap(Role.init(rawValue:)).filter { $0 != .citizen })

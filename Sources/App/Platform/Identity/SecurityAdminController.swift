@@ -36,7 +36,7 @@ struct SecurityAdminController: RouteCollection {
     }
 
     func unlock(req: Request) async throws -> Response {
-        guard let account = try await AccountModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("账号") }
+        guard let account = try await AccountModel.find(try req.parameters.id(), on: req.db) else { throw AppError.notFound("账号") }
         account.lockout = LockoutPolicy.State()
         try await account.save(on: req.db)
         try await req.audit("security.unlock", target: "account:\(account.id!)")

@@ -43,7 +43,7 @@ struct HolidayAdminController: RouteCollection {
     }
 
     func remove(req: Request) async throws -> Response {
-        guard let holiday = try await HolidayModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("节假日") }
+        guard let holiday = try await HolidayModel.find(try req.parameters.id(), on: req.db) else { throw AppError.notFound("节假日") }
         try await holiday.delete(on: req.db)
         try await req.audit("admin.holidayRemoved", target: "holiday:\(holiday.date)")
         req.flash("已删除 \(holiday.date) \(holiday.name)")

@@ -59,7 +59,7 @@ struct DirectoryListPage: PageView {
           \(DirectoryOptions.select("area", "业务领域", DirectoryOptions.areas, filter.area?.rawValue, all: "全部领域"))
           <button type="submit">查找</button>
         </form>
-        <p role="status">\(filter.isEmpty ? "共\(total)家机构。" : "找到\(total)家符合条件的机构。")</p>
+        <p role="status">\(filter.isEmpty ? "共\(total)家机构。" : filter.query.isEmpty ? "找到\(total)家符合条件的机构。" : "按“\(filter.query)”找到\(total)家符合条件的机构。")</p>
         \(when(items.isEmpty) { "<div class=\"notice\"><p>没有符合条件的机构。可以减少筛选条件，或拨打<a href=\"tel:12348\">12348</a>公共法律服务热线询问。</p></div>" })
         \(when(!results.isEmpty) { "<ol class=\"results plain\">\(results)</ol>" })
         \(pager)

@@ -86,7 +86,7 @@ struct APIController: RouteCollection {
     func show(req: Request) async throws -> API.Application {
         let account = try req.requireAccount()
         let reference = try await req.referenceData()
-        let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let app = try await ApplicationService(req).find(try req.parameters.id(), for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)")
         return try await detail(app, account: account, reference: reference, req: req)
     }
@@ -96,7 +96,7 @@ struct APIController: RouteCollection {
         let input = try req.content.decode(API.DraftRequest.self)
         let reference = try await req.referenceData()
         let service = ApplicationService(req)
-        let app = try await service.find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let app = try await service.find(try req.parameters.id(), for: account, reference: reference)
         try await service.updateDraft(app, form: input.form, communityPointID: input.communityPointID, preReviewOrganisationID: input.preReviewOrganisationID,
                                       expectedVersion: input.version, by: account, reference: reference)
         return try await detail(app, account: account, reference: reference, req: req)
@@ -108,7 +108,7 @@ struct APIController: RouteCollection {
         guard let kind = ApplicationEventKind(rawValue: input.type) else {
             throw AppError.invalid(field: "type", code: "invalidChoice", "未知的办理动作：\(input.type)")
         }
-        let (app, _) = try await ApplicationService(req).perform(try input.actionInput.event(kind), on: try req.parameters.require("id", as: UUID.self),
+        let (app, _) = try await ApplicationService(req).perform(try input.actionInput.event(kind), on: try req.parameters.id(),
                                                                  expectedVersion: input.version, by: account)
         return try await detail(app, account: account, reference: try await req.referenceData(), req: req)
     }
@@ -120,7 +120,7 @@ struct APIController: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         let reference = try await req.referenceData()
-        let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let app = try await ApplicationService(req).find(try req.parameters.id(), for: account, reference: reference)
         guard AttachmentStore.mayUpload(to: app, account: account, reference: reference) else { throw AppError.forbidden }
         let file = try req.content.decode(UploadRequest.self).file
         if file.data.readableBytes == 0 { throw AppError.invalid(field: "file", code: "required", "请选择要上传的文件") }
@@ -132,7 +132,7 @@ struct APIController: RouteCollection {
 
     func document(req: Request) async throws -> DocumentContent {
         let account = try req.requireAccount()
-        guard let doc = try await DocumentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文书") }
+        guard let doc = try await DocumentModel.find(try req.parameters.id(), on: req.db) else { throw AppError.notFound("文书") }
         let app = try await ApplicationService(req).find(doc.applicationID, for: account, reference: try await req.referenceData())
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "文书 \(doc.number)")
         return doc.content

@@ -15,7 +15,7 @@ struct ApplicationController: RouteCollection {
     func show(req: Request) async throws -> HTML {
         let account = try req.requireAccount()
         let reference = try await req.referenceData()
-        let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let app = try await ApplicationService(req).find(try req.parameters.id(), for: account, reference: reference)
         var page = try await Self.detail(req, app: app, account: account, reference: reference)
         if req.query[String.self, at: "reveal"] == "1", let actor = account.actor, PersonalDataPolicy.mayReveal(actor) {
             page.revealed = true
@@ -106,7 +106,7 @@ struct ApplicationController: RouteCollection {
 
     func act(req: Request) async throws -> Response {
         let account = try req.requireAccount()
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         guard let kind = ApplicationEventKind(rawValue: req.parameters.get("event") ?? "") else { throw AppError.notFound() }
         let input = try req.content.decode(ActionInput.self)
         do {
@@ -144,7 +144,7 @@ struct ApplicationController: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         let reference = try await req.referenceData()
-        let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let app = try await ApplicationService(req).find(try req.parameters.id(), for: account, reference: reference)
         guard AttachmentStore.mayUpload(to: app, account: account, reference: reference) else { throw AppError.forbidden }
         let files = (try req.content.decode(UploadInput.self).attachments ?? []).filter { $0.data.readableBytes > 0 }
         var errors = files.compactMap { AttachmentStore.check($0, field: "attachments", maxBytes: req.fayuan.settings.maxUploadBytes) }
@@ -161,7 +161,7 @@ struct ApplicationController: RouteCollection {
     /// Evidence is sent as a download with its checked type, never rendered inline as something else.
     func download(req: Request) async throws -> Response {
         let account = try req.requireAccount()
-        guard let file = try await AttachmentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文件") }
+        guard let file = try await AttachmentModel.find(try req.parameters.id(), on: req.db) else { throw AppError.notFound("文件") }
         let reference = try await req.referenceData()
         let app = try await ApplicationService(req).find(file.applicationID, for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "附件 \(file.id!)")
@@ -177,7 +177,7 @@ struct ApplicationController: RouteCollection {
 
     func document(req: Request) async throws -> HTML {
         let account = try req.requireAccount()
-        guard let doc = try await DocumentModel.find(try req.parameters.require("id", as: UUID.self), on: req.db) else { throw AppError.notFound("文书") }
+        guard let doc = try await DocumentModel.find(try req.parameters.id(), on: req.db) else { throw AppError.notFound("文书") }
         let reference = try await req.referenceData()
         // Whoever may see the application, or its case (the assigned lawyer: the 指派通知书 is addressed to them).
         let app: ApplicationModel

@@ -49,7 +49,7 @@ struct ApplicationFormController: RouteCollection {
     func editForm(req: Request) async throws -> Response {
         let account = try req.requireFiler()
         let reference = try await req.referenceData()
-        let app = try await ApplicationService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let app = try await ApplicationService(req).find(try req.parameters.id(), for: account, reference: reference)
         guard app.applicationState == .draft else { return req.redirect(to: SiteURL.application(app.id!).path) }
         let attachments = try await AttachmentModel.query(on: req.db).filter(\.$applicationID == app.id!).all()
         return try await page(req, account: account, reference: reference, form: app.form, errors: FormErrors(), app: app, input: nil, attachments: attachments)
@@ -60,7 +60,7 @@ struct ApplicationFormController: RouteCollection {
         let account = try req.requireFiler()
         let reference = try await req.referenceData()
         let service = ApplicationService(req)
-        let app = try await service.find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let app = try await service.find(try req.parameters.id(), for: account, reference: reference)
         let input = try req.content.decode(ApplicationFormInput.self)
         let (form, parseErrors) = input.form()
         let errors = parseErrors + form.validateForDraft() + uploadErrors(input, req)

@@ -45,7 +45,7 @@ struct CaseAPIController: RouteCollection {
 
     func forwardDetained(req: Request) async throws -> API.DetainedRequest {
         let account = try req.requireStaff()
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         _ = try await CaseIntakeService(req).forward(id, by: account)
         guard let entry = try await DetainedRequestModel.find(id, on: req.db) else { throw AppError.notFound("羁押人员申请") }
         return dto(entry)
@@ -65,7 +65,7 @@ struct CaseAPIController: RouteCollection {
     func show(req: Request) async throws -> API.CaseDetail {
         let account = try req.requireAccount()
         let reference = try await req.referenceData()
-        let (record, app) = try await CaseService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference, withForm: false)
+        let (record, app) = try await CaseService(req).find(try req.parameters.id(), for: account, reference: reference, withForm: false)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "案件")
         return try await detail(record, app: app, account: account, req: req)
     }
@@ -74,7 +74,7 @@ struct CaseAPIController: RouteCollection {
         let account = try req.requireStaff()
         let input = try req.content.decode(API.CaseEventRequest.self)
         let reference = try await req.referenceData()
-        let (record, app) = try await CaseService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let (record, app) = try await CaseService(req).find(try req.parameters.id(), for: account, reference: reference)
         let type = input.type ?? ""
         guard let kind = CaseEventKind(rawValue: type), kind.isRequestable else {
             throw AppError.invalid(field: "type", code: "invalidChoice", "未知的办理动作：\(type)")
@@ -86,7 +86,7 @@ struct CaseAPIController: RouteCollection {
     func progress(req: Request) async throws -> Response {
         let account = try req.requireStaff()
         let input = try req.content.decode(API.ProgressRequest.self)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         try await CaseHandlingService(req).recordProgress(on: id, kind: input.kind.flatMap(CaseProgressKind.init(rawValue:)), note: input.note ?? "",
                                                           notify: input.notifyApplicant ?? true, by: account)
         return try await reloaded(id, account: account, req: req).encodeResponse(status: .created, for: req)
@@ -95,7 +95,7 @@ struct CaseAPIController: RouteCollection {
     func requestChange(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         let input = try req.content.decode(API.ReasonRequest.self)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         try await CaseHandlingService(req).requestLawyerChange(on: id, reason: input.reason ?? "", by: account)
         return try await reloaded(id, account: account, req: req).encodeResponse(status: .created, for: req)
     }
@@ -103,7 +103,7 @@ struct CaseAPIController: RouteCollection {
     func refuseChange(req: Request) async throws -> API.CaseDetail {
         let account = try req.requireStaff()
         let input = try req.content.decode(API.ResponseRequest.self)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         try await CaseHandlingService(req).refuseLawyerChange(on: id, response: input.response ?? "", by: account)
         return try await reloaded(id, account: account, req: req)
     }
@@ -111,7 +111,7 @@ struct CaseAPIController: RouteCollection {
     func mediation(req: Request) async throws -> API.CaseDetail {
         let account = try req.requireStaff()
         let input = try req.content.decode(API.MediationRequest.self)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         try await CaseHandlingService(req).recordMediationConsent(on: id, consent: input.consent.flatMap(MediationFirst.Consent.init(rawValue:)), how: input.how ?? "", by: account)
         return try await reloaded(id, account: account, req: req)
     }
@@ -119,7 +119,7 @@ struct CaseAPIController: RouteCollection {
     func members(req: Request) async throws -> API.CaseDetail {
         let account = try req.requireStaff()
         let input = try req.content.decode(API.MembersRequest.self)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         _ = try await CaseHandlingService(req).addMembers(to: id, text: input.members ?? "", by: account)
         return try await reloaded(id, account: account, req: req)
     }
@@ -127,7 +127,7 @@ struct CaseAPIController: RouteCollection {
     func urgentAid(req: Request) async throws -> Response {
         let account = try req.requireStaff()
         let input = try req.content.decode(API.UrgentAidRequest.self)
-        let record = try await CaseIntakeService(req).grantUrgentAid(on: try req.parameters.require("id", as: UUID.self), daysToDeadline: input.daysToDeadline,
+        let record = try await CaseIntakeService(req).grantUrgentAid(on: try req.parameters.id(), daysToDeadline: input.daysToDeadline,
                                                                      urgentPreservation: input.urgentPreservation ?? false, reason: input.reason ?? "", by: account)
         return try await reloaded(record.id!, account: account, req: req).encodeResponse(status: .created, for: req)
     }
@@ -135,7 +135,7 @@ struct CaseAPIController: RouteCollection {
     func fileObjection(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         let input = try req.content.decode(API.ReasonRequest.self)
-        let objection = try await ObjectionService(req).file(on: try req.parameters.require("id", as: UUID.self), reason: input.reason ?? "", by: account)
+        let objection = try await ObjectionService(req).file(on: try req.parameters.id(), reason: input.reason ?? "", by: account)
         guard let app = try await ApplicationModel.find(objection.applicationID, on: req.db) else { throw AppError.notFound("申请") }
         return try await dto(objection, app: app).encodeResponse(status: .created, for: req)
     }
@@ -149,7 +149,7 @@ struct CaseAPIController: RouteCollection {
     func decideObjection(req: Request) async throws -> API.Objection {
         let account = try req.requireStaff()
         let input = try req.content.decode(API.ObjectionDecisionRequest.self)
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let service = ObjectionService(req)
         try await service.requireBureau(for: id, account: account)
         guard let outcome = input.outcome.flatMap(Objection.Outcome.init(rawValue:)) else {

@@ -42,7 +42,7 @@ struct CaseController: RouteCollection {
         let account = try req.requireAccount()
         let reference = try await req.referenceData()
         let service = CaseService(req)
-        let (record, app) = try await service.find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let (record, app) = try await service.find(try req.parameters.id(), for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "案件页面")
         return try await CasePage.make(req, record: record, app: app, account: account, reference: reference).render(req)
     }
@@ -56,7 +56,7 @@ struct CaseController: RouteCollection {
     /// The assigned lawyer records a step; the applicant is told unless the lawyer unticks it.
     func recordProgress(req: Request) async throws -> Response {
         let account = try req.requireStaff()
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let input = try req.content.decode(ProgressInput.self)
         let kind = input.kind.flatMap(CaseProgressKind.init(rawValue:))
         do {
@@ -70,7 +70,7 @@ struct CaseController: RouteCollection {
 
     func act(req: Request) async throws -> Response {
         let account = try req.requireStaff()
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let reference = try await req.referenceData()
         let (record, app) = try await CaseService(req).find(id, for: account, reference: reference)
         let input = try req.content.decode(CaseActionInput.self)

@@ -79,7 +79,7 @@ struct LawyerProfileController: RouteCollection {
     /// A lawyer of one of the district's law firms, and their profile if there is one.
     private func find(_ req: Request) async throws -> (AccountModel, LawyerProfileModel?) {
         let reference = try await req.referenceData()
-        guard let lawyer = try await AccountModel.find(try req.parameters.require("id", as: UUID.self), on: req.db),
+        guard let lawyer = try await AccountModel.find(try req.parameters.id(), on: req.db),
               lawyer.roles?.contains(.lawyer) == true, let firm = lawyer.organisationID, reference.tree[firm]?.kind == .lawFirm
         else { throw AppError.notFound("律师") }
         return (lawyer, try await LawyerProfileModel.query(on: req.db).filter(\.$accountID == lawyer.id!).first())

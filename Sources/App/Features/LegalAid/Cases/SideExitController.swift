@@ -31,7 +31,7 @@ struct SideExitController: RouteCollection {
 
     func fileObjection(req: Request) async throws -> Response {
         let account = try req.requireAccount()
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let input = try req.content.decode(Input.self)
         return try await onApplicationPage(req, id: id, account: account, action: "objection", values: input.values) {
             _ = try await ObjectionService(req).file(on: id, reason: input.reason ?? "", by: account)
@@ -41,7 +41,7 @@ struct SideExitController: RouteCollection {
 
     func urgentAid(req: Request) async throws -> Response {
         let account = try req.requireStaff()
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let input = try req.content.decode(Input.self)
         let days = (input.daysToDeadline ?? "").trimmingCharacters(in: .whitespaces)
         return try await onApplicationPage(req, id: id, account: account, action: "urgentAid", values: input.values) {
@@ -54,7 +54,7 @@ struct SideExitController: RouteCollection {
 
     func requestChange(req: Request) async throws -> Response {
         let account = try req.requireAccount()
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let input = try req.content.decode(Input.self)
         let reference = try await req.referenceData()
         let (_, app) = try await CaseService(req).find(id, for: account, reference: reference)
@@ -105,7 +105,7 @@ struct SideExitController: RouteCollection {
     }
 
     private func onCasePage(_ req: Request, account: AccountModel, _ step: (UUID) async throws -> String) async throws -> Response {
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         _ = try await CaseService(req).find(id, for: account, reference: try await req.referenceData())
         do {
             req.flash(try await step(id))

@@ -75,7 +75,7 @@ struct IntakeController: RouteCollection {
 
     func forward(req: Request) async throws -> Response {
         let account = try req.requireStaff()
-        let app = try await CaseIntakeService(req).forward(try req.parameters.require("id", as: UUID.self), by: account)
+        let app = try await CaseIntakeService(req).forward(try req.parameters.id(), by: account)
         req.flash("已转交法律援助中心，申请编号\(app.number)，中心将于7日内作出决定。")
         return req.redirect(to: SiteURL.application(app.id!).path)
     }

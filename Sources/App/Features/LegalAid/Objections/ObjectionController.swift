@@ -36,7 +36,7 @@ struct ObjectionController: RouteCollection {
     func show(req: Request) async throws -> HTML {
         let account = try req.requireStaff()
         let reference = try await req.referenceData()
-        let (objection, app) = try await ObjectionService(req).find(try req.parameters.require("id", as: UUID.self), for: account, reference: reference)
+        let (objection, app) = try await ObjectionService(req).find(try req.parameters.id(), for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "异议")
         return page(req, objection: objection, app: app, account: account, reference: reference, errors: FormErrors())
     }
@@ -48,7 +48,7 @@ struct ObjectionController: RouteCollection {
 
     func decide(req: Request) async throws -> Response {
         let account = try req.requireStaff()
-        let id = try req.parameters.require("id", as: UUID.self)
+        let id = try req.parameters.id()
         let input = try req.content.decode(DecisionInput.self)
         let reference = try await req.referenceData()
         let service = ObjectionService(req)

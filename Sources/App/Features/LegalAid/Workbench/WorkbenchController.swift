@@ -45,7 +45,7 @@ struct WorkbenchController: RouteCollection {
     /// The recipient has seen the alert; it leaves the workbench (the deadline itself stays listed until met).
     func markRead(req: Request) async throws -> Response {
         let account = try req.requireStaff()
-        guard let alert = try await AlertModel.find(try req.parameters.require("id", as: UUID.self), on: req.db),
+        guard let alert = try await AlertModel.find(try req.parameters.id(), on: req.db),
               alert.recipientAccountID == account.id else { throw AppError.notFound("提醒") }
         alert.readAt = req.now
         try await alert.save(on: req.db)

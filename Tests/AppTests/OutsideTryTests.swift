@@ -1,0 +1,92 @@
+import Fluent
+import XCTVapor
+import XCTest
+@testable import App
+@testable import LegalAidCore
+
+/// What a citizen (or a client of the API) met in the outside try of 2026-12-05 (issue #23):
+/// each spec fails on the code that showed it.
+final class OutsideTryTests: XCTestCase {
+    func errorCode(_ response: TestingHTTPResponse) -> (code: String?, field: String?, message: String?) {
+        let body = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["error"] as? [String: Any]
+        return (body?["code"] as? String, body?["field"] as? String, body?["message"] as? String)
+    }
+
+    // MARK: 11. A search with nothing searchable in it finds nothing, and says what it looked for.
+
+    func test_aDirectorySearchOfOnlySymbols_findsNothing_notEveryInstitution() async throws {
+        try await withTestApp { test in
+            let browser = Browser(test)
+            for typed in ["%", "_", "\"'", "\\", "*", "😀😀"] {
+                let page = try await browser.get("/directory?q=" + Browser.formEncode(typed))
+                XCTAssertEqual(page.status, .ok, typed)
+                XCTAssertTrue(page.contains("找到0家符合条件的机构"), "\(typed): \(page.body.components(separatedBy: "role=\"status\"").dropFirst().first?.prefix(80) ?? "")")
+                XCTAssertTrue(page.contains("没有符合条件的机构"), typed)
+                XCTAssertFalse(page.contains("class=\"result place\""), typed)
+                let api = try await APIClient(test: test, token: nil).send(.GET, "/api/v1/directory?q=" + Browser.formEncode(typed))
+                XCTAssertEqual(api.headers.first(name: "X-Total-Count"), "0", typed)
+            }
+            let all = try await browser.get("/directory")
+            XCTAssertTrue(all.contains("class=\"result place\""), "no words: the whole directory, as before")
+        }
+    }
+
+    // MARK: 13. Wrong addresses and bodies are told in Chinese, with the right status.
+
+    func test_aMalformedIdInAnAddress_isNotFoundInChinese_onPagesAndInTheAPI() async throws {
+        try await withTestApp { test in
+            let browser = Browser(test)
+            try await browser.login("shencha", DemoSeed.staffPassword)
+            for path in ["/applications/not-a-uuid", "/directory/123", "/knowledge/xyz", "/cases/abc"] {
+                let page = try await browser.get(path)
+                XCTAssertEqual(page.status, .notFound, path)
+                XCTAssertTrue(page.contains("不存在"), path)
+                XCTAssertFalse(page.contains("could not be converted"), path)
+            }
+            let article = try await browser.get("/knowledge/\(UUID())/articles/abc")
+            XCTAssertEqual(article.status, .notFound)
+            let api = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let bad = try await api.send(.GET, "/api/v1/applications/not-a-uuid")
+            XCTAssertEqual(bad.status, .notFound)
+            XCTAssertEqual(errorCode(bad).code, "notFound")
+        }
+    }
+
+    func test_aBodyWithoutAContentType_isToldInChinese() async throws {
+        try await withTestApp { test in
+            let api = try await APIClient.signIn(test, "shequ1", DemoSeed.staffPassword)
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: try XCTUnwrap(api.token))
+            let response = try await test.app.testable().performTest(request: TestingHTTPRequest(
+                method: .POST, url: URI(path: "/api/v1/applications"), headers: headers, body: ByteBuffer(string: "{\"form\":{}}")))
+            XCTAssertEqual(response.status, .unsupportedMediaType)
+            let (code, _, message) = errorCode(response)
+            XCTAssertEqual(code, "unsupportedMediaType")
+            XCTAssertTrue(message?.contains("Content-Type") == true && message?.contains("提交的内容类型") == true, message ?? "")
+            XCTAssertFalse(response.body.string.contains("Unsupported"), "no English reason")
+        }
+    }
+
+    // MARK: 14. The limits the API document declares are enforced.
+
+    func test_declaredLimitsAreEnforcedByName() async throws {
+        try await withTestApp { test in
+            let api = APIClient(test: test, token: nil)
+            let long = String(repeating: "调", count: 101)
+            for path in ["/api/v1/directory?q=", "/api/v1/directory/people?q=", "/api/v1/knowledge?q="] {
+                let response = try await api.send(.GET, path + Browser.formEncode(long))
+                XCTAssertEqual(response.status, .unprocessableEntity, path)
+                XCTAssertEqual(errorCode(response).field, "q", path)
+                XCTAssertFalse(response.body.string.contains(long), "not echoed back whole")
+            }
+            let street = try await api.send(.GET, "/api/v1/directory?street=" + Browser.formEncode(String(repeating: "街", count: 31)))
+            XCTAssertEqual(street.status, .unprocessableEntity)
+            XCTAssertEqual(errorCode(street).field, "street")
+            let drafts = try await api.send(.GET, "/api/v1/knowledge?drafts=AAA")
+            XCTAssertEqual(drafts.status, .unprocessableEntity)
+            XCTAssertEqual(errorCode(drafts).field, "drafts")
+            let fine = try await api.send(.GET, "/api/v1/directory?q=" + Browser.formEncode(String(repeating: "调", count: 100)))
+            XCTAssertEqual(fine.status, .ok, "100 characters are within the limit")
+        }
+    }
+}
