@@ -8,6 +8,37 @@ import XCTest
 /// 等保2.0 audit: every sign-in, failure, state change and view of personal data is recorded,
 /// append-only and hash-chained, kept at least six months.
 final class AuditTests: XCTestCase {
+    /// Issue #23 item 18: every feature's events read by name on `/audit` and can be filtered,
+    /// none as 「其他事件」.
+    func test_theDesksKnowledgeAndDirectoryEvents_readByName_andFilterByFamily() async throws {
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { test in
+            let editor = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let created = try await editor.send(.POST, "/api/v1/knowledge", json: ["kind": "article", "title": "工伤认定的申请时限", "body": "用人单位应当在30日内提出申请。"])
+            XCTAssertEqual(created.status, .created, created.body.string)
+            let citizen = try await APIClient.signIn(test, DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let asked = try await citizen.send(.POST, "/api/v1/consultations", json: ["channel": "messageBoard", "topic": "labour", "question": "公司拖欠工资三个月怎么办？", "name": "王女士"])
+            XCTAssertEqual(asked.status, .created, asked.body.string)
+            let codes = Set(try await test.auditTrail().all().map(\.event)).filter { $0.hasPrefix("knowledge.") || $0.hasPrefix("consultation.") }
+            XCTAssertTrue(codes.contains { $0.hasPrefix("knowledge.") }, "\(codes)")
+            let all = codes.union(["consultation.take", "consultation.close", "consultation.logCall", "consultation.view", "knowledge.published",
+                                   "directory.institutionSaved", "directory.personSaved", "directory.personDeleted", "directory.imported"])
+            for code in all {
+                XCTAssertNotEqual(AuditText.event(code), "其他事件", code)
+            }
+            let families = AuditText.families.map(\.prefix)
+            for prefix in ["consultation.", "knowledge.", "directory."] { XCTAssertTrue(families.contains(prefix), prefix) }
+            XCTAssertEqual(AuditText.target("consultation:\(UUID())").hasPrefix("咨询 "), true)
+
+            let auditor = Browser(test)
+            try await auditor.login("shenji", DemoSeed.staffPassword)
+            let page = try await auditor.get("/audit?event=knowledge.")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("知识库：新建"), "the filter shows the knowledge base's events by name")
+            XCTAssertFalse(page.contains("其他事件"))
+            XCTAssertTrue(page.contains("<option value=\"directory.\""), "the directory's family can be chosen")
+        }
+    }
+
     func test_signInsFailuresStateChangesAndViewsAreRecorded() async throws {
         try await withTestApp { test in
             let station = Browser(test)

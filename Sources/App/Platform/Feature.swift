@@ -23,6 +23,17 @@ protocol Feature: Sendable {
     func prepare(_ app: Application)
     /// Its part of the demo district, on a first start with demo data (after the platform's).
     func seedDemo(_ app: Application) async throws
+    /// Its audit events and targets in Chinese, for the audit page and its filter.
+    var auditVocabulary: AuditVocabulary { get }
+}
+
+/// How a feature's audit entries read on `/audit`: the family its events share (a code prefix,
+/// which the page filters by), each event's name, and the names of the things it records.
+struct AuditVocabulary: Sendable {
+    var families: [(prefix: String, label: String)] = []
+    var events: [String: String] = [:]
+    /// `consultation:` → 咨询 (followed by the id).
+    var targets: [(prefix: String, label: String)] = []
 }
 
 extension Feature {
@@ -33,6 +44,7 @@ extension Feature {
     func jobs(_ settings: Settings) -> [PeriodicJob] { [] }
     func prepare(_ app: Application) {}
     func seedDemo(_ app: Application) async throws {}
+    var auditVocabulary: AuditVocabulary { AuditVocabulary() }
 }
 
 /// Who the navigation is for.

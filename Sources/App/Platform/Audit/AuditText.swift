@@ -3,8 +3,14 @@ import LegalAidCore
 /// The audit trail in Chinese for the audit administrator: event codes stay stable in storage
 /// (they are what the chain hashes and what filters match), and are shown by name.
 enum AuditText {
-    /// Families of events, for the filter on `/audit`.
-    static let families: [(prefix: String, label: String)] = [
+    /// Families of events, for the filter on `/audit`: the platform's and every feature's.
+    static var families: [(prefix: String, label: String)] { platformFamilies + features.flatMap(\.auditVocabulary.families) }
+
+    private static let featureNames: [String: String] = features.reduce(into: [:]) { names, feature in
+        names.merge(feature.auditVocabulary.events) { first, _ in first }
+    }
+
+    private static let platformFamilies: [(prefix: String, label: String)] = [
         ("auth.", "登录与身份验证"),
         ("account.", "账号注册"),
         ("personalData.", "查看个人信息"),
@@ -62,7 +68,7 @@ enum AuditText {
 
     /// `auth.signIn` → 登录; an application or case step by the workflow's own name.
     static func event(_ code: String) -> String {
-        if let name = names[code] { return name }
+        if let name = names[code] ?? featureNames[code] { return name }
         if code.hasPrefix("application."), let kind = ApplicationEventKind(rawValue: String(code.dropFirst("application.".count))) {
             return "申请：" + kind.chinese
         }
@@ -82,6 +88,7 @@ enum AuditText {
     /// `application:FY2026-000001` → 申请 FY2026-000001.
     static func target(_ target: String) -> String {
         let kinds = [("application:", "申请 "), ("account:", "账号 "), ("case:", "案件 "), ("detained:", "羁押人员申请 "), ("holiday:", "节假日 "), ("path:", "页面 ")]
+            + features.flatMap(\.auditVocabulary.targets).map { ($0.prefix, $0.label + " ") }
         for (prefix, name) in kinds where target.hasPrefix(prefix) { return name + target.dropFirst(prefix.count) }
         switch target {
         case "audit": return "审计记录"
