@@ -89,4 +89,79 @@ final class OutsideTryTests: XCTestCase {
             XCTAssertEqual(fine.status, .ok, "100 characters are within the limit")
         }
     }
+
+    // MARK: 10. One source for the service hours: the centre's.
+
+    func test_theHomePageTheFooterAndTheDesk_tellTheSameHours_andAgreeWhetherItIsOpen() async throws {
+        // Monday 09:15 Beijing time: the centre (09:00–12:00, 13:30–17:30) is open.
+        let mondayQuarterPastNine = LocalDate(year: 2026, month: 11, day: 23)!.startOfDay.addingTimeInterval(9 * 3600 + 15 * 60)
+        try await withTestApp(now: mondayQuarterPastNine) { test in
+            let centreHours = ServiceHours.officeHours.chineseDescription
+            let browser = Browser(test)
+            let consult = try await browser.get("/consult")
+            XCTAssertTrue(consult.contains("在线咨询") && !consult.contains("将于"), "the desk is open at 09:15")
+            let home = try await browser.get("/")
+            XCTAssertTrue(home.contains("网上服务时间：\(centreHours)"), "the home page shows the centre's hours")
+            XCTAssertTrue(home.contains("在线服务中"), "and agrees the desk is open")
+            XCTAssertFalse(home.contains("09:30–11:30"), "no second set of hours written into the page")
+            let footer = home.body.components(separatedBy: "site-footer").last ?? ""
+            XCTAssertTrue(footer.contains(centreHours), "the footer too")
+        }
+    }
+
+    // MARK: 12. On the search page the answers come first, each section headed.
+
+    func test_searchAnswersComeBeforeInstitutions_underTheirOwnHeadings() async throws {
+        try await withTestApp { test in
+            let page = try await Browser(test).get("/knowledge?q=" + Browser.formEncode("调解"))
+            XCTAssertEqual(page.status, .ok)
+            let answers = try XCTUnwrap(page.body.range(of: "<h2 id=\"answers\">法律知识</h2>"), "the answers are headed")
+            let places = try XCTUnwrap(page.body.range(of: "<h2 id=\"places\">相关机构</h2>"), "the institutions are headed")
+            XCTAssertLessThan(answers.lowerBound, places.lowerBound, "answers first")
+            let firstCard = try XCTUnwrap(page.body.range(of: "class=\"result place\""))
+            XCTAssertLessThan(places.lowerBound, firstCard.lowerBound, "no institution above the answers")
+        }
+    }
+
+    // MARK: 23. A link is shown only to those it serves.
+
+    func test_linksThatWouldLeadTo403_areNotShownToThoseRoles() async throws {
+        try await withTestApp { test in
+            for username in ["shencha", "shenpi", "lvshi1", "jiandu", "xitong"] {
+                let browser = Browser(test)
+                try await browser.login(username, DemoSeed.staffPassword)
+                let home = try await browser.get("/")
+                XCTAssertFalse(home.contains("href=\"/applications/new\""), "开始申请 for \(username)")
+                let target = try await browser.get("/applications/new")
+                XCTAssertTrue([.forbidden, .notFound].contains(target.status) || target.location != nil, "\(username) really is refused there")
+            }
+            for (username, mayApply) in [("shequ1", true)] {
+                let browser = Browser(test)
+                try await browser.login(username, DemoSeed.staffPassword)
+                let home = try await browser.get("/")
+                XCTAssertEqual(home.contains("href=\"/applications/new\""), mayApply, username)
+            }
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let citizenHome = try await citizen.get("/")
+            XCTAssertTrue(citizenHome.contains("href=\"/applications/new\""))
+            let publicHome = try await Browser(test).get("/")
+            XCTAssertTrue(publicHome.contains("href=\"/applications/new\""), "anyone not signed in is led to sign in and apply")
+
+            let station = Browser(test)
+            try await station.login("gongzuozhan1", DemoSeed.staffPassword)
+            let stationKnowledge = try await station.get("/knowledge")
+            XCTAssertFalse(stationKnowledge.contains("向律师咨询"))
+            let stationConsult = try await station.get("/consult")
+            XCTAssertNotEqual(stationConsult.status, .ok, "the desk's public page is not theirs")
+            let publicKnowledge = try await Browser(test).get("/knowledge")
+            XCTAssertTrue(publicKnowledge.contains("向律师咨询"), "the public is shown the way to a person")
+
+            let admin = Browser(test)
+            try await admin.login("xitong", DemoSeed.staffPassword)
+            let importPage = try await admin.get("/directory/import")
+            XCTAssertEqual(importPage.status, .ok)
+            XCTAssertFalse(importPage.contains("href=\"/knowledge/manage\""), "普法内容 is not the system administrator's")
+        }
+    }
 }

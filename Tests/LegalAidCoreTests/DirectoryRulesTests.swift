@@ -84,6 +84,37 @@ final class DirectoryRulesTests: XCTestCase {
         XCTAssertEqual(NearestOpen.openingText(result[0].nextOpening, now: noon("2026-10-03")), "正在开放")
     }
 
+    // MARK: weekend hours (issue #23 item 10)
+
+    private let saturdayMornings = ServiceHours(workingDays: ServiceHours.officeHours.workingDays,
+                                                saturdays: [ServiceHours.Span(opens: 9 * 60, closes: 12 * 60)])
+
+    func test_aWindowOpenOnSaturdayMornings_isOpenOnAPlainSaturday_butNotOnAHolidaySaturday() {
+        // 2026-12-05 is a plain Saturday; 2026-10-03 a Saturday of the National Day holiday.
+        XCTAssertTrue(saturdayMornings.isOpen(at: day("2026-12-05").startOfDay.addingTimeInterval(10 * 3600), calendar: calendar2026))
+        XCTAssertFalse(saturdayMornings.isOpen(at: day("2026-12-05").startOfDay.addingTimeInterval(14 * 3600), calendar: calendar2026))
+        XCTAssertFalse(saturdayMornings.isOpen(at: day("2026-12-06").startOfDay.addingTimeInterval(10 * 3600), calendar: calendar2026), "not on Sunday")
+        XCTAssertFalse(saturdayMornings.isOpen(at: day("2026-10-03").startOfDay.addingTimeInterval(10 * 3600), calendar: calendar2026))
+        // A make-up Saturday is a working day: the working day's hours, afternoon included.
+        XCTAssertTrue(saturdayMornings.isOpen(at: day("2026-10-10").startOfDay.addingTimeInterval(15 * 3600), calendar: calendar2026))
+        // Friday evening: it opens again on Saturday morning, not on Monday.
+        let friday = day("2026-12-04").startOfDay.addingTimeInterval(18 * 3600)
+        XCTAssertEqual(saturdayMornings.nextOpening(atOrAfter: friday, calendar: calendar2026), day("2026-12-05").startOfDay.addingTimeInterval(9 * 3600))
+        XCTAssertEqual(saturdayMornings.chineseDescription, "工作日 09:00–12:00、13:30–17:30；周六 09:00–12:00（节假日除外）")
+    }
+
+    func test_weekendHoursAreReadAsStaffWriteThem_andHoursStoredBeforeThemStillRead() throws {
+        XCTAssertEqual(HoursText.parse("工作日 09:00-12:00、13:30-17:30；周六 09:00-12:00"), saturdayMornings)
+        XCTAssertEqual(HoursText.parse(saturdayMornings.chineseDescription), saturdayMornings)
+        let weekend = try XCTUnwrap(HoursText.parse("工作日 9:00-17:00；周末 9:00-12:00"))
+        XCTAssertEqual(weekend.sundays, weekend.saturdays)
+        XCTAssertEqual(weekend.chineseDescription, "工作日 09:00–17:00；周末 09:00–12:00（节假日除外）")
+        XCTAssertNil(HoursText.parse("周六 09:00-12:00；周六 13:00-15:00"), "one day written twice is refused")
+        let stored = #"{"workingDays":[{"opens":540,"closes":720}],"roundTheClock":false}"#
+        let old = try JSONDecoder().decode(ServiceHours.self, from: Data(stored.utf8))
+        XCTAssertEqual(old, ServiceHours(workingDays: [ServiceHours.Span(opens: 540, closes: 720)]))
+    }
+
     // MARK: hours as written
 
     func test_hoursAreReadAsStaffWriteThem() {

@@ -56,6 +56,9 @@ public struct HolidayCalendar: Sendable {
 
     public func holidayName(_ day: LocalDate) -> String? { restDays[day] ?? makeUpWorkdays[day] }
 
+    /// A rest day of a public holiday's schedule (not a plain weekend day).
+    public func isPublicHoliday(_ day: LocalDate) -> Bool { restDays[day] != nil }
+
     /// The same day if it is a working day, otherwise the next working day.
     public func nextWorkingDay(onOrAfter day: LocalDate) -> LocalDate {
         var candidate = day

@@ -16,14 +16,42 @@ public struct ServiceHours: Hashable, Codable, Sendable {
         }
     }
 
-    /// Spans that apply on every working day.
+    /// Spans that apply on every working day (make-up Saturdays included).
     public var workingDays: [Span]
+    /// Spans on a Saturday or a Sunday that is a plain weekend day: not a working day and not
+    /// a public holiday (a window open 周六 09:00–12:00). Public holidays close them too.
+    public var saturdays: [Span]
+    public var sundays: [Span]
     /// A 24×7 service (e.g. the 12348 hotline) ignores the calendar.
     public var roundTheClock: Bool
 
-    public init(workingDays: [Span], roundTheClock: Bool = false) {
+    public init(workingDays: [Span], saturdays: [Span] = [], sundays: [Span] = [], roundTheClock: Bool = false) {
         self.workingDays = workingDays
+        self.saturdays = saturdays
+        self.sundays = sundays
         self.roundTheClock = roundTheClock
+    }
+
+    private enum CodingKeys: String, CodingKey { case workingDays, saturdays, sundays, roundTheClock }
+
+    /// Hours stored before weekend spans existed read as weekdays only.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        workingDays = try container.decode([Span].self, forKey: .workingDays)
+        saturdays = try container.decodeIfPresent([Span].self, forKey: .saturdays) ?? []
+        sundays = try container.decodeIfPresent([Span].self, forKey: .sundays) ?? []
+        roundTheClock = try container.decode(Bool.self, forKey: .roundTheClock)
+    }
+
+    /// The spans that apply on a day: a working day's, a plain weekend day's, none on a holiday.
+    public func spans(on day: LocalDate, calendar: HolidayCalendar) -> [Span] {
+        if calendar.isWorkingDay(day) { return workingDays }
+        if calendar.isPublicHoliday(day) { return [] }
+        switch day.isoWeekday {
+        case 6: return saturdays
+        case 7: return sundays
+        default: return []
+        }
     }
 
     /// The seed's online desk: weekdays 09:30–11:30 and 14:00–16:00, holidays excepted.
@@ -40,9 +68,8 @@ public struct ServiceHours: Hashable, Codable, Sendable {
     public func isOpen(at instant: Date, calendar: HolidayCalendar) -> Bool {
         if roundTheClock { return true }
         let day = LocalDate(instant)
-        guard calendar.isWorkingDay(day) else { return false }
         let minute = Int(instant.timeIntervalSince(day.startOfDay) / 60)
-        return workingDays.contains { minute >= $0.opens && minute < $0.closes }
+        return spans(on: day, calendar: calendar).contains { minute >= $0.opens && minute < $0.closes }
     }
 
     /// The next instant at or after `instant` when the service is open: now if it is open, else
@@ -52,21 +79,27 @@ public struct ServiceHours: Hashable, Codable, Sendable {
         if isOpen(at: instant, calendar: calendar) { return instant }
         var day = LocalDate(instant)
         for _ in 0..<60 {
-            if calendar.isWorkingDay(day) {
-                let start = day.startOfDay
-                for span in workingDays.sorted(by: { $0.opens < $1.opens }) {
-                    let opens = start.addingTimeInterval(Double(span.opens) * 60)
-                    if opens >= instant { return opens }
-                }
+            let start = day.startOfDay
+            for span in spans(on: day, calendar: calendar).sorted(by: { $0.opens < $1.opens }) {
+                let opens = start.addingTimeInterval(Double(span.opens) * 60)
+                if opens >= instant { return opens }
             }
             day = day.adding(days: 1)
         }
         return nil
     }
 
-    /// `工作日 09:30–11:30、14:00–16:00（节假日除外）`
+    /// `工作日 09:30–11:30、14:00–16:00；周六 09:00–12:00（节假日除外）`
     public var chineseDescription: String {
         if roundTheClock { return "全天24小时" }
-        return "工作日 " + workingDays.map(\.text).joined(separator: "、") + "（节假日除外）"
+        var parts: [String] = []
+        if !workingDays.isEmpty { parts.append("工作日 " + workingDays.map(\.text).joined(separator: "、")) }
+        if !saturdays.isEmpty, saturdays == sundays {
+            parts.append("周末 " + saturdays.map(\.text).joined(separator: "、"))
+        } else {
+            if !saturdays.isEmpty { parts.append("周六 " + saturdays.map(\.text).joined(separator: "、")) }
+            if !sundays.isEmpty { parts.append("周日 " + sundays.map(\.text).joined(separator: "、")) }
+        }
+        return parts.joined(separator: "；") + "（节假日除外）"
     }
 }

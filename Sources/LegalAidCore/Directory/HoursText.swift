@@ -1,15 +1,37 @@
 import Foundation
 
 /// Opening hours as staff write them in an import file or a form:
-/// `工作日 09:00-12:00、13:30-17:30`, `9:00–17:00`, `全天24小时`.
+/// `工作日 09:00-12:00、13:30-17:30`, `9:00–17:00`, `全天24小时`, and weekend days after a
+/// semicolon: `工作日 9:00-17:00；周六 9:00-12:00`, `…；周末 9:00-12:00`, `…；周日 …`.
 public enum HoursText {
     public static func parse(_ text: String) -> ServiceHours? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if ["全天24小时", "24小时", "全天", "7×24小时", "7x24"].contains(trimmed) { return ServiceHours(workingDays: [], roundTheClock: true) }
-        var body = trimmed
-        for prefix in ["工作日", "周一至周五"] where body.hasPrefix(prefix) { body = String(body.dropFirst(prefix.count)) }
-        if let bracket = body.range(of: "（节假日除外）") ?? body.range(of: "(节假日除外)") { body.removeSubrange(bracket) }
-        let pieces = body.split { "、,，;；/ ".contains($0) }.filter { !$0.isEmpty }
+        for bracket in ["（节假日除外）", "(节假日除外)"] { trimmed = trimmed.replacingOccurrences(of: bracket, with: "") }
+        var hours = ServiceHours(workingDays: [])
+        for part in trimmed.split(whereSeparator: { $0 == "；" || $0 == ";" }) {
+            var body = part.trimmingCharacters(in: .whitespaces)
+            var days: (weekdays: Bool, saturday: Bool, sunday: Bool) = (true, false, false)
+            let prefixes: [(String, (Bool, Bool, Bool))] = [
+                ("工作日", (true, false, false)), ("周一至周五", (true, false, false)), ("每天", (true, true, true)), ("周末", (false, true, true)),
+                ("周六日", (false, true, true)), ("周六", (false, true, false)), ("星期六", (false, true, false)),
+                ("周日", (false, false, true)), ("星期日", (false, false, true)), ("周天", (false, false, true)),
+            ]
+            if let (prefix, which) = prefixes.first(where: { body.hasPrefix($0.0) }) {
+                body = String(body.dropFirst(prefix.count))
+                days = which
+            }
+            guard let spans = spans(body) else { return nil }
+            if days.weekdays { guard hours.workingDays.isEmpty else { return nil }; hours.workingDays = spans }
+            if days.saturday { guard hours.saturdays.isEmpty else { return nil }; hours.saturdays = spans }
+            if days.sunday { guard hours.sundays.isEmpty else { return nil }; hours.sundays = spans }
+        }
+        return hours.workingDays.isEmpty && hours.saturdays.isEmpty && hours.sundays.isEmpty ? nil : hours
+    }
+
+    /// `09:00-12:00、13:30-17:30` → sorted, non-overlapping spans.
+    static func spans(_ body: String) -> [ServiceHours.Span]? {
+        let pieces = body.split { "、,，/ ".contains($0) }.filter { !$0.isEmpty }
         guard !pieces.isEmpty else { return nil }
         var spans: [ServiceHours.Span] = []
         for piece in pieces {
@@ -19,7 +41,7 @@ public enum HoursText {
         }
         spans.sort { $0.opens < $1.opens }
         for (a, b) in zip(spans, spans.dropFirst()) where b.opens < a.closes { return nil }
-        return ServiceHours(workingDays: spans)
+        return spans
     }
 
     /// `9:00`, `09:30`, `9：30` → minutes after midnight (24:00 allowed as a closing time).

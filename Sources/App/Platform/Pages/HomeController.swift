@@ -12,7 +12,8 @@ struct HomeController: RouteCollection {
     func home(req: Request) async throws -> HTML {
         let account = req.auth.get(AccountModel.self)
         let reference = try await req.referenceData()
-        let open = ServiceHours.onlineDesk.isOpen(at: req.now, calendar: reference.calendar)
+        let hours = reference.publicServiceHours
+        let open = req.fayuan.settings.consultationAlwaysOpen || hours?.isOpen(at: req.now, calendar: reference.calendar) == true
         let staffCard: HTML = when(account.map { !$0.isCitizen } ?? false) {
             "<div class=\"card\"><h2>工作人员</h2><p>查看待办申请、期限和超期提醒。</p><p><a class=\"button\" href=\"\(SiteURL.workbench)\">进入工作台</a></p></div>"
         }
@@ -22,7 +23,9 @@ struct HomeController: RouteCollection {
           <div class="card">
             <h2>申请法律援助</h2>
             <p>经济困难或符合法定条件的，可以在网上申请免费的律师帮助：讨要工资、工伤赔偿、赡养抚养、交通事故等。</p>
-            <p><a class="button" href="\(SiteURL.newApplication)">开始申请</a></p>
+            \(when(account.map { $0.isCitizen || $0.roles?.contains(.communityStaff) == true } ?? true) {
+                "<p><a class=\"button\" href=\"\(SiteURL.newApplication)\">开始申请</a></p>"
+            })
             <p class="hint">不方便上网的，可以到所在社区（村）的法律援助联系点，请工作人员帮您填写。</p>
           </div>
           <div class="card">
@@ -33,7 +36,7 @@ struct HomeController: RouteCollection {
           <div class="card">
             <h2>电话咨询</h2>
             <p>拨打公共法律服务热线 <strong>12348</strong>，全天有人接听。</p>
-            <p>网上服务时间：\(ServiceHours.onlineDesk.chineseDescription)。当前<strong>\(open ? "在线服务中" : "非服务时间，可先提交申请或留言")</strong>。</p>
+            \(hours.map { hours -> HTML in "<p>网上服务时间：\(hours.chineseDescription)。当前<strong>\(open ? "在线服务中" : "非服务时间，可先提交申请或留言")</strong>。</p>" })
           </div>
           <div class="card">
             <h2>谁可以申请</h2>

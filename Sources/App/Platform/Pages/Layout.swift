@@ -30,7 +30,7 @@ enum Layout {
         \(body)
         </main>
         <footer class="site-footer">
-          <p>公共法律服务热线 <strong>12348</strong>（全天）　网上服务时间：工作日 09:30–11:30、14:00–16:00（节假日除外）</p>
+          <p>公共法律服务热线 <strong>12348</strong>（全天）\(context.serviceHours.map { hours -> HTML in "　网上服务时间：\(hours)" })</p>
           <p>法律援助是国家为经济困难公民和符合法定条件的其他当事人无偿提供的法律服务。</p>
         </footer>
         </body>

@@ -12,6 +12,8 @@ struct PageContext: Sendable {
     var unreadAlerts: Int = 0
     /// The main navigation's links for this viewer, from every feature.
     var navigation: [NavigationLink] = []
+    /// The public's service hours as the footer shows them (the legal aid centre's).
+    var serviceHours: String?
 }
 
 extension Request {
@@ -30,7 +32,8 @@ extension Request {
         return PageContext(account: account, csrfToken: csrfToken,
                            displayMode: ["large", "contrast", "large contrast"].contains(mode) ? mode : "standard",
                            flash: flash, path: url.path, unreadAlerts: unread,
-                           navigation: application.navigation(for: NavigationViewer(account: account, unreadAlerts: unread)))
+                           navigation: application.navigation(for: NavigationViewer(account: account, unreadAlerts: unread)),
+                           serviceHours: fayuan.reference.latest()?.publicServiceHours?.chineseDescription)
     }
 
     /// A complete page in the site layout.

@@ -40,6 +40,10 @@ final class ReferenceCache: Sendable {
         return data
     }
 
+    /// The copy last read by any request, whatever its age, or nil before the first read. For
+    /// text that may lag a change by a moment and must not cost a wait (the page footer).
+    func latest() -> ReferenceData? { held.withLockedValue { $0?.data } }
+
     /// Drops this instance's copy; the next reader loads afresh.
     func invalidate() { held.withLockedValue { $0 = nil } }
 

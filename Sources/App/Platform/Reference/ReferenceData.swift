@@ -113,3 +113,9 @@ enum BundledResource {
 
     static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 }
+
+extension ReferenceData {
+    /// The public's service hours: the legal aid centre's, where the online desk and the window
+    /// follow them (one source for the home page, the footer and `/consult`).
+    var publicServiceHours: ServiceHours? { tree.all(.legalAidCenter).first?.hours }
+}

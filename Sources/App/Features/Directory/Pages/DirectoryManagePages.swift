@@ -161,7 +161,7 @@ struct DirectoryImportPage: PageView {
           <button type="submit">上传并导入</button>
         </form>
         <h2>导入法律法规（纯文本）</h2>
-        <p>每条另起一行，以“第一条　”这样的条号开头；“第一章　总则”等章名可保留。导入后为草稿，核对后在<a href="\(SiteURL.knowledgeManage)">普法内容</a>中发布。</p>
+        <p>每条另起一行，以“第一条　”这样的条号开头；“第一章　总则”等章名可保留。导入后为草稿，核对后\(publishWhere(context))发布。</p>
         <form method="post" action="\(SiteURL.lawImport)" enctype="multipart/form-data">
           \(Fields.csrf(context.csrfToken))
           \(Fields.text("title", "法律名称", value: "", errors: errors, hint: "例如：中华人民共和国法律援助法"))
@@ -200,4 +200,11 @@ struct DirectoryImportRunPage: PageView {
         <p><a href="\(SiteURL.directoryImport)">再导入一个文件</a> · <a href="\(SiteURL.directoryManage)">机构和人员管理</a></p>
         """
     }
+}
+
+/// Where an imported law's draft is published: a link for those who edit the knowledge base,
+/// plain words for anyone else (the system administrator would be turned away from it).
+private func publishWhere(_ context: PageContext) -> HTML {
+    guard context.account?.actor.map(KnowledgeRules.mayEdit) == true else { return "由普法内容编辑人员" }
+    return "在<a href=\"\(SiteURL.knowledgeManage)\">普法内容</a>中"
 }

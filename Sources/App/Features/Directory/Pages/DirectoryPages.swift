@@ -21,13 +21,13 @@ func openStatus(_ item: API.DirectoryInstitution) -> HTML {
 }
 
 /// One institution as a card in a list: what to know before going there.
-func institutionCard(_ item: API.DirectoryInstitution, distance: String? = nil, number: Int? = nil, highlight: SearchQuery? = nil) -> HTML {
+func institutionCard(_ item: API.DirectoryInstitution, distance: String? = nil, number: Int? = nil, highlight: SearchQuery? = nil, level: String = "h2") -> HTML {
     let name = highlight.map { marked(Highlight.pieces(item.name, $0).map { API.TextPiece(text: $0.text, matched: $0.matched) }) } ?? HTML(raw: HTML.escape(item.name))
     let status = openStatus(item)
     return """
     <li class="result place">
       <p class="result-kind">\(number.map { n -> HTML in "<span class=\"place-number\">\(n)</span> " })\(item.kindLabel)\(item.street.isEmpty ? "" : " · \(item.street)")</p>
-      <h2 class="result-title"><a href="\(item.url)">\(name)</a></h2>
+      <\(HTML(raw: level)) class="result-title"><a href="\(item.url)">\(name)</a></\(HTML(raw: level))>
       <p>\(distance.map { d -> HTML in "<strong>距离约\(d)</strong>，" })\(status)</p>
       \(when(!item.address.isEmpty) { "<p>地址：\(item.address)</p>" })
       \(when(!item.phone.isEmpty) { "<p>电话：<a href=\"tel:\(item.phone.filter { $0.isNumber || $0 == "-" })\">\(item.phone)</a></p>" })

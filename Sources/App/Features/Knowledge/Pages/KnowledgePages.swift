@@ -31,12 +31,16 @@ struct KnowledgeListPage: PageView {
         let options: [HTML] = KnowledgeKind.allCases.map { k in
             "<option value=\"\(k.rawValue)\"\(HTML(raw: k == kind ? " selected" : ""))>\(k.chinese)</option>"
         }
+        // A search's answers come first under their own heading, the institutions after under
+        // theirs (on a phone, an institution above the answers was read as the answer).
+        let sectioned = searching && !institutions.isEmpty
+        let level = sectioned ? "h3" : "h2"
         let results: [HTML] = items.map { item in
             let title = item.titlePieces.map(marked) ?? HTML(raw: HTML.escape(item.title))
             let snippet = item.snippetPieces.map(marked) ?? HTML(raw: HTML.escape(item.snippet))
             return """
             <li class="result"><p class="result-kind">\(item.kindLabel)</p>
-            <h2 class="result-title"><a href="\(item.url)">\(title)</a></h2>
+            <\(level) class="result-title"><a href="\(item.url)">\(title)</a></\(level)>
             <p class="result-snippet">\(snippet)</p></li>
             """
         }
@@ -64,14 +68,23 @@ struct KnowledgeListPage: PageView {
         <nav aria-label="栏目"><ul class="tabs">\(kinds)</ul></nav>
         \(heading)
         \(empty)
+        \(when(!results.isEmpty) {
+            sectioned ? "<section aria-labelledby=\"answers\"><h2 id=\"answers\">法律知识</h2><ol class=\"results\">\(results)</ol>\(pager)</section>"
+                : "<ol class=\"results\">\(results)</ol>\(pager)"
+        })
         \(when(!institutions.isEmpty) {
-            let cards: [HTML] = institutions.map { institutionCard($0, highlight: SearchQuery(query)) }
+            let cards: [HTML] = institutions.map { institutionCard($0, highlight: SearchQuery(query), level: "h3") }
             return "<section aria-labelledby=\"places\"><h2 id=\"places\">相关机构</h2><ol class=\"results plain\">\(cards)</ol><p><a href=\"\(SiteURL.directory)?q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")\">查看全部相关机构</a></p></section>"
         })
-        \(when(!results.isEmpty) { "<ol class=\"results\">\(results)</ol>" })
-        \(pager)
-        <p class="hint">没有找到答案？<a href="\(SiteURL.consult)">向律师咨询</a>或拨打<a href="tel:12348">12348</a>。</p>
+        \(askPeople(context))
         """
+    }
+
+    /// The way to a person, for those the consultation desk serves (the public and citizens);
+    /// staff answer it at `/desk` and would be turned away from `/consult`.
+    private func askPeople(_ context: PageContext) -> HTML {
+        guard context.account.map(\.isCitizen) ?? true else { return "" }
+        return "<p class=\"hint\">没有找到答案？<a href=\"\(SiteURL.consult)\">向律师咨询</a>或拨打<a href=\"tel:12348\">12348</a>。</p>"
     }
 }
 
