@@ -164,4 +164,35 @@ final class OutsideTryTests: XCTestCase {
             XCTAssertFalse(importPage.contains("href=\"/knowledge/manage\""), "普法内容 is not the system administrator's")
         }
     }
+
+    // MARK: 27. Texts.
+
+    func test_aBadlyShapedFieldIsToldInPlainChinese_theInternalPathOnlyInTheMachineReadableField() async throws {
+        try await withTestApp { test in
+            let api = try await APIClient.signIn(test, "shequ1", DemoSeed.staffPassword)
+            let response = try await api.send(.POST, "/api/v1/applications", json: ["form": ["applicant": 42]])
+            XCTAssertEqual(response.status, .badRequest)
+            let (_, field, message) = errorCode(response)
+            XCTAssertNotNil(field)
+            XCTAssertFalse(message?.contains(field ?? "~") ?? true, "the message does not name \(field ?? "")")
+            XCTAssertFalse((message ?? "").contains { $0.isASCII && $0.isLetter }, message ?? "")
+        }
+    }
+
+    // MARK: 24. A written question's clock runs as the desk works.
+
+    func test_aWrittenQuestionOnNationalDay_isDueAfterTheDeskReopens_andThePageSaysWhen() async throws {
+        let nationalDay = LocalDate(year: 2026, month: 10, day: 1)!.startOfDay.addingTimeInterval(10 * 3600)
+        let due = LocalDate(year: 2026, month: 10, day: 9)!.startOfDay
+        try await withTestApp(now: nationalDay) { test in
+            let page = try await Browser(test).get("/consult")
+            XCTAssertTrue(page.contains("我们将在\(TimeText.chinese(due))前书面答复"), "the page promises the real answer-by time")
+            XCTAssertFalse(page.contains("24小时内答复"))
+            let citizen = try await APIClient.signIn(test, DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let asked = try await citizen.send(.POST, "/api/v1/consultations", json: ["channel": "messageBoard", "topic": "labour", "question": "国庆期间公司不发加班费怎么办？", "name": "王女士"])
+            XCTAssertEqual(asked.status, .created, asked.body.string)
+            let stored = try await ConsultationModel.query(on: test.db).filter(\.$channel == "messageBoard").sort(\.$queuedAt, .descending).first()
+            XCTAssertEqual(stored?.replyDue, due, "due when the desk has had its 24 working hours, not on 10-02 while it is closed")
+        }
+    }
 }

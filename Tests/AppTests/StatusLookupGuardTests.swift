@@ -28,6 +28,9 @@ final class StatusLookupGuardTests: XCTestCase {
             let page = try await Browser(test).post("/lookup", [("number", app.number), ("phoneLast4", app.phoneLast4)])
             XCTAssertEqual(page.status, .tooManyRequests)
             XCTAssertTrue(page.contains("今日已暂停查询"))
+            // Said once, as a notice: nothing typed is wrong, so there is no list of things to fix.
+            XCTAssertEqual(page.body.components(separatedBy: "今日已暂停查询").count - 1, 1, "the message shows once")
+            XCTAssertFalse(page.contains("请修改以下"))
 
             // The applicant is told once, however many more tries follow.
             _ = try await api.send(.GET, "/api/v1/status?number=\(app.number)&phoneLast4=\(wrong)")

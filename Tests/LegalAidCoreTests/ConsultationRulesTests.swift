@@ -107,11 +107,31 @@ final class ConsultationRulesTests: XCTestCase {
 
     // MARK: Message board: 24 hours
 
-    func test_aWrittenQuestionIsDueTwentyFourHoursAfterItIsAsked() {
+    func test_aWrittenQuestionOnAWorkingDayIsDueTwentyFourHoursAfterItIsAsked() {
         let rules = DeskRules.standard
-        XCTAssertEqual(rules.replyClock(askedAt: t0, now: t0.addingTimeInterval(3600)), .running(t0.addingTimeInterval(86_400)))
-        XCTAssertEqual(rules.replyClock(askedAt: t0, now: t0.addingTimeInterval(21 * 3600)), .dueSoon(t0.addingTimeInterval(86_400)))
-        XCTAssertEqual(rules.replyClock(askedAt: t0, now: t0.addingTimeInterval(86_400)), .overdue(since: t0.addingTimeInterval(86_400)))
+        let tuesdayMorning = day("2026-11-24").startOfDay.addingTimeInterval(10 * 3600)
+        let due = rules.replyDue(askedAt: tuesdayMorning, calendar: calendar2026)
+        XCTAssertEqual(due, tuesdayMorning.addingTimeInterval(86_400))
+        XCTAssertEqual(rules.replyClock(due: due, now: tuesdayMorning.addingTimeInterval(3600)), .running(due))
+        XCTAssertEqual(rules.replyClock(due: due, now: tuesdayMorning.addingTimeInterval(21 * 3600)), .dueSoon(due))
+        XCTAssertEqual(rules.replyClock(due: due, now: due), .overdue(since: due))
+    }
+
+    /// Issue #23 item 24: the 24 hours run as the desk works, on the holiday calendar.
+    func test_theTwentyFourHoursRunOnWorkingDaysOnly() {
+        let rules = DeskRules.standard
+        // Asked on National Day: the desk is closed until 10-08, so the clock starts then.
+        let nationalDay = day("2026-10-01").startOfDay.addingTimeInterval(10 * 3600)
+        XCTAssertEqual(rules.replyDue(askedAt: nationalDay, calendar: calendar2026), day("2026-10-09").startOfDay)
+        // Friday 18:00: six hours that Friday, the other eighteen on Monday.
+        let fridayEvening = day("2026-11-27").startOfDay.addingTimeInterval(18 * 3600)
+        XCTAssertEqual(rules.replyDue(askedAt: fridayEvening, calendar: calendar2026), day("2026-11-30").startOfDay.addingTimeInterval(18 * 3600))
+        // 09-30 (a working day) at noon: twelve hours, then the holiday, then twelve on 10-08.
+        let beforeTheHoliday = day("2026-09-30").startOfDay.addingTimeInterval(12 * 3600)
+        XCTAssertEqual(rules.replyDue(askedAt: beforeTheHoliday, calendar: calendar2026), day("2026-10-08").startOfDay.addingTimeInterval(12 * 3600))
+        // A make-up Saturday counts as a working day.
+        let makeUpSaturday = day("2026-10-10").startOfDay.addingTimeInterval(9 * 3600)
+        XCTAssertEqual(rules.replyDue(askedAt: makeUpSaturday, calendar: calendar2026), day("2026-10-12").startOfDay.addingTimeInterval(9 * 3600))
     }
 
     func test_answeringAWrittenQuestionClosesItAndTellsTheAsker() throws {

@@ -38,8 +38,8 @@ final class DeskFiguresTests: XCTestCase {
 
     func test_aWrittenQuestionPast24HoursIsOverdue() {
         let f = figures([
-            DeskRecord(channel: .messageBoard, state: .awaitingReply, queuedAt: at(-25 * 60)),
-            DeskRecord(channel: .messageBoard, state: .awaitingReply, queuedAt: at(-23 * 60)),
+            DeskRecord(channel: .messageBoard, state: .awaitingReply, queuedAt: at(-25 * 60), replyDue: at(-60)),
+            DeskRecord(channel: .messageBoard, state: .awaitingReply, queuedAt: at(-23 * 60), replyDue: at(60)),
         ])
         XCTAssertEqual(f.questionsOpen, 2)
         XCTAssertEqual(f.repliesOverdue, 1)

@@ -8,13 +8,16 @@ public struct DeskRecord: Hashable, Sendable {
     public var takenAt: Date?
     /// When it ended (closed, withdrawn or given up), if it has.
     public var closedAt: Date?
+    /// A written question: when its answer is due (`DeskRules.replyDue`).
+    public var replyDue: Date?
 
-    public init(channel: ConsultationChannel, state: ConsultationState, queuedAt: Date, takenAt: Date? = nil, closedAt: Date? = nil) {
+    public init(channel: ConsultationChannel, state: ConsultationState, queuedAt: Date, takenAt: Date? = nil, closedAt: Date? = nil, replyDue: Date? = nil) {
         self.channel = channel
         self.state = state
         self.queuedAt = queuedAt
         self.takenAt = takenAt
         self.closedAt = closedAt
+        self.replyDue = replyDue
     }
 }
 
@@ -58,7 +61,7 @@ public struct DeskFigures: Hashable, Sendable {
                 figures.callbacksOwed += 1
             case .awaitingReply:
                 figures.questionsOpen += 1
-                if case .overdue = rules.replyClock(askedAt: record.queuedAt, now: now) { figures.repliesOverdue += 1 }
+                if let due = record.replyDue, case .overdue = rules.replyClock(due: due, now: now) { figures.repliesOverdue += 1 }
             default:
                 break
             }

@@ -30,11 +30,30 @@ public struct DeskRules: Hashable, Sendable {
     /// When a live request still waiting is handed to the hotline.
     public func escalationDue(queuedAt: Date) -> Date { queuedAt.addingTimeInterval(escalateAfter) }
 
-    /// When a message-board question must have its answer.
-    public func replyDue(askedAt: Date) -> Date { askedAt.addingTimeInterval(replyWithin) }
+    /// When a message-board question must have its answer: `replyWithin` counted as the desk
+    /// works, on working days of the holiday calendar only. A question asked on a rest day (a
+    /// weekend, the National Day holiday) starts its clock when the next working day begins;
+    /// one whose 24 hours would run into a rest day continues on the next working day. So the
+    /// promise made on the page is one the desk can keep.
+    public func replyDue(askedAt: Date, calendar: HolidayCalendar) -> Date {
+        var remaining = replyWithin
+        var instant = askedAt
+        // A year has fewer than 40 consecutive rest days; the bound only guards bad data.
+        for _ in 0..<800 {
+            let day = LocalDate(instant)
+            let nextDay = day.adding(days: 1).startOfDay
+            if calendar.isWorkingDay(day) {
+                let left = nextDay.timeIntervalSince(instant)
+                if remaining <= left { return instant.addingTimeInterval(remaining) }
+                remaining -= left
+            }
+            instant = nextDay
+        }
+        return instant.addingTimeInterval(remaining)
+    }
 
-    public func replyClock(askedAt: Date, now: Date) -> ReplyClock {
-        let due = replyDue(askedAt: askedAt)
+    /// Where a question whose answer is due at `due` stands.
+    public func replyClock(due: Date, now: Date) -> ReplyClock {
         if now >= due { return .overdue(since: due) }
         if now >= due.addingTimeInterval(-replyWarning) { return .dueSoon(due) }
         return .running(due)

@@ -8,7 +8,7 @@ import Vapor
 enum ConsultationDeadlines {
     static func collect(on db: Database, staff: DeadlineBoard.Staff, tree: OrganisationTree, rules: DeskRules) async throws -> [WatchedDeadline] {
         let open = try await ConsultationModel.query(on: db)
-            .field(\.$id).field(\.$deskID).field(\.$topic).field(\.$queuedAt).field(\.$responsibleAccountID)
+            .field(\.$id).field(\.$deskID).field(\.$topic).field(\.$queuedAt).field(\.$replyDue).field(\.$channel).field(\.$responsibleAccountID)
             .filter(\.$channel == ConsultationChannel.messageBoard.rawValue)
             .filter(\.$state == ConsultationState.awaitingReply.rawValue)
             .sort(\.$queuedAt).limit(5000).all()
@@ -16,7 +16,7 @@ enum ConsultationDeadlines {
             guard let id = question.id else { return nil }
             let responsible = question.responsibleAccountID.map { Set([$0]) } ?? staff.with(.centreReviewer, in: question.deskID, tree: tree)
             return WatchedDeadline(kind: .consultationReply, subjectID: id, label: "留言咨询（\(question.consultationTopic.chinese)）",
-                                   due: rules.replyDue(askedAt: question.queuedAt), responsible: responsible,
+                                   due: question.answerDue(rules) ?? question.queuedAt, responsible: responsible,
                                    supervisors: staff.with(.centreDirector, in: question.deskID, tree: tree),
                                    link: SiteURL.consultation(.value(id)).path)
         }

@@ -17,22 +17,24 @@ enum ConsultationDesk {
     /// Open now (by the centre's hours and the holiday calendar), or when it next opens.
     static func availability(_ desk: Organisation, _ reference: ReferenceData, settings: Settings, now: Date) -> Availability {
         if settings.consultationAlwaysOpen || desk.hours.isOpen(at: now, calendar: reference.calendar) { return .open }
-        return .closed(opens: desk.hours.nextOpening(atOrAfter: now, calendar: reference.calendar), hours: desk.hours.chineseDescription)
+        return .closed(opens: desk.hours.nextOpening(atOrAfter: now, calendar: reference.calendar), hours: desk.hours.chineseDescription,
+                       replyBy: settings.deskRules.replyDue(askedAt: now, calendar: reference.calendar))
     }
 
     enum Availability: Equatable {
         case open
-        case closed(opens: Date?, hours: String)
+        /// `replyBy`: when a question written now would be answered (the clock runs on working days).
+        case closed(opens: Date?, hours: String, replyBy: Date)
 
         var isOpen: Bool { self == .open }
 
-        /// "在线咨询将于11月24日 09:30开放（工作日 …）。现在可以留言，24小时内答复。"
+        /// "在线咨询将于10月8日 09:00开放（工作日 …）。现在可以留言，我们将在10月9日 00:00前答复。"
         var chinese: String {
             switch self {
             case .open: return "在线咨询服务中"
-            case let .closed(opens, hours):
+            case let .closed(opens, hours, replyBy):
                 let when = opens.map { "将于\(TimeText.chinese($0))开放" } ?? "暂停服务"
-                return "在线咨询\(when)（\(hours)）。现在可以留言，我们在24小时内答复；紧急情况请拨打12348。"
+                return "在线咨询\(when)（\(hours)）。现在可以留言，我们将在\(TimeText.chinese(replyBy))前书面答复；紧急情况请拨打12348。"
             }
         }
     }

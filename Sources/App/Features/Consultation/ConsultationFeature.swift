@@ -8,7 +8,7 @@ import Vapor
 struct ConsultationFeature: Feature {
     var migrations: [any Migration] {
         [CreateConsultations(), CreateConsultationMessages(), CreateConsultationEvents(), CreateDeskShifts(), CreateWebhookReceipts(),
-         CreateConsultationFiles()]
+         CreateConsultationFiles(), AddConsultationReplyDue()]
     }
 
     func prepare(_ app: Application) {

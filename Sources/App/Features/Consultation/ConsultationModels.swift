@@ -25,6 +25,9 @@ final class ConsultationModel: Model, @unchecked Sendable {
     /// Everyone who has been responsible, comma-separated account ids.
     @Field(key: "handled_by") var handledByText: String
     @Field(key: "queued_at") var queuedAt: Date
+    /// A written question: when its answer is due, fixed when it was asked (on the holiday
+    /// calendar of that day). Nil on rows from before it was stored: `answerDue` reckons it.
+    @OptionalField(key: "reply_due") var replyDue: Date?
     @OptionalField(key: "taken_at") var takenAt: Date?
     @OptionalField(key: "closed_at") var closedAt: Date?
     @Field(key: "callback_attempts") var callbackAttempts: Int
@@ -152,4 +155,12 @@ final class ConsultationFileModel: Model, @unchecked Sendable {
     init() {}
 
     var isImage: Bool { contentType.hasPrefix("image/") }
+}
+
+extension ConsultationModel {
+    /// A written question's answer-by time (nil for any other channel).
+    func answerDue(_ rules: DeskRules) -> Date? {
+        guard consultationChannel == .messageBoard else { return nil }
+        return replyDue ?? queuedAt.addingTimeInterval(rules.replyWithin)
+    }
 }

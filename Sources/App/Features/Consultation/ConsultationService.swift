@@ -68,6 +68,9 @@ struct ConsultationService {
         consultation.phone = input.phone?.value
         consultation.handledByText = ""
         consultation.queuedAt = now
+        if input.channel == .messageBoard {
+            consultation.replyDue = services.settings.deskRules.replyDue(askedAt: now, calendar: try await services.referenceData(on: db).calendar)
+        }
         consultation.callbackAttempts = 0
         consultation.messageCount = 0
         var key: String?

@@ -15,7 +15,7 @@ struct ConsultationView {
             id: c.id!, channel: c.channel, topic: c.topic, topicLabel: c.consultationTopic.chinese, state: c.state,
             stateLabel: c.consultationState.chinese, askerName: c.askerName, responsibleID: c.responsibleAccountID, queuedAt: c.queuedAt,
             escalationDue: c.consultationState == .waiting ? rules.escalationDue(queuedAt: c.queuedAt) : nil,
-            replyDue: c.consultationChannel == .messageBoard ? rules.replyDue(askedAt: c.queuedAt) : nil,
+            replyDue: c.answerDue(rules),
             messageCount: c.messageCount, outcome: c.outcome, applicationID: c.applicationID)
     }
 
@@ -105,7 +105,8 @@ struct ConsultationView {
             .group(.or) { $0.filter(\.$queuedAt >= startOfDay).filter(\.$state ~~ openStates) }
             .limit(20_000).all()
         let records = rows.map {
-            DeskRecord(channel: $0.consultationChannel, state: $0.consultationState, queuedAt: $0.queuedAt, takenAt: $0.takenAt, closedAt: $0.closedAt)
+            DeskRecord(channel: $0.consultationChannel, state: $0.consultationState, queuedAt: $0.queuedAt, takenAt: $0.takenAt, closedAt: $0.closedAt,
+                       replyDue: $0.answerDue(rules))
         }
         let attempts = try await ConsultationEventModel.query(on: req.db).join(ConsultationModel.self, on: \ConsultationEventModel.$consultationID == \ConsultationModel.$id)
             .filter(ConsultationModel.self, \.$deskID == desk)

@@ -56,9 +56,10 @@ struct ErrorRendering: AsyncMiddleware {
             case .keyNotFound(let key, let context): path = context.codingPath + [key]
             @unknown default: path = []
             }
+            // The path (`attachments.0`) is for programs, in `field`; a person reads plain Chinese.
             let field = path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
             return AppError(status: .badRequest, code: "badRequest",
-                            message: field.isEmpty ? "提交的内容格式不正确，请检查后重试" : "字段“\(field)”的格式不正确",
+                            message: field.isEmpty ? "提交的内容格式不正确，请检查后重试" : "提交的内容中有一项格式不正确，请检查后重试",
                             field: field.isEmpty ? nil : field)
         case _ where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
             return AppError(status: .badRequest, code: "badRequest", message: "上传的内容格式不正确，请重新选择文件后提交")

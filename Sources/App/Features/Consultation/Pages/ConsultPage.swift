@@ -50,7 +50,7 @@ struct ConsultPage: PageView {
           \(Fields.csrf(context.csrfToken))
           <fieldset class="choices" id="\(Fields.domID("channel"))"><legend>咨询方式</legend>
             <label for="f-channel-live"><input type="radio" id="f-channel-live" name="channel" value="live"\(HTML(raw: channel == "live" ? " checked" : ""))\(HTML(raw: open ? "" : " disabled"))> <span>在线咨询：与值班律师或工作人员即时文字交流\(open ? "" : "（当前未开放）")</span></label>
-            <label for="f-channel-board"><input type="radio" id="f-channel-board" name="channel" value="messageBoard"\(HTML(raw: channel == "messageBoard" ? " checked" : ""))> <span>留言咨询：写下问题，24小时内书面答复</span></label>
+            <label for="f-channel-board"><input type="radio" id="f-channel-board" name="channel" value="messageBoard"\(HTML(raw: channel == "messageBoard" ? " checked" : ""))> <span>留言咨询：写下问题，工作日24小时内书面答复（遇节假日顺延）</span></label>
             \(errors["channel"].map { e -> HTML in "<p class=\"field-error\">\(e)</p>" })
           </fieldset>
           \(Fields.select("topic", "咨询类别", options: topics, selected: form.topic, errors: errors))

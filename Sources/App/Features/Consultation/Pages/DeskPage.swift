@@ -61,8 +61,8 @@ struct DeskPage: PageView {
         <section aria-labelledby="board-title"><h2 id="board-title">待回复留言（\(desk.questions.count)）</h2>
         \(list(desk.questions, empty: "暂无待回复留言。") { c in
             guard let due = c.replyDue else { return "" }
-            switch rules.replyClock(askedAt: c.queuedAt, now: now) {
-            case .overdue: return "已超过24小时答复期限（\(TimeText.chinese(due))）"
+            switch rules.replyClock(due: due, now: now) {
+            case .overdue: return "已超过答复期限（\(TimeText.chinese(due))）"
             case .dueSoon: return "即将到期：\(TimeText.chinese(due))前答复"
             case .running: return "\(TimeText.chinese(due))前答复"
             }

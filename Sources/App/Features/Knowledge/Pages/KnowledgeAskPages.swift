@@ -46,7 +46,7 @@ struct KnowledgeAskPage: PageView {
         <section class="panel" aria-labelledby="human-help">
           <h2 id="human-help">没有解决？找人帮您</h2>
           <ul>
-            <li><a href="\(SiteURL.consult)">在线咨询</a>：工作时间与值班律师或工作人员文字交流；非工作时间可以留言，24小时内答复。</li>
+            <li><a href="\(SiteURL.consult)">在线咨询</a>：工作时间与值班律师或工作人员文字交流；非工作时间可以留言，工作日24小时内答复（遇节假日顺延）。</li>
             <li>拨打<a href="tel:12348"><strong>12348</strong></a>公共法律服务热线。</li>
             <li>到就近的社区法律援助联系点或街道工作站当面咨询。</li>
           </ul>

@@ -24,7 +24,10 @@ struct LookupController: RouteCollection {
         case .refused(let errors):
             return try await render(req, input: input, errors: FormErrors(errors), result: nil).response(req, status: .unprocessableEntity)
         case let .locked(error, retryAfter):
-            let response = try await render(req, input: input, errors: FormErrors([error]), result: nil).response(req, status: .tooManyRequests)
+            // Nothing typed is wrong: the lookup is closed for now. Said once, as a notice, not as
+            // a field to correct.
+            let response = try await render(req, input: input, errors: FormErrors(), result: nil, notice: error.message)
+                .response(req, status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
             return response
         case .found(let app):
@@ -33,9 +36,10 @@ struct LookupController: RouteCollection {
         }
     }
 
-    private func render(_ req: Request, input: LookupInput, errors: FormErrors, result: StatusSummary?) -> HTML {
+    private func render(_ req: Request, input: LookupInput, errors: FormErrors, result: StatusSummary?, notice: String? = nil) -> HTML {
         let context = req.pageContext
         return req.page("查询办理进度", """
+        \(notice.map { notice -> HTML in "<div class=\"notice\" role=\"alert\"><p>\(notice)</p></div>" })
         \(errors.summary())
         <form method="post" action="\(SiteURL.lookup)" class="panel" novalidate>
           \(Fields.csrf(context.csrfToken))
