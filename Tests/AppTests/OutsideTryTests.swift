@@ -195,4 +195,23 @@ final class OutsideTryTests: XCTestCase {
             XCTAssertEqual(stored?.replyDue, due, "due when the desk has had its 24 working hours, not on 10-02 while it is closed")
         }
     }
+
+    // MARK: 25. Domestic violence brings 第32条 at once.
+
+    func test_anApplicantWhoTicksDomesticViolence_isOfferedArt32OnTheForm() async throws {
+        try await withTestApp { test in
+            let citizen = try await APIClient.signIn(test, DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let point = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.communityPoint.rawValue).first()
+            let saved = try await citizen.send(.POST, "/api/v1/applications", json: ["form": ["priorities": ["domesticViolence"]],
+                                                                                    "communityPointID": try XCTUnwrap(point?.id).uuidString])
+            XCTAssertEqual(saved.status, .created, saved.body.string)
+            let id = try XCTUnwrap(try citizen.object(saved)["id"] as? String)
+            let browser = Browser(test)
+            try await browser.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let form = try await browser.get("/applications/\(id)/edit")
+            XCTAssertEqual(form.status, .ok)
+            XCTAssertTrue(form.contains("<p class=\"notice\" id=\"means-free-offer\" role=\"status\" data-ground=\"abuseAbandonmentDomesticViolence\">"), "the offer is shown, not hidden")
+            XCTAssertTrue(form.contains("<option value=\"abuseAbandonmentDomesticViolence\" selected"), "and the ground is chosen for them to confirm")
+        }
+    }
 }

@@ -31,6 +31,30 @@ final class EligibilityTests: XCTestCase {
         XCTAssertEqual(assess(form).rule, "art34.aboveThreshold")
     }
 
+    /// Issue #23 item 25: ticking 家庭暴力 alone brings 第32条 before the reviewer, instead of a
+    /// means-test refusal the law does not allow for a victim claiming related rights.
+    func test_aVictimOfDomesticViolenceWhoDidNotChooseTheGround_isNotRefusedOnMeans_butShownArt32() {
+        var form = validForm()
+        form.household.members = 1
+        form.household.monthlyIncomeYuan = 9000
+        form.exemptions = []
+        form.priorities = []
+        XCTAssertEqual(assess(form).outcome, .ineligible, "above the standard, on means alone")
+        form.priorities = [.domesticViolence]
+        XCTAssertEqual(form.suggestedMeansFreeGround, .abuseAbandonmentDomesticViolence)
+        let finding = assess(form)
+        XCTAssertEqual(finding.outcome, .needsReview, "not ineligible on income")
+        XCTAssertEqual(finding.rule, "art32.possible")
+        XCTAssertEqual(finding.article, "法律援助法第32条")
+        XCTAssertTrue(finding.explanation.contains("家庭暴力"), finding.explanation)
+
+        form.meansFreeGround = .abuseAbandonmentDomesticViolence
+        XCTAssertEqual(assess(form).outcome, .eligible, "the ground chosen: no means test")
+        form.meansFreeGround = nil
+        form.priorities = [.landExpropriation]
+        XCTAssertNil(form.suggestedMeansFreeGround)
+    }
+
     func test_thresholdIsTheOneInForceOnTheDay() {
         var form = validForm()
         form.household.members = 1

@@ -68,6 +68,18 @@ public struct ApplicationForm: Hashable, Codable, Sendable {
 
     public init() {}
 
+    /// The 第32条 ground the applicant's own answers point to: one who says they suffer domestic
+    /// violence, abuse or abandonment is offered 第32条第(四)项 (no means test).
+    public var suggestedMeansFreeGround: MeansFreeGround? {
+        victimOf == nil ? nil : .abuseAbandonmentDomesticViolence
+    }
+
+    /// `家庭暴力、虐待`: what the applicant says they suffer, or nil.
+    public var victimOf: String? {
+        let said = priorities.filter { [.domesticViolence, .abuse, .abandonment].contains($0) }.map(\.chinese)
+        return said.isEmpty ? nil : said.joined(separator: "、")
+    }
+
     /// Checks what must be present before the application can leave the applicant's hands.
     public func validateForSubmission() -> [FieldError] {
         var errors: [FieldError] = []

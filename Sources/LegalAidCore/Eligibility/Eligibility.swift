@@ -42,6 +42,20 @@ public enum Eligibility {
     public static func assess(_ form: ApplicationForm, region: String, on day: LocalDate, thresholds: IncomeThresholdTable) -> EligibilityFinding {
         var finding = decide(form, region: region, on: day, thresholds: thresholds)
         finding.priorities = form.priorities
+        // The applicant says they suffer domestic violence, abuse or abandonment but did not
+        // choose 第32条: the reviewer is shown the ground at once. Where the means test would
+        // not grant aid, the rules do not refuse: a reviewer decides whether the matter is the
+        // victim claiming related rights (第32条第(四)项), which needs no means test.
+        if form.meansFreeGround == nil, let said = form.victimOf {
+            let note = "申请人称遭受\(said)，可能属于法律援助法第32条“\(MeansFreeGround.abuseAbandonmentDomesticViolence.chinese)”的情形，不受经济困难条件限制，请核实"
+            if finding.outcome == .eligible {
+                finding.explanation += "；另：" + note
+            } else {
+                finding = EligibilityFinding(outcome: .needsReview, rule: "art32.possible", article: "法律援助法第32条",
+                                             explanation: note + "（按经济困难审查：" + finding.explanation + "）",
+                                             priorities: form.priorities, greenChannel: finding.greenChannel)
+            }
+        }
         return finding
     }
 

@@ -54,8 +54,9 @@ extension ApplicationFormPage: PageView {
           \(Fields.checkboxes("exemptions[]", "免予经济困难审查的情形（法律援助法第42条）", options: exemptionOptions, checked: Set(f.exemptions.map(\.rawValue)), errors: errors,
                               hint: "符合的请勾选，并在下面说明证明材料（如低保证、残疾证、法律援助卡）"))
           \(Fields.text("exemptionProof", "证明材料说明", value: f.exemptionProof, errors: errors, required: false))
-          \(Fields.select("meansFreeGround", "不受经济困难条件限制的情形（法律援助法第32条）", options: groundOptions, selected: f.meansFreeGround?.rawValue, errors: errors, required: false, placeholder: "不适用"))
           \(Fields.checkboxes("priorities[]", "涉及以下情形（优先办理）", options: priorityOptions, checked: Set(f.priorities.map(\.rawValue)), errors: errors))
+          <p class="notice" id="means-free-offer" role="status" data-ground="\(MeansFreeGround.abuseAbandonmentDomesticViolence.rawValue)"\(HTML(raw: f.meansFreeGround == nil && f.victimOf != nil ? "" : " hidden"))>遭受家庭暴力、虐待或者遗弃的，为主张相关权益申请法律援助，不受经济困难条件限制（法律援助法第32条）。请在下面选择这一情形，不需要填写收入。</p>
+          \(Fields.select("meansFreeGround", "不受经济困难条件限制的情形（法律援助法第32条）", options: groundOptions, selected: f.meansFreeGround?.rawValue ?? f.suggestedMeansFreeGround?.rawValue, errors: errors, required: false, placeholder: "不适用"))
         </fieldset>
         <fieldset><legend>五、证据和证明材料</legend>
           \(attachmentList)
