@@ -64,6 +64,8 @@ final class ConsultationToApplicationTests: XCTestCase {
             XCTAssertEqual(form.matter.facts, "工地老板拖欠我三个月工资，一共一万二千元。\n有考勤表，还有两个工友可以作证。",
                            "only what the person said, not the staff's questions")
             XCTAssertEqual(form.matter.helpWanted, "请求支付拖欠工资")
+            XCTAssertEqual(form.matter.cause, "追索劳动报酬纠纷")
+            XCTAssertEqual(form.applicant.phone, DemoSeed.citizenPhone, "the number the citizen registered with (issue #23 item 26)")
 
             // The citizen sees it among their applications and can open it.
             let mine = try await citizen.send(.GET, "/api/v1/applications/\(app.id!)")

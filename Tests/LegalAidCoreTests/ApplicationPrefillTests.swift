@@ -5,14 +5,17 @@ import XCTest
 /// A consultation turned into a legal aid application (DOMAIN §4, issue #12 item 6): the person
 /// is not asked again for what they already told the desk.
 final class ApplicationPrefillTests: XCTestCase {
-    func test_whatThePersonSaidBecomesTheFactsAndTheTopicTheCause() {
+    func test_whatThePersonSaidBecomesTheFacts_andTheMatterItsLegalCause() {
         let form = ApplicationPrefill.form(name: "赵建国", phone: "13900000001", topic: .labour,
                                            askerSaid: ["老板拖欠我三个月工资。", "  ", "一共一万二千元，有考勤记录。"],
                                            staffNote: "请求支付拖欠的劳动报酬")
         XCTAssertEqual(form.applicant.name, "赵建国")
         XCTAssertEqual(form.applicant.phone, "13900000001")
         XCTAssertEqual(form.matter.type, .labourWages)
-        XCTAssertEqual(form.matter.cause, "劳动争议")
+        XCTAssertEqual(form.matter.cause, "追索劳动报酬纠纷", "a legal cause (issue #23 item 26), not the desk's topic label")
+        XCTAssertEqual(ApplicationPrefill.form(name: "", phone: nil, topic: .trafficAccident, askerSaid: [], staffNote: nil).matter.cause, "机动车交通事故责任纠纷")
+        XCTAssertEqual(ApplicationPrefill.form(name: "", phone: nil, topic: .marriageFamily, askerSaid: [], staffNote: nil).matter.cause, "",
+                       "several causes are possible: staff choose it with the person")
         XCTAssertEqual(form.matter.facts, "老板拖欠我三个月工资。\n一共一万二千元，有考勤记录。")
         XCTAssertEqual(form.matter.helpWanted, "请求支付拖欠的劳动报酬")
     }

@@ -47,6 +47,20 @@ public enum MatterType: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The civil cause (民事案件案由) a matter of this type usually has, where one is clear:
+    /// the form's 案由 is prefilled with it, never with a consultation topic's label.
+    public var usualCause: String? {
+        switch self {
+        case .labourWages: "追索劳动报酬纠纷"
+        case .workInjury: "工伤保险待遇纠纷"
+        case .trafficAccident: "机动车交通事故责任纠纷"
+        case .medicalAccident: "医疗损害责任纠纷"
+        case .divorce: "离婚纠纷"
+        case .socialInsurance: "社会保险纠纷"
+        default: nil
+        }
+    }
+
     /// The article that brings the matter within legal aid, if any.
     public var article: String? {
         switch self {

@@ -27,7 +27,9 @@ public enum ApplicationPrefill {
         form.applicant.name = Self.isPlaceholderName(name) ? "" : name.trimmingCharacters(in: .whitespacesAndNewlines)
         form.applicant.phone = phone.flatMap(MobileNumber.parse)?.value ?? ""
         form.matter.type = topic.matterType
-        form.matter.cause = topic == .other ? "" : topic.chinese
+        // 案由 is a legal cause (追索劳动报酬纠纷), not the desk's topic (劳动争议): prefilled only
+        // where the matter makes it clear; otherwise staff choose it with the person.
+        form.matter.cause = topic.matterType?.usualCause ?? ""
         let said = askerSaid.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n")
         form.matter.facts = said.count > maxFacts ? String(said.prefix(maxFacts - 1)) + "…" : said
         form.matter.helpWanted = staffNote?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""

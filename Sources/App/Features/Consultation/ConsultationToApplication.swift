@@ -17,8 +17,14 @@ extension ConsultationService {
         let said = try await ConsultationMessageModel.query(on: db).filter(\.$consultationID == consultation.id!)
             .filter(\.$author == ConsultationMessageModel.Author.asker.rawValue).sort(\.$seq).limit(200).all().map(\.body)
         var name = consultation.askerName
-        if let owner = consultation.askerAccountID, let account = try await AccountModel.find(owner, on: db) { name = account.displayName }
-        let form = ApplicationPrefill.form(name: name, phone: consultation.phone, topic: consultation.consultationTopic, askerSaid: said, staffNote: note)
+        var phone = consultation.phone
+        // What the platform knows of a signed-in citizen: their name, and the number they
+        // registered with when they left none on the consultation.
+        if let owner = consultation.askerAccountID, let account = try await AccountModel.find(owner, on: db) {
+            name = account.displayName
+            if phone == nil || phone?.isEmpty == true { phone = account.phone }
+        }
+        let form = ApplicationPrefill.form(name: name, phone: phone, topic: consultation.consultationTopic, askerSaid: said, staffNote: note)
         let reference = try await services.referenceData(on: db)
         return try applications.newDraft(form: form, communityPointID: point, preReviewOrganisationID: nil, owner: consultation.askerAccountID,
                                          createdBy: staff.id!, channel: "consultation", reference: reference)
