@@ -138,4 +138,31 @@ final class LiveSocketAccessTests: XCTestCase {
             }
         }
     }
+
+    /// Issue #23 items 21 and 22: acknowledgements name the message as the page wrote its id
+    /// (so the page's list of unacknowledged messages empties), and a message past the flood
+    /// limit is refused with its id and the seconds to wait, never silently dropped.
+    func test_acksEchoThePagesIds_andAFloodIsRefusedWithTheTimeToWait() async throws {
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { test in
+            try await serving(test) { port in
+                let (browser, live) = try await citizenWithConsultation(test)
+                let (ws, heard) = try await open(live, port: port, browser: browser, origin: nil, on: test)
+                try await waitUntil(3) { !heard.frames.isEmpty }
+                let ids = (0..<(LiveConversation.floodLimit + 1)).map { _ in UUID().uuidString.lowercased() }
+                for (n, id) in ids.enumerated() {
+                    try await ws.send(#"{"type":"message","clientId":"\#(id)","body":"第\#(n + 1)条补充说明"}"#)
+                }
+                try await waitUntil(5) { heard.frames.filter { $0.contains("\"ack\"") || $0.contains("tooManyMessages") }.count >= ids.count }
+                let acks = heard.frames.filter { $0.contains("\"type\":\"ack\"") }
+                for id in ids.prefix(LiveConversation.floodLimit) {
+                    XCTAssertTrue(acks.contains { $0.contains("\"clientId\":\"\(id)\"") }, "ack for \(id) names it as sent: \(acks)")
+                }
+                let refused = try XCTUnwrap(heard.frames.first { $0.contains("tooManyMessages") })
+                XCTAssertTrue(refused.contains(ids.last!), "the refused message is named, so the page puts it back")
+                XCTAssertTrue(refused.contains("retryAfter"), refused)
+                XCTAssertTrue(refused.contains("秒后再发"), refused)
+                try await ws.close()
+            }
+        }
+    }
 }
