@@ -214,4 +214,46 @@ final class OutsideTryTests: XCTestCase {
             XCTAssertTrue(form.contains("<option value=\"abuseAbandonmentDomesticViolence\" selected"), "and the ground is chosen for them to confirm")
         }
     }
+
+    // MARK: 16. Uploads are read whole, and refused in the words that fit.
+
+    func test_aFileIsReadWhole_notByItsFirstBytes() {
+        XCTAssertTrue(FileStructure.isWhole(pngBytes, as: "image/png"))
+        XCTAssertFalse(FileStructure.isWhole(Array(pngBytes.prefix(8)) + Array("this is not a picture at all".utf8), as: "image/png"))
+        var badCRC = pngBytes
+        badCRC[40] ^= 0xFF
+        XCTAssertFalse(FileStructure.isWhole(badCRC, as: "image/png"), "a damaged chunk")
+        XCTAssertFalse(FileStructure.isWhole(Array(pngBytes.prefix(50)), as: "image/png"), "cut short before IEND")
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
+                             0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x00, 0xFF, 0xD9]
+        XCTAssertTrue(FileStructure.isWhole(jpeg, as: "image/jpeg"))
+        XCTAssertFalse(FileStructure.isWhole([0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 0x41, count: 100), as: "image/jpeg"))
+        XCTAssertTrue(FileStructure.isWhole(ConsultationFileTests.pdfBytes, as: "application/pdf"))
+        XCTAssertFalse(FileStructure.isWhole(Array("%PDF-1.4\n".utf8), as: "application/pdf"))
+    }
+
+    func test_aPNGSignatureFollowedByJunk_isRefusedAsDamaged_andAPhotoThatIsNoPictureIsToldSo() async throws {
+        try await withTestApp { test in
+            let junk = File(data: ByteBuffer(bytes: Array(pngBytes.prefix(8)) + Array(repeating: 0x41, count: 64)), filename: "照片.png")
+            XCTAssertEqual(AttachmentStore.check(junk, field: "file", maxBytes: 1 << 20)?.code, "fileDamaged")
+            XCTAssertEqual(AttachmentStore.check(File(data: ByteBuffer(bytes: pngBytes), filename: "欠条.png"), field: "file", maxBytes: 1 << 20)?.code, nil)
+            let text = File(data: ByteBuffer(string: "hello"), filename: "说明.txt")
+            let photo = AttachmentStore.check(text, field: "photo", maxBytes: 1 << 20, imagesOnly: true)
+            XCTAssertEqual(photo?.code, "fileType")
+            XCTAssertTrue(photo?.message.contains("不是照片") == true, photo?.message ?? "")
+            XCTAssertFalse(photo?.message.contains("PDF") == true, "a photo field does not offer PDF")
+        }
+    }
+
+    func test_aLawTextNotInUTF8_isToldHowToSaveAText_notASpreadsheet() throws {
+        let gbk = File(data: ByteBuffer(bytes: [0xB5, 0xDA, 0xD2, 0xBB, 0xCC, 0xF5]), filename: "法律援助法.txt") // 第一条 in GBK
+        XCTAssertThrowsError(try DirectoryManageController.text(of: gbk, field: "lawFile")) { error in
+            let message = (error as? AppError)?.message ?? ""
+            XCTAssertTrue(message.contains("记事本") && message.contains("UTF-8"), message)
+            XCTAssertFalse(message.contains("CSV"), message)
+        }
+        XCTAssertThrowsError(try DirectoryManageController.text(of: gbk, field: "file")) { error in
+            XCTAssertTrue(((error as? AppError)?.message ?? "").contains("CSV UTF-8"))
+        }
+    }
 }

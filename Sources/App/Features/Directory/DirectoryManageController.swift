@@ -228,7 +228,9 @@ struct DirectoryManageController: RouteCollection {
     static func text(of file: File?, field: String) throws -> (name: String, text: String) {
         guard let file, file.data.readableBytes > 0 else { throw AppError.invalid(field: field, code: "required", "请选择要导入的文件") }
         guard let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes, encoding: .utf8) else {
-            throw AppError.invalid(field: field, code: "notUTF8", "文件不是UTF-8编码。请在表格软件中“另存为”并选择“CSV UTF-8”")
+            // A law text is plain text (记事本), an import file a spreadsheet: each is told how to save it.
+            let how = field == "lawFile" ? "请用记事本打开，“另存为”时编码选择“UTF-8”" : "请在表格软件中“另存为”并选择“CSV UTF-8”"
+            throw AppError.invalid(field: field, code: "notUTF8", "文件不是UTF-8编码。\(how)")
         }
         return (String(file.filename.prefix(100)), text)
     }

@@ -45,12 +45,18 @@ enum AttachmentStore {
         if size > maxBytes {
             return FieldError(field: field, code: "fileTooLarge", message: "文件“\(file.filename)”超过\(maxBytes / 1024 / 1024)MB，请压缩或分开上传")
         }
-        let head = file.data.getBytes(at: file.data.readerIndex, length: min(size, 16)) ?? []
-        if imagesOnly, let kind = sniff(head), !kind.contentType.hasPrefix("image/") {
+        let bytes = file.data.getBytes(at: file.data.readerIndex, length: size) ?? []
+        let kind = sniff(Array(bytes.prefix(16)))
+        if imagesOnly, kind.map({ !$0.contentType.hasPrefix("image/") }) ?? true {
             return FieldError(field: field, code: "fileType", message: "文件“\(file.filename)”不是照片，只能上传JPG、PNG、GIF或WebP图片")
         }
-        if sniff(head) == nil {
+        guard let kind else {
             return FieldError(field: field, code: "fileType", message: "文件“\(file.filename)”不是图片或PDF，只能上传照片（JPG、PNG、GIF、WebP）或PDF文件")
+        }
+        // The first bytes say what it claims to be; the whole file must hold together as one.
+        guard FileStructure.isWhole(bytes, as: kind.contentType) else {
+            let what = kind.contentType.hasPrefix("image/") ? "图片" : "PDF文件"
+            return FieldError(field: field, code: "fileDamaged", message: "文件“\(file.filename)”已损坏或不完整，无法作为\(what)打开。请重新拍照或重新导出后上传")
         }
         return nil
     }
