@@ -360,7 +360,7 @@ final class AccessMatrixTests: XCTestCase {
             person.photo = "\(UUID().uuidString.lowercased()).png"
             try pngBytes.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: test.app.fayuan.uploadsDirectory + "/" + person.photo!)) }
             try await person.save(on: test.db)
-            let importRun = test.app.directoryImports.start(fileName: "机构.csv", by: UUID())
+            let importRun = try await test.app.directoryImports.start(fileName: "机构.csv", by: UUID(), at: test.clock.now(), on: test.db)
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
 

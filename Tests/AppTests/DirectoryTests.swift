@@ -188,7 +188,7 @@ final class DirectoryTests: XCTestCase {
                                               ("phone", "010-12345678"), ("hours", "随时"), ("latitude", "30.6"), ("longitude", "114.3")]
             let refused = try await staff.post("/directory/\(office.id!)/edit", fields)
             XCTAssertEqual(refused.status, .unprocessableEntity)
-            XCTAssertTrue(refused.body.contains("服务时间写法不对"))
+            XCTAssertTrue(refused.body.contains("服务时间“随时”写法不对"), "the bad value named")
             let unchanged = try await OrganisationModel.find(office.id, on: test.db)
             XCTAssertEqual(unchanged?.address, office.address)
 
@@ -211,16 +211,23 @@ final class DirectoryTests: XCTestCase {
                     .init(field: "file", filename: "机构.csv", contentType: "text/csv", bytes: Array(("\u{FEFF}" + text).utf8))])
                 XCTAssertEqual(page.status, .seeOther, page.body)
                 let id = try XCTUnwrap(UUID(uuidString: String(page.location?.split(separator: "/").last ?? "")))
+                // Read as another instance would: from the database, not this instance's memory.
+                let elsewhere = DirectoryImportRuns()
                 for _ in 0..<200 {
-                    if let run = test.app.directoryImports.run(id), [.done, .refused, .failed].contains(run.phase) { return run }
+                    if let run = try await elsewhere.run(id, on: test.db), [.done, .refused, .failed].contains(run.phase) { return run }
                     try await Task.sleep(nanoseconds: 20_000_000)
                 }
-                return try XCTUnwrap(test.app.directoryImports.run(id))
+                let last = try await elsewhere.run(id, on: test.db)
+                return try XCTUnwrap(last)
             }
             let header = "名称,类型,街道,地址,电话,服务时间,服务项目,业务领域,纬度,经度,上级机构\r\n"
             let bad = try await upload(header + "测试甲调解委员会,人民调解委员会,幸福街道,,,,,,30.6,114.3,\r\n测试乙所,火星站,,,,,,,,,\r\n")
             XCTAssertEqual(bad.phase, .refused)
             XCTAssertEqual(bad.rejected.map(\.line), [3])
+            XCTAssertEqual(bad.rejected.first?.name, "测试乙所", "the report names the row's institution")
+            XCTAssertTrue(bad.rejected.first?.errors.contains { $0.message.contains("“火星站”") } == true, "and the bad value itself")
+            let badReport = try await staff.get("/directory/import/\(bad.id)")
+            XCTAssertTrue(badReport.contains("测试乙所") && badReport.contains("火星站"), "on the page too")
             let afterBad = try await OrganisationModel.query(on: test.db).count()
             XCTAssertEqual(afterBad, before, "nothing half-imported")
 
@@ -231,6 +238,31 @@ final class DirectoryTests: XCTestCase {
             XCTAssertEqual(afterGood, before + 2)
             let report = try await staff.get("/directory/import/\(good.id)")
             XCTAssertTrue(report.body.contains("导入完成"))
+        }
+    }
+
+    /// Issue #23 item 17: a row the database refuses while the file is written (its institution
+    /// removed meanwhile) rolls the whole file back: the rows before it are not kept.
+    func test_aRowRefusedWhileWriting_rollsTheWholeFileBack() async throws {
+        try await withTestApp { test in
+            let service = DirectoryService(db: test.db, services: test.app.fayuan, now: test.clock.now(), clientAddress: "test")
+            let firm = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.lawFirm.rawValue).sort(\.$name).firstOrFail()
+            let text = "姓名,身份,所属机构\r\n测试律师甲,律师,\(firm.name)\r\n测试律师乙,律师,已撤销的律师事务所\r\n"
+            // Checked while the second firm still existed.
+            let file = try DirectoryImport.read(text, knownNames: [firm.name, "已撤销的律师事务所"])
+            XCTAssertTrue(file.rejected.isEmpty)
+            let before = try await DirectoryPersonModel.query(on: test.db).count()
+            do {
+                _ = try await service.importRows(file, by: nil) { _ in }
+                XCTFail("the second row's institution is gone: the write must fail")
+            } catch let failure as ImportRowFailure {
+                XCTAssertEqual(failure.row.line, 3)
+                XCTAssertEqual(failure.row.name, "测试律师乙")
+            }
+            let after = try await DirectoryPersonModel.query(on: test.db).count()
+            XCTAssertEqual(after, before, "测试律师甲 was written first and rolled back with the file")
+            let kept = try await DirectoryPersonModel.query(on: test.db).filter(\.$name == "测试律师甲").count()
+            XCTAssertEqual(kept, 0)
         }
     }
 }

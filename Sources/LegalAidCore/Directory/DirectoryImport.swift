@@ -30,12 +30,15 @@ public struct PersonInput: Sendable, Hashable {
     public var onSiteHours: String
 }
 
-/// A row an import refused, with the line of the file and every reason.
-public struct RejectedRow: Sendable, Hashable {
+/// A row an import refused, with the line of the file, the name it gives (an institution's or
+/// a person's, so staff find the row in their spreadsheet) and every reason.
+public struct RejectedRow: Sendable, Hashable, Codable {
     public var line: Int
+    public var name: String
     public var errors: [FieldError]
-    public init(line: Int, errors: [FieldError]) {
+    public init(line: Int, name: String = "", errors: [FieldError]) {
         self.line = line
+        self.name = name
         self.errors = errors
     }
 }
@@ -110,11 +113,12 @@ public enum DirectoryImport {
             for record in body {
                 switch institution(record.fields, index, known: knownNames.union(fileNames)) {
                 case .success(let input) where seen.contains(input.name):
-                    rejected.append(RejectedRow(line: record.line, errors: [FieldError(field: "name", code: "duplicate", message: "名称“\(input.name)”在文件中重复")]))
+                    rejected.append(RejectedRow(line: record.line, name: input.name,
+                                                errors: [FieldError(field: "name", code: "duplicate", message: "名称“\(input.name)”在文件中重复")]))
                 case .success(let input):
                     seen.insert(input.name)
                     rows.append((record.line, input))
-                case .failure(let errors): rejected.append(RejectedRow(line: record.line, errors: errors.errors))
+                case .failure(let errors): rejected.append(RejectedRow(line: record.line, name: value(record.fields, index["name"]), errors: errors.errors))
                 }
             }
             return DirectoryImportFile(rows: .institutions(rows), rejected: rejected)
@@ -127,7 +131,7 @@ public enum DirectoryImport {
             for record in body {
                 switch person(record.fields, index, known: knownNames) {
                 case .success(let input): rows.append((record.line, input))
-                case .failure(let errors): rejected.append(RejectedRow(line: record.line, errors: errors.errors))
+                case .failure(let errors): rejected.append(RejectedRow(line: record.line, name: value(record.fields, index["name"]), errors: errors.errors))
                 }
             }
             return DirectoryImportFile(rows: .people(rows), rejected: rejected)
@@ -177,7 +181,8 @@ public enum DirectoryImport {
         var serviceHours = ServiceHours.officeHours
         if !hours.isEmpty {
             if let parsed = HoursText.parse(hours) { serviceHours = parsed } else {
-                errors.append(FieldError(field: "hours", code: "invalidFormat", message: "服务时间写法不对，例如：工作日 09:00-12:00、13:30-17:30，或“全天24小时”"))
+                errors.append(FieldError(field: "hours", code: "invalidFormat",
+                                         message: "服务时间“\(hours)”写法不对，例如：工作日 09:00-12:00、13:30-17:30；周六 09:00-12:00，或“全天24小时”"))
             }
         }
         let (serviceList, badServices) = list(services, LegalServiceKind.init(label:))
@@ -193,7 +198,10 @@ public enum DirectoryImport {
         case (true, true): point = nil
         case (false, false):
             point = Double(latitude).flatMap { lat in Double(longitude).flatMap { GeoPoint(latitude: lat, longitude: $0) } }
-            if point == nil { errors.append(FieldError(field: "latitude", code: "invalidFormat", message: "经纬度应是数字，纬度在-90到90之间，经度在-180到180之间，例如 39.9087、116.3975")) }
+            if point == nil {
+                errors.append(FieldError(field: "latitude", code: "invalidFormat",
+                                         message: "经纬度“\(latitude)，\(longitude)”不对：应是数字，纬度在-90到90之间，经度在-180到180之间，例如 39.9087、116.3975"))
+            }
         default:
             errors.append(FieldError(field: latitude.isEmpty ? "latitude" : "longitude", code: "required", message: "纬度和经度要一起填写，或都不填"))
         }
@@ -252,7 +260,7 @@ public enum DirectoryImport {
         let allowed = phone.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "-" || $0 == " " || $0 == "转" }
         let digits = phone.unicodeScalars.filter { ("0"..."9").contains($0) }.count
         return allowed && (5...20).contains(digits) ? nil
-            : FieldError(field: "phone", code: "invalidFormat", message: "电话只能是数字和“-”，例如 010-12345678 或 12348")
+            : FieldError(field: "phone", code: "invalidFormat", message: "电话“\(phone)”不对：只能是数字和“-”，例如 010-12345678 或 12348")
     }
 
     static func checkText(_ text: String, _ field: String, _ label: String, _ length: ClosedRange<Int>, required: Bool, into errors: inout [FieldError]) {

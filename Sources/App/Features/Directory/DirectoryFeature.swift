@@ -7,7 +7,7 @@ import Vapor
 /// "nearest open to me", village adviser notices, staff editing and import. The rules
 /// (distance, opening, import checks) live in `LegalAidCore/Directory`.
 struct DirectoryFeature: Feature {
-    var migrations: [any Migration] { [ExtendOrganisationsForDirectory(), CreateDirectoryPeople(), AddDirectoryPersonPhoto()] }
+    var migrations: [any Migration] { [ExtendOrganisationsForDirectory(), CreateDirectoryPeople(), AddDirectoryPersonPhoto(), CreateDirectoryImportRuns()] }
 
     func prepare(_ app: Application) {
         app.directoryImports = DirectoryImportRuns()

@@ -1,10 +1,14 @@
+import Fluent
 import Foundation
 import LegalAidCore
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Imports in progress on this instance, so the page can show how far one has gone. A run is
-/// checked in full first; only a file with no refused row is written, in one transaction.
+/// Imports and how far each has gone, kept in the database so that the progress page answers on
+/// whichever instance nginx sends it to. A run is checked in full first; only a file with no
+/// refused row is written, in one transaction. The instance writing a file also keeps its row
+/// count in memory, which its own pages show at once (on SQLite, whose one writer is busy with
+/// the import, the stored count catches up when the transaction ends).
 final class DirectoryImportRuns: Sendable {
     enum Phase: String, Sendable, Codable {
         case checking, writing, done, refused, failed
@@ -23,42 +27,100 @@ final class DirectoryImportRuns: Sendable {
         var message: String?
     }
 
-    private let runs = NIOLockedValueBox<[UUID: Run]>([:])
+    /// Rows written so far by the imports this instance is running.
+    private let writing = NIOLockedValueBox<[UUID: Int]>([:])
+    /// Runs kept; older ones are removed when a new one starts.
+    static let kept = 50
 
-    func start(fileName: String, by account: UUID) -> UUID {
-        let id = UUID()
-        runs.withLockedValue { runs in
-            // Keep the latest few dozen only.
-            if runs.count >= 50, let oldest = runs.values.min(by: { $0.startedAt < $1.startedAt }) { runs[oldest.id] = nil }
-            runs[id] = Run(id: id, fileName: fileName, startedBy: account, startedAt: Date(), phase: .checking, total: 0, written: 0, rejected: [])
+    func start(fileName: String, by account: UUID, at now: Date, on db: Database) async throws -> UUID {
+        let row = DirectoryImportRunModel()
+        row.id = UUID()
+        row.fileName = fileName
+        row.startedBy = account
+        row.startedAt = now
+        row.phase = Phase.checking.rawValue
+        row.total = 0
+        row.written = 0
+        row.rejected = []
+        try await row.create(on: db)
+        let old = try await DirectoryImportRunModel.query(on: db).sort(\.$startedAt, .descending).all(\.$id).dropFirst(Self.kept)
+        if !old.isEmpty { try await DirectoryImportRunModel.query(on: db).filter(\.$id ~~ Array(old)).delete() }
+        return row.id!
+    }
+
+    func run(_ id: UUID, on db: Database) async throws -> Run? {
+        guard let row = try await DirectoryImportRunModel.find(id, on: db) else { return nil }
+        var run = row.run
+        if let live = writing.withLockedValue({ $0[id] }), run.phase == .writing { run.written = max(run.written, live) }
+        return run
+    }
+
+    private func update(_ id: UUID, on db: Database, _ change: @Sendable (DirectoryImportRunModel) -> Void) async {
+        do {
+            guard let row = try await DirectoryImportRunModel.find(id, on: db) else { return }
+            change(row)
+            try await row.save(on: db)
+        } catch {
+            Logger(label: "fayuan.directory").error("could not record an import's progress: \(String(reflecting: type(of: error)))")
         }
-        return id
     }
-
-    func update(_ id: UUID, _ change: (inout Run) -> Void) {
-        runs.withLockedValue { runs in if var run = runs[id] { change(&run); runs[id] = run } }
-    }
-
-    func run(_ id: UUID) -> Run? { runs.withLockedValue { $0[id] } }
 
     /// Checks and writes a file in the background, recording each stage.
     func perform(_ id: UUID, text: String, service: DirectoryService, editor: AccountModel) {
+        let db = service.db
         Task {
             do {
                 let file = try DirectoryImport.read(text, knownNames: try await service.knownNames())
-                update(id) { $0.total = file.count + file.rejected.count; $0.rejected = file.rejected }
-                guard file.rejected.isEmpty else { return update(id) { $0.phase = .refused } }
-                update(id) { $0.phase = .writing }
-                let outcome = try await service.importRows(file, by: editor) { done in self.update(id) { $0.written = done } }
-                update(id) { $0.phase = .done; $0.outcome = outcome; $0.written = file.count }
+                let total = file.count + file.rejected.count
+                guard file.rejected.isEmpty else {
+                    return await update(id, on: db) { $0.total = total; $0.rejected = file.rejected; $0.phase = Phase.refused.rawValue }
+                }
+                await update(id, on: db) { $0.total = total; $0.phase = Phase.writing.rawValue }
+                let outcome = try await service.importRows(file, by: editor) { done in
+                    self.writing.withLockedValue { $0[id] = done }
+                    Task { await self.update(id, on: db) { $0.written = max($0.written, done) } }
+                }
+                await update(id, on: db) {
+                    $0.phase = Phase.done.rawValue
+                    $0.created = outcome.created
+                    $0.updated = outcome.updated
+                    $0.written = file.count
+                }
             } catch let error as DirectoryImport.FileError {
-                update(id) { $0.phase = .failed; $0.message = error.message }
+                await update(id, on: db) { $0.phase = Phase.failed.rawValue; $0.message = error.message }
             } catch let failure as ImportRowFailure {
-                update(id) { $0.phase = .refused; $0.rejected = [failure.row]; $0.written = 0 }
+                await update(id, on: db) { $0.phase = Phase.refused.rawValue; $0.rejected = [failure.row]; $0.written = 0 }
             } catch {
-                update(id) { $0.phase = .failed; $0.message = "导入时出错，未写入任何数据，请稍后重试" }
+                await update(id, on: db) { $0.phase = Phase.failed.rawValue; $0.message = "导入时出错，未写入任何数据，请稍后重试" }
             }
+            writing.withLockedValue { $0[id] = nil }
         }
+    }
+}
+
+/// One import, as the progress page shows it.
+final class DirectoryImportRunModel: Model, @unchecked Sendable {
+    static let schema = "directory_import_runs"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "started_by") var startedBy: UUID
+    @Field(key: "started_at") var startedAt: Date
+    @Field(key: "phase") var phase: String
+    @Field(key: "total") var total: Int
+    @Field(key: "written") var written: Int
+    /// Every refused row with its line, name and reasons.
+    @Field(key: "rejected") var rejected: [RejectedRow]
+    @OptionalField(key: "created") var created: Int?
+    @OptionalField(key: "updated") var updated: Int?
+    @OptionalField(key: "message") var message: String?
+
+    init() {}
+
+    var run: DirectoryImportRuns.Run {
+        DirectoryImportRuns.Run(id: id!, fileName: fileName, startedBy: startedBy, startedAt: startedAt,
+                                phase: DirectoryImportRuns.Phase(rawValue: phase) ?? .failed, total: total, written: written, rejected: rejected,
+                                outcome: created.map { DirectoryService.ImportOutcome(created: $0, updated: updated ?? 0) }, message: message)
     }
 }
 

@@ -241,7 +241,7 @@ struct DirectoryManageController: RouteCollection {
             let upload = try req.content.decode(Upload.self)
             let (name, text) = try Self.text(of: upload.file, field: "file")
             let runs = req.application.directoryImports
-            let id = runs.start(fileName: name, by: editor.id!)
+            let id = try await runs.start(fileName: name, by: editor.id!, at: req.now, on: req.db)
             runs.perform(id, text: text, service: DirectoryService(db: req.application.db, services: req.fayuan, now: req.now, clientAddress: req.clientAddress),
                          editor: editor)
             return req.redirect(to: SiteURL.directoryImportRun(.value(id)).path)
@@ -252,7 +252,7 @@ struct DirectoryManageController: RouteCollection {
 
     func importRun(req: Request) async throws -> Response {
         _ = try Self.requireEditor(req)
-        guard let run = req.application.directoryImports.run(try req.parameters.id()) else {
+        guard let run = try await req.application.directoryImports.run(try req.parameters.id(), on: req.db) else {
             throw AppError.notFound("导入记录")
         }
         let page = DirectoryImportRunPage(run: run)

@@ -178,11 +178,11 @@ struct DirectoryService {
         try await services.transaction(on: db) { tx in
             var outcome = ImportOutcome()
             var done = 0
-            func step(_ line: Int, _ write: () async throws -> Bool) async throws {
+            func step(_ line: Int, _ name: String, _ write: () async throws -> Bool) async throws {
                 do {
                     if try await write() { outcome.created += 1 } else { outcome.updated += 1 }
                 } catch let error as AppError {
-                    throw ImportRowFailure(row: RejectedRow(line: line, errors: error.formErrors))
+                    throw ImportRowFailure(row: RejectedRow(line: line, name: name, errors: error.formErrors))
                 }
                 done += 1
                 if done % 25 == 0 { progress(done) }
@@ -191,14 +191,14 @@ struct DirectoryService {
             case .institutions(let rows):
                 // Parents first: a row may name a parent further down the file.
                 for (line, input) in rows where input.parentName == nil || !rows.contains(where: { $0.input.name == input.parentName }) {
-                    try await step(line) { try await self.isNewInstitution(input, on: tx) }
+                    try await step(line, input.name) { try await self.isNewInstitution(input, on: tx) }
                 }
                 for (line, input) in rows where input.parentName != nil && rows.contains(where: { $0.input.name == input.parentName }) {
-                    try await step(line) { try await self.isNewInstitution(input, on: tx) }
+                    try await step(line, input.name) { try await self.isNewInstitution(input, on: tx) }
                 }
             case .people(let rows):
                 for (line, input) in rows {
-                    try await step(line) {
+                    try await step(line, input.name) {
                         let organisationID = try await self.organisationID(input.organisationName, field: "organisation", on: tx)
                         let exists = try await DirectoryPersonModel.query(on: tx).filter(\.$name == input.name)
                             .filter(\.$organisationID == organisationID).count() > 0

@@ -30,7 +30,7 @@ struct ImportDirectoryCommand: AsyncCommand {
         }
         context.console.print("checked \(file.count + file.rejected.count) rows")
         guard file.rejected.isEmpty else {
-            for row in file.rejected { context.console.print("line \(row.line): " + row.errors.map(\.message).joined(separator: "; ")) }
+            for row in file.rejected { context.console.print("line \(row.line) (\(row.name)): " + row.errors.map(\.message).joined(separator: "; ")) }
             throw Refused(description: "\(file.rejected.count) rows refused; nothing was imported")
         }
         let total = file.count
@@ -38,7 +38,7 @@ struct ImportDirectoryCommand: AsyncCommand {
             let outcome = try await service.importRows(file, by: nil) { done in context.console.print("written \(done)/\(total)") }
             context.console.print("imported: \(outcome.created) new, \(outcome.updated) updated")
         } catch let failure as ImportRowFailure {
-            throw Refused(description: "line \(failure.row.line): " + failure.row.errors.map(\.message).joined(separator: "; ") + "; nothing was imported")
+            throw Refused(description: "line \(failure.row.line) (\(failure.row.name)): " + failure.row.errors.map(\.message).joined(separator: "; ") + "; nothing was imported")
         }
     }
 }

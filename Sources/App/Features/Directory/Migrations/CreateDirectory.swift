@@ -61,3 +61,26 @@ struct AddDirectoryPersonPhoto: AsyncMigration {
         try await database.schema("directory_people").deleteField("photo").update()
     }
 }
+
+/// Import runs in the database (issue #23 item 17): the progress page answers on any instance.
+struct CreateDirectoryImportRuns: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("directory_import_runs")
+            .id()
+            .field("file_name", .string, .required)
+            .field("started_by", .uuid, .required)
+            .field("started_at", .datetime, .required)
+            .field("phase", .string, .required)
+            .field("total", .int, .required)
+            .field("written", .int, .required)
+            .field("rejected", .json, .required)
+            .field("created", .int)
+            .field("updated", .int)
+            .field("message", .string)
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("directory_import_runs").delete()
+    }
+}

@@ -185,7 +185,7 @@ struct DirectoryImportRunPage: PageView {
 
     func body(in context: PageContext) -> HTML {
         let rejected: [HTML] = run.rejected.prefix(500).map { row in
-            "<tr><td>第\(row.line)行</td><td>\(row.errors.map(\.message).joined(separator: "；"))</td></tr>"
+            "<tr><td>第\(row.line)行</td><td>\(row.name.isEmpty ? "（未填名称）" : row.name)</td><td>\(row.errors.map(\.message).joined(separator: "；"))</td></tr>"
         }
         let status: HTML = switch run.phase {
         case .checking: "<p role=\"status\">正在检查文件……</p>"
@@ -196,7 +196,7 @@ struct DirectoryImportRunPage: PageView {
         }
         return """
         \(status)
-        \(when(!rejected.isEmpty) { table(rejected, head: ["行", "问题"]) })
+        \(when(!rejected.isEmpty) { table(rejected, head: ["行", "名称", "问题"]) })
         <p><a href="\(SiteURL.directoryImport)">再导入一个文件</a> · <a href="\(SiteURL.directoryManage)">机构和人员管理</a></p>
         """
     }
