@@ -3,6 +3,7 @@ from a chosen village and from the phone's position; a village's legal adviser b
 notice; staff import institutions from a CSV file, where one bad row keeps the whole file out;
 axe on every new page. (Distances, hours and the holiday calendar are specified in
 Tests/LegalAidCoreTests/DirectoryRulesTests; the same pages over HTTP in Tests/AppTests/DirectoryTests.)"""
+import base64
 import os
 import re
 import subprocess
@@ -120,6 +121,10 @@ def test_a_village_shows_its_legal_adviser_and_prints_the_notice(browser):
     decoded = subprocess.run(["zbarimg", "--raw", "-q", image], capture_output=True, text=True, check=True).stdout.strip()
     assert decoded == citizen.base_url + village_page, (decoded, village_page)
     assert "localhost" not in citizen.text
+    # Printed, it fills one A4 sheet, not two (Chromium's own print to PDF, the page's CSS sizes).
+    pdf = base64.b64decode(citizen.driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"])
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"the notice prints on {pages} pages"
     citizen.shot("notice")
     problems += axe_problems(citizen)
 

@@ -256,4 +256,25 @@ final class OutsideTryTests: XCTestCase {
             XCTAssertTrue(((error as? AppError)?.message ?? "").contains("CSV UTF-8"))
         }
     }
+
+    // MARK: 20. Plausible texts and demo data.
+
+    func test_theDemoOfficesEachHaveTheirOwnLandline_andTheNearestListSaysClosedNow() async throws {
+        try await withTestApp { test in
+            let offices = try await OrganisationModel.query(on: test.db).all()
+            XCTAssertFalse(offices.contains { $0.phone == "12348" }, "12348 is the hotline, not an office's number")
+            XCTAssertFalse(offices.contains { $0.phone.hasSuffix("0000001") || $0.phone.hasSuffix("0000002") })
+            let points = offices.filter { $0.kind == OrganisationKind.communityPoint.rawValue }.map(\.phone)
+            XCTAssertEqual(Set(points).count, points.count, "each point its own number")
+        }
+        // Saturday evening: every office is closed, and each card says so before when it opens.
+        let saturdayEvening = LocalDate(year: 2026, month: 12, day: 5)!.startOfDay.addingTimeInterval(20 * 3600)
+        try await withTestApp(now: saturdayEvening) { test in
+            let village = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.villageCommittee.rawValue).sort(\.$name).firstOrFail()
+            let page = try await Browser(test).get("/directory/nearest?from=\(village.id!)&kind=streetWorkstation")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("现在关闭，12月7日（周一）"), String(page.body.components(separatedBy: "class=\"result place\"").dropFirst().first?.prefix(400) ?? ""))
+            XCTAssertFalse(page.contains("</strong> · "), "no dangling separator after the distance")
+        }
+    }
 }

@@ -86,7 +86,6 @@ enum DirectoryDemo {
             org.latitude = place.0
             org.longitude = place.1
             if org.address.isEmpty { org.address = address }
-            if org.phone == "12348" && kind != .communityPoint { org.phone = phone() }
             org.practiceAreas = areas.map(\.rawValue).joined(separator: ",")
             org.details = details
             try await org.save(on: db)

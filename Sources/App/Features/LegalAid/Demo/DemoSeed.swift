@@ -69,15 +69,19 @@ enum DemoSeed {
     @discardableResult
     static func seedOrganisations(on db: Database) async throws -> [String: UUID] {
         var ids: [String: UUID] = [:]
+        // Each office has its own (synthetic) landline, as a real one would; 12348 is the
+        // hotline's number, not an office's.
+        var line = 0
         func add(_ name: String, _ kind: OrganisationKind, parent: String?, code: String, hours: ServiceHours = .onlineDesk,
-                 address: String, phone: String = "12348") async throws {
+                 address: String, phone: String? = nil) async throws {
+            line += 1
             let org = OrganisationModel(name: name, kind: kind, parentID: parent.flatMap { ids[$0] }, code: code, regionCode: regionCode,
-                                        address: address, phone: phone, hours: hours)
+                                        address: address, phone: phone ?? "010-6851\(String(1000 + line * 37))", hours: hours)
             try await org.create(on: db)
             ids[name] = org.id
         }
-        try await add("示范区司法局", .bureau, parent: nil, code: "示", hours: .officeHours, address: "示范区人民路1号", phone: "010-00000001")
-        try await add("示范区法律援助中心", .legalAidCenter, parent: "示范区司法局", code: "示", hours: .officeHours, address: "示范区人民路3号", phone: "010-00000002")
+        try await add("示范区司法局", .bureau, parent: nil, code: "示", hours: .officeHours, address: "示范区人民路1号", phone: "010-68510001")
+        try await add("示范区法律援助中心", .legalAidCenter, parent: "示范区司法局", code: "示", hours: .officeHours, address: "示范区人民路3号", phone: "010-68510148")
         try await add("区妇联法律援助联络中心", .departmentLiaison, parent: "示范区法律援助中心", code: "妇", hours: .officeHours, address: "示范区和平路10号")
         try await add("区总工会法律援助联络中心", .departmentLiaison, parent: "示范区法律援助中心", code: "工", hours: .officeHours, address: "示范区建设路8号")
         for (street, code, communities) in [("幸福街道", "幸", ["幸福一社区", "幸福二社区"]),
