@@ -174,6 +174,9 @@ final class AccessMatrixTests: XCTestCase {
         "GET /consult": "+++-----------",
         "POST /consult": "+++-----------",
         "GET /consult/:id": "-+-++++++++---",
+        // The SMS link's opener shows nothing; posting a key opens only the conversation it belongs to.
+        "GET /consult/:id/open": everyone,
+        "POST /consult/:id/open": "--------------",
         "GET /consult/:id/live": "-+-++++++++---",
         "POST /consult/:id/messages": "-+------------",
         "POST /consult/:id/files": "-+------------",

@@ -78,8 +78,9 @@ final class CallLogTests: XCTestCase {
     }
 
     /// After a 12348 call the caller is asked by SMS to rate it (issue #12 item 6). They have no
-    /// account and no session with the desk: the link carries a key of its own, opening the
-    /// page writes nothing, and the key goes no further than this one conversation.
+    /// account and no session with the desk: the link carries a key of its own in its fragment,
+    /// opening the page writes nothing, the key is posted once for a session, and it goes no
+    /// further than this one conversation.
     func test_aCallerRatesTheCallThroughTheLinkInTheSMS() async throws {
         try await withTestApp(now: Self.mondayMorning, adjust: { $0.publicURL = "https://fayuan.example.gov.cn" }) { test in
             let staff = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
@@ -90,23 +91,34 @@ final class CallLogTests: XCTestCase {
             let link = try XCTUnwrap(sms.first?.sealedParameters?.value["link"])
             XCTAssertTrue(link.hasPrefix("https://fayuan.example.gov.cn/consult/"), link)
             let path = String(link.dropFirst("https://fayuan.example.gov.cn".count))
+            // The key is in the fragment: a browser never sends it, so no access log holds it (issue #23 item 5).
+            let parts = path.split(separator: "#", maxSplits: 1).map(String.init)
+            XCTAssertEqual(parts.count, 2, path)
+            XCTAssertFalse(parts[0].contains("key"), "nothing secret in the part of the address a server sees")
+            let opener = parts[0]
+            let key = String(parts[1].dropFirst("key=".count))
+            let id = String(opener.split(separator: "/").dropLast().last!)
 
             let caller = Browser(test)
             let sessionsBefore = try await test.app.db.query(SessionRecord.self).count()
-            let page = try await caller.get(path)
+            let page = try await caller.get(opener)
             XCTAssertEqual(page.status, .ok)
-            XCTAssertTrue(page.contains("请对本次服务评价"))
-            XCTAssertTrue(page.contains("在工地受伤"), "the caller sees their own question and the answer")
+            XCTAssertFalse(page.contains("在工地受伤"), "the opener shows nothing of the conversation")
             let sessionsAfter = try await test.app.db.query(SessionRecord.self).count()
             XCTAssertEqual(sessionsAfter, sessionsBefore, "opening the link writes nothing")
 
-            let id = String(path.split(separator: "?")[0].split(separator: "/").last!)
-            let key = String(path.split(separator: "=").last!)
-            let guessed = try await caller.post("/consult/\(id)/rate", [("key", "guess"), ("stars", "5")])
+            let guessed = try await caller.post(opener, [("key", "guess")])
             XCTAssertEqual(guessed.status, .notFound)
-            let rated = try await caller.post("/consult/\(id)/rate", [("key", key), ("stars", "4"), ("comment", "接线员很耐心")])
+            let opened = try await caller.post(opener, [("key", key)])
+            XCTAssertEqual(opened.status, .seeOther)
+            XCTAssertEqual(opened.location, "/consult/\(id)", "the conversation at its plain address")
+            let conversation = try await caller.get("/consult/\(id)")
+            XCTAssertTrue(conversation.contains("请对本次服务评价"))
+            XCTAssertTrue(conversation.contains("在工地受伤"), "the caller sees their own question and the answer")
+            XCTAssertFalse(conversation.contains(key), "the key is not written into the page either")
+            let rated = try await caller.post("/consult/\(id)/rate", [("stars", "4"), ("comment", "接线员很耐心")])
             XCTAssertEqual(rated.status, .seeOther, String(rated.body.prefix(2000)))
-            XCTAssertEqual(rated.location, path, "back to the page the link opened")
+            XCTAssertEqual(rated.location, "/consult/\(id)", "back to the conversation")
             let stored = try await ConsultationModel.find(UUID(uuidString: id), on: test.app.db)
             XCTAssertEqual(stored?.rating, 4)
             // The desk's 30-day rating counts it (an integer sum on both databases).
@@ -118,7 +130,7 @@ final class CallLogTests: XCTestCase {
             // The key opens this conversation only.
             let other = try await staff.send(.POST, "/api/v1/desk/calls", json: Self.goodCall)
             let otherID = try XCTUnwrap(try staff.object(other)["id"] as? String)
-            let elsewhere = try await caller.get("/consult/\(otherID)?key=\(key)")
+            let elsewhere = try await Browser(test).post("/consult/\(otherID)/open", [("key", key)])
             XCTAssertEqual(elsewhere.status, .notFound)
         }
     }

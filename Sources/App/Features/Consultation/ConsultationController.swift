@@ -21,6 +21,8 @@ struct ConsultationController: RouteCollection {
         routes.post(.deskNext, use: next)
         routes.post(.deskCalls, use: logCall)
         routes.get(.consultationToFAQ(.key), use: faqDraft)
+        routes.get(.consultationOpen(.key), use: openPage)
+        routes.post(.consultationOpen(.key), use: open)
         try routes.register(collection: ConsultationLive())
     }
 
@@ -307,5 +309,25 @@ struct ConsultationController: RouteCollection {
             return req.redirect(to: SiteURL.desk.path)
         }
         return req.redirect(to: SiteURL.consultation(.value(taken.id!)).path)
+    }
+
+    // MARK: Opening a conversation from an SMS link
+
+    /// The page an SMS link opens (`/consult/{id}/open#key=…`): it reads nothing and shows
+    /// nothing of the conversation; its script posts the key from the fragment, once.
+    func openPage(req: Request) async throws -> HTML {
+        let id = try req.parameters.id()
+        return ConsultationOpenPage(id: id).render(req)
+    }
+
+    /// Checks the posted key against the conversation and keeps it in this browser's session,
+    /// then shows the conversation at its plain address (no key in any URL).
+    func open(req: Request) async throws -> Response {
+        let id = try req.parameters.id()
+        struct Posted: Content { var key: String? }
+        guard let key = try req.content.decode(Posted.self).key, !key.isEmpty, key.count <= 100 else { throw AppError.notFound("咨询") }
+        _ = try await ConsultationService(req).find(id, for: .key(key))
+        req.session.data[Self.keyName(id)] = key
+        return req.redirect(to: SiteURL.consultation(.value(id)).path)
     }
 }

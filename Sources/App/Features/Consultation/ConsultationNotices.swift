@@ -25,13 +25,15 @@ enum ConsultationNotices {
     }
 
     /// The link a caller rates the call with: the conversation, opened by a key of its own
-    /// (the caller has no account and no browser session with the desk). Only the key's hash is kept.
+    /// (the caller has no account and no browser session with the desk). Only the key's hash is
+    /// kept, and the key rides in the fragment: a browser never sends it, so no access log
+    /// (ours, nginx's, a proxy's) holds it; the page posts it once for a session.
     static func ratingLink(_ consultation: ConsultationModel, base: String, on tx: Database) async throws -> String? {
         guard consultation.askerAccountID == nil, consultation.askerKeyHash == nil, consultation.phone != nil else { return nil }
         let key = TokenHash.newToken()
         consultation.askerKeyHash = TokenHash.of(key)
         try await consultation.save(on: tx)
-        return base + SiteURL.consultation(.value(consultation.id!)).path + "?key=" + key
+        return base + SiteURL.consultationOpen(.value(consultation.id!)).path + "#key=" + key
     }
 
     static func tell(_ consultation: ConsultationModel, _ notice: Notice, on tx: Database) async throws {

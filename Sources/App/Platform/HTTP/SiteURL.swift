@@ -66,6 +66,9 @@ enum SiteURL: Sendable, Equatable {
     case consultationLive(Parameter<UUID>)
     case consultationFiles(Parameter<UUID>)
     case consultationFile(Parameter<UUID>, Parameter<UUID>)
+    /// Where an SMS link opens a conversation: its key travels in the fragment (never sent to a
+    /// server or written to a log) and is posted here once, for this browser's session.
+    case consultationOpen(Parameter<UUID>)
     case desk
     case deskDuty
     case deskNext
@@ -160,6 +163,7 @@ enum SiteURL: Sendable, Equatable {
         case .consultation(let id): "/consult/\(id.segment("id"))"
         case .consultationMessages(let id): "/consult/\(id.segment("id"))/messages"
         case .consultationFiles(let id): "/consult/\(id.segment("id"))/files"
+        case .consultationOpen(let id): "/consult/\(id.segment("id"))/open"
         case let .consultationFile(id, file): "/consult/\(id.segment("id"))/files/\(file.segment("file"))"
         case let .consultationStep(id, step): "/consult/\(id.segment("id"))/\(step.rawValue)"
         case .consultationLive(let id): "/consult/\(id.segment("id"))/live"
