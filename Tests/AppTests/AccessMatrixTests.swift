@@ -55,6 +55,7 @@ final class AccessMatrixTests: XCTestCase {
         // Answered only to the machine itself or the scraper's token: these in-process requests
         // have no peer address and no token, so no role gets through (SecurityBypassTests holds the rest).
         "GET /metrics": "--------------",
+        "GET /asyncapi.yaml": everyone,
         "GET /login": everyone,
         "POST /login": everyone,
         "GET /register": everyone,

@@ -165,4 +165,25 @@ final class LiveSocketAccessTests: XCTestCase {
             }
         }
     }
+
+    /// Issue #23 item 28: the socket and its frames are documented, and the document names every
+    /// frame the server sends and takes and every state it reports.
+    func test_theSocketIsDescribedInAsyncAPI_withEveryFrameAndState() async throws {
+        try await withTestApp { test in
+            let doc = try await Browser(test).get("/asyncapi.yaml")
+            XCTAssertEqual(doc.status, .ok)
+            XCTAssertTrue(doc.body.hasPrefix("asyncapi: 2.6.0"))
+            for path in ["/consult/{id}/live:", "/desk/live:"] { XCTAssertTrue(doc.contains(path), path) }
+            for frame in ["message", "typing", "read", "update", "ack", "error", "desk"] {
+                XCTAssertTrue(doc.contains("const: \(frame) }"), "frame \(frame)")
+            }
+            for code in ["badFrame", "tooManyMessages", "notStored", "gone", "originRefused", "webSocketOnly"] {
+                XCTAssertTrue(doc.contains(code), code)
+            }
+            for state in ConsultationState.allCases { XCTAssertTrue(doc.contains(state.rawValue), state.rawValue) }
+            XCTAssertTrue(doc.contains("\(LiveConversation.floodLimit) messages in any \(Int(LiveConversation.floodWindow)) seconds"))
+            let openAPI = try await Browser(test).get("/openapi.yaml")
+            XCTAssertTrue(openAPI.contains("/asyncapi.yaml"), "the API document points to it")
+        }
+    }
 }

@@ -19,6 +19,7 @@ struct PlatformFeature: Feature {
         try routes.register(collection: AccountAdminController())
         try routes.register(collection: APITokenController())
         routes.get(.openAPI, use: OpenAPIDocument.serve)
+        routes.get(.asyncAPI, use: OpenAPIDocument.serveAsyncAPI)
         routes.get(.metrics, use: MetricsEndpoint.serve)
     }
 
@@ -63,7 +64,16 @@ struct PlatformFeature: Feature {
 
 enum OpenAPIDocument {
     @Sendable static func serve(req: Request) async throws -> Response {
-        let response = try await req.fileio.asyncStreamFile(at: BundledResource.url("openapi.yaml").path)
+        try await yaml("openapi.yaml", req)
+    }
+
+    /// The live chat's WebSocket and its frames, as AsyncAPI 2.6.
+    @Sendable static func serveAsyncAPI(req: Request) async throws -> Response {
+        try await yaml("asyncapi.yaml", req)
+    }
+
+    private static func yaml(_ name: String, _ req: Request) async throws -> Response {
+        let response = try await req.fileio.asyncStreamFile(at: BundledResource.url(name).path)
         response.headers.contentType = HTTPMediaType(type: "application", subType: "yaml", parameters: ["charset": "utf-8"])
         return response
     }

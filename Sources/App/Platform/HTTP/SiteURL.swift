@@ -45,6 +45,7 @@ enum SiteURL: Sendable, Equatable {
     case deleteHoliday(Parameter<UUID>)
     case readAlert(Parameter<UUID>)
     case openAPI
+    case asyncAPI
     case holidays
     case account
     case changePassword
@@ -145,6 +146,7 @@ enum SiteURL: Sendable, Equatable {
         case .deleteHoliday(let id): "/admin/holidays/\(id.segment("id"))/delete"
         case .readAlert(let id): "/alerts/\(id.segment("id"))/read"
         case .openAPI: "/openapi.yaml"
+        case .asyncAPI: "/asyncapi.yaml"
         case .holidays: "/admin/holidays"
         case .account: "/account"
         case .changePassword: "/account/password"
