@@ -146,7 +146,7 @@ echo "Browser: $passed passed, $failed failed, $skipped skipped"
 count "$passed" "$failed" "$skipped"
 
 # --- the API against its own OpenAPI document ------------------------------------------
-note "schemathesis against /openapi.yaml (bounded; no answer may be a 5xx)"
+note "schemathesis against /openapi.yaml (bounded; every check; schemathesis.toml says what a 422 and a 413 mean)"
 # A staff token: password plus the demo authenticator code (README: demo accounts). A code
 # works once and the journeys just used this account, so take the next step's code, and
 # failing that wait for a fresh one.
@@ -162,25 +162,37 @@ done
 if [ -z "$TOKEN" ]; then
   echo "schemathesis: could not obtain an API token"; count 0 1
 else
+  # Every check but positive_data_acceptance gates the run: no 5xx, every status and content
+  # type documented, 405 for an undeclared method, invalid input refused, bad credentials 401.
+  # positive_data_acceptance runs after, reported but not gating: the application form's
+  # free-form nested objects still let the fuzzer build bodies the decoder refuses with 400.
   fuzz() {
     "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.yaml" --url "http://127.0.0.1:$PORT" \
-      -H "Authorization: Bearer $TOKEN" --checks not_a_server_error --max-examples 30 --workers 2 --seed 20261122 >"$1" 2>&1
+      -H "Authorization: Bearer $TOKEN" --checks all --exclude-checks positive_data_acceptance \
+      --max-examples 30 --workers 2 --seed 20261122 >"$1" 2>&1
   }
   if fuzz "$ARTIFACTS/schemathesis.log"; then
-    echo "schemathesis: no server errors"; count 1 0
+    echo "schemathesis: no failures (every gating check)"; count 1 0
   elif ! grep -qi "server error" "$ARTIFACTS/schemathesis.log" && grep -q "Runtime Error" "$ARTIFACTS/schemathesis.log"; then
     # The fuzzer itself failed (an error inside its own generator, no answer of ours at fault):
     # run it once more rather than report our API for it. A 5xx is never retried.
     echo "schemathesis: the fuzzer failed internally (log kept as schemathesis-first.log); running it once more"
     mv "$ARTIFACTS/schemathesis.log" "$ARTIFACTS/schemathesis-first.log"
     if fuzz "$ARTIFACTS/schemathesis.log"; then
-      echo "schemathesis: no server errors"; count 1 0
+      echo "schemathesis: no failures (every gating check)"; count 1 0
     else
       tail -n 40 "$ARTIFACTS/schemathesis.log"; count 0 1
     fi
   else
     tail -n 40 "$ARTIFACTS/schemathesis.log"; count 0 1
   fi
+fi
+
+if [ -n "$TOKEN" ]; then
+  "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.yaml" --url "http://127.0.0.1:$PORT" \
+    -H "Authorization: Bearer $TOKEN" --checks positive_data_acceptance --max-examples 30 --workers 2 --seed 20261122 \
+    >"$ARTIFACTS/schemathesis-positive.log" 2>&1
+  echo "schemathesis positive_data_acceptance (reported, not gating): $(grep -E '^=+ .*(passed|failures?)' "$ARTIFACTS/schemathesis-positive.log" | tail -n 1)"
 fi
 
 kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""

@@ -112,7 +112,7 @@ final class ConsultationAPITests: XCTestCase {
             let r7 = try await anonymous.send(.GET, "/api/v1/consultations/\(id)", headers: [("X-Consultation-Key", asker)])
             XCTAssertEqual(r7.status, .ok)
             let r8 = try await anonymous.send(.GET, "/api/v1/consultations/\(id)", headers: [("X-Consultation-Key", "guess")])
-            XCTAssertEqual(r8.status, .notFound)
+            XCTAssertEqual(r8.status, .unauthorized, "a wrong key is a failed credential (the same answer whether the conversation exists)")
             let r9 = try await anonymous.send(.GET, "/api/v1/consultations/\(id)")
             XCTAssertEqual(r9.status, .unauthorized)
             let stored = try await ConsultationModel.find(UUID(uuidString: id), on: test.db)!

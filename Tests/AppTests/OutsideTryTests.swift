@@ -277,4 +277,44 @@ final class OutsideTryTests: XCTestCase {
             XCTAssertFalse(page.contains("</strong> · "), "no dangling separator after the distance")
         }
     }
+
+    // MARK: 15. What the API document says is what the server does.
+
+    func test_anUndeclaredMethodIs405WithAllow_notNotFound() async throws {
+        try await withTestApp { test in
+            let api = APIClient(test: test, token: nil)
+            let trace = try await api.send(.TRACE, "/api/v1/cases")
+            XCTAssertEqual(trace.status, .methodNotAllowed)
+            XCTAssertEqual(trace.headers.first(name: .allow), "GET, HEAD")
+            let onAPage = try await Browser(test).send(.DELETE, "/consult")
+            XCTAssertEqual(onAPage.status, .methodNotAllowed)
+            XCTAssertTrue(onAPage.contains("此地址不支持这种请求方式"))
+            let unknown = try await api.send(.TRACE, "/api/v1/no-such-thing")
+            XCTAssertEqual(unknown.status, .notFound, "an address that does not exist stays 404")
+            let health = try await api.send(.GET, "/healthz")
+            XCTAssertEqual(health.headers.contentType?.subType, "plain")
+        }
+    }
+
+    func test_aConsultationKeyThatOpensNothing_is401_whetherTheConversationExistsOrNot() async throws {
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { test in
+            let staff = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let logged = try await staff.send(.POST, "/api/v1/desk/calls", json: CallLogTests.goodCall)
+            let existing = try XCTUnwrap(try staff.object(logged)["id"] as? String)
+            let anonymous = APIClient(test: test, token: nil)
+            for id in [existing, UUID().uuidString] {
+                let answer = try await anonymous.send(.GET, "/api/v1/consultations/\(id)", headers: [("X-Consultation-Key", "not-the-key")])
+                XCTAssertEqual(answer.status, .unauthorized, id)
+                XCTAssertEqual(errorCode(answer).code, "invalidConsultationKey")
+            }
+        }
+    }
+
+    func test_aPageParameterGivenTwice_isRefusedByName() async throws {
+        try await withTestApp { test in
+            let answer = try await APIClient(test: test, token: nil).send(.GET, "/api/v1/directory/people?limit=5&limit=x")
+            XCTAssertEqual(answer.status, .unprocessableEntity)
+            XCTAssertEqual(errorCode(answer).field, "limit")
+        }
+    }
 }

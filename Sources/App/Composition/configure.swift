@@ -59,6 +59,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.middleware.use(SecurityHeaders())
     app.middleware.use(CSRFCookie(secure: settings.secureCookies))
     app.middleware.use(ErrorRendering())
+    app.middleware.use(MethodNotAllowed(routes: app.routes))
     app.middleware.use(FileMiddleware(publicDirectory: BundledResource.url("Public").path + "/"))
     app.middleware.use(PagesOnly(app.sessions.middleware))
     app.middleware.use(MultipartGuard())

@@ -90,6 +90,12 @@ final class Browser {
         return rest.firstIndex(of: end).map { String(rest[..<$0]) }
     }
 
+    /// Any method with no body, as a browser or a script might send it.
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String) async throws -> Page {
+        try await send(method, path, headers: [:], body: ByteBuffer())
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer) async throws -> Page {
         var headers = headers
         if !cookies.isEmpty {

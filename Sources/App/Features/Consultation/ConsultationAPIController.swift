@@ -6,7 +6,7 @@ import Vapor
 /// a consultation, read and write its messages, every staff step, the desk and the duty roster.
 struct ConsultationAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let api = routes.grouped(BearerAccountAuthenticator(), IdempotencyKeys())
+        let api = routes.grouped(BearerAccountAuthenticator(), IdempotencyKeys(), ConsultationKeyRefusal())
         api.post(.api(.consultations), use: start)
         api.post(.api(.consultationPhoneCode), use: phoneCode)
         api.get(.api(.consultations), use: list)
@@ -243,4 +243,20 @@ struct ConsultationStepInput {
     }
 
     static let pointRequired = AppError.invalid(field: "communityPointID", code: "required", "请选择咨询人所在的社区（村），申请将由该社区所属的工作站初审")
+}
+
+/// An anonymous asker's `X-Consultation-Key` that opens nothing is a failed credential: 401
+/// `invalidConsultationKey`, the same whether the conversation exists or not (so the answer
+/// reveals nothing). Pages keep answering "not found" for a key in a session.
+struct ConsultationKeyRefusal: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch let error as AppError where error.status == .notFound {
+            guard request.auth.get(AccountModel.self) == nil, request.headers.first(name: "X-Consultation-Key")?.isEmpty == false else { throw error }
+            var refused = AppError(status: .unauthorized, code: "invalidConsultationKey", message: "咨询凭证无效或已失效，请重新打开短信中的链接")
+            refused.deniedTarget = error.deniedTarget
+            throw refused
+        }
+    }
 }

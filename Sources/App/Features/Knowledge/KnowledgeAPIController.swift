@@ -8,9 +8,10 @@ struct KnowledgeAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let api = routes.grouped(BearerAccountAuthenticator(), IdempotencyKeys())
         api.get(.api(.knowledge), use: list)
-        api.post(.api(.knowledge), use: create)
+        // A law of 200 000 characters (the document's limit) is about 600 KB of UTF-8 in JSON.
+        api.on(.POST, .api(.knowledge), body: .collect(maxSize: "1mb"), use: create)
         api.get(.api(.knowledgeEntry(.key)), use: show)
-        api.put(.api(.knowledgeEntry(.key)), use: update)
+        api.on(.PUT, .api(.knowledgeEntry(.key)), body: .collect(maxSize: "1mb"), use: update)
         api.get(.api(.lawArticle(.key, .key)), use: article)
         for step in KnowledgeStep.allCases {
             api.post(.api(.knowledgeStep(.key, step)), use: { req in try await self.step(step, req: req) })

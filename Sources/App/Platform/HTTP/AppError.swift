@@ -12,6 +12,8 @@ struct AppError: AbortError, Sendable {
     var fieldErrors: [FieldError] = []
     /// Seconds, for 429 answers.
     var retryAfter: Int?
+    /// The methods an address takes, for 405 answers.
+    var allow: [String]?
     /// Set when a protected record exists but this person may not see it: what to name in
     /// the audit trail (等保2.0: refused attempts are recorded). They are told only "not found".
     var deniedTarget: String?

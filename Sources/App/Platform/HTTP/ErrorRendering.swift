@@ -20,6 +20,7 @@ struct ErrorRendering: AsyncMiddleware {
                 let response = Response(status: appError.status)
                 try response.content.encode(body, as: .json)
                 if let retry { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
+                if let allow = appError.allow { response.headers.replaceOrAdd(name: .allow, value: allow.joined(separator: ", ")) }
                 return response
             }
             if appError.status == .unauthorized {
@@ -29,6 +30,7 @@ struct ErrorRendering: AsyncMiddleware {
             let response = try await page.render(request).encodeResponse(for: request)
             response.status = appError.status
             if let retry { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
+            if let allow = appError.allow { response.headers.replaceOrAdd(name: .allow, value: allow.joined(separator: ", ")) }
             return response
         }
     }

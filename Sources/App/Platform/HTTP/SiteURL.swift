@@ -429,6 +429,17 @@ extension RoutesBuilder {
     @discardableResult
     func on<Response: AsyncResponseEncodable>(_ method: HTTPMethod, _ url: SiteURL, body: HTTPBodyStreamStrategy,
                                               use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
-        on(method, url.pathComponents, body: body, use: closure)
+        let route = on(method, url.pathComponents, body: body, use: closure)
+        // Middleware that reads the body before the handler does (the idempotency check) holds
+        // it to the same limit as the route.
+        if case .collect(let max?) = body { route.userInfo[Route.bodyLimitKey] = max.value }
+        return route
     }
+}
+
+extension Route {
+    static let bodyLimitKey = "fayuan.bodyLimit"
+
+    /// The most a body may hold on this route (the default of 64 KB unless it set its own).
+    var bodyLimit: Int { userInfo[Self.bodyLimitKey] as? Int ?? 64 * 1024 }
 }

@@ -69,6 +69,8 @@ struct HomeController: RouteCollection {
     /// 200 when the database answers.
     func health(req: Request) async throws -> Response {
         _ = try await OrganisationModel.query(on: req.db).count()
-        return Response(status: .ok, body: .init(string: "ok"))
+        var headers = HTTPHeaders()
+        headers.contentType = .plainText
+        return Response(status: .ok, headers: headers, body: .init(string: "ok"))
     }
 }

@@ -21,8 +21,11 @@ struct ListPage: Sendable, Equatable {
     /// range is refused naming the parameter, never silently replaced.
     static func from(_ req: Request, key: String = "page", defaultSize: Int = ListPage.defaultSize) throws -> ListPage {
         func number(_ name: String) throws -> Int? {
-            guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
-            guard let value = Int(raw) else { throw AppError.invalid(field: name, code: "notANumber", "“\(name)”须为正整数") }
+            // Read from the address as written: a parameter given twice (`limit=5&limit=x`) is
+            // refused, not decoded into nothing and replaced by the default.
+            let given = (URLComponents(string: req.url.string)?.queryItems ?? []).filter { $0.name == name }.compactMap(\.value)
+            guard !given.isEmpty, !(given.count == 1 && given[0].isEmpty) else { return nil }
+            guard given.count == 1, let value = Int(given[0]) else { throw AppError.invalid(field: name, code: "notANumber", "“\(name)”须为一个正整数") }
             return value
         }
         let page = try number(key) ?? 1

@@ -92,8 +92,8 @@ struct IdempotencyKeys: AsyncMiddleware {
 
     /// What makes two requests "the same": method, path and body bytes.
     static func requestHash(_ request: Request) async throws -> String {
-        // The same limits the routes set (12 MB for uploads, 64 KB otherwise).
-        let limit = request.url.path.hasSuffix("/attachments") ? 12 * 1024 * 1024 : 64 * 1024
+        // The limit the route itself set (12 MB for uploads, 1 MB for a law, 64 KB otherwise).
+        let limit = request.route?.bodyLimit ?? 64 * 1024
         let body: ByteBuffer?
         if let data = request.body.data {
             body = data

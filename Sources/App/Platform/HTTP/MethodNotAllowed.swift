@@ -1,0 +1,62 @@
+import NIOConcurrencyHelpers
+import RoutingKit
+import Vapor
+
+/// A method the address does not take (TRACE on `/api/v1/cases`, DELETE on a page) is answered
+/// 405 with the methods it does take in `Allow`, not 404: the address exists. The routes are
+/// read from the router's own table, with the same path components the router matches.
+/// The table is built from the routes on the first request (the middleware is placed before the
+/// features register their routes).
+/// `@unchecked Sendable`: the trie is built once under the lock and only read afterwards.
+final class MethodNotAllowed: AsyncMiddleware, @unchecked Sendable {
+    private let routes: Routes
+    private let table = NIOLockedValueBox<TrieRouter<Set<String>>?>(nil)
+
+    init(routes: Routes) {
+        self.routes = routes
+    }
+
+    private var router: TrieRouter<Set<String>> {
+        table.withLockedValue { table in
+            if let built = table { return built }
+            let built = Self.build(routes)
+            table = built
+            return built
+        }
+    }
+
+    private static let root = "~"
+
+    private static func build(_ routes: Routes) -> TrieRouter<Set<String>> {
+        var methods: [String: (path: [PathComponent], methods: Set<String>)] = [:]
+        for route in routes.all {
+            // Only the shape matters here: every parameter is one (the trie refuses two names at
+            // one position, which routes of different methods may use).
+            let shape = route.path.map { component -> PathComponent in
+                if case .parameter = component { return .parameter("p") }
+                return component
+            }
+            let key = shape.map(\.description).joined(separator: "/")
+            methods[key, default: (shape, [])].methods.insert(route.method.rawValue)
+        }
+        let router = TrieRouter(Set<String>.self)
+        for (_, entry) in methods {
+            var allowed = entry.methods
+            if allowed.contains("GET") { allowed.insert("HEAD") }
+            // A root segment of its own: the home page's path is empty, which the trie refuses.
+            router.register(allowed, at: [.constant(Self.root)] + entry.path)
+        }
+        return router
+    }
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        var parameters = Parameters()
+        let components = [Self.root] + request.url.path.split(separator: "/").map(String.init)
+        guard let allowed = router.route(path: components, parameters: &parameters), !allowed.contains(request.method.rawValue),
+              request.method != .OPTIONS
+        else { return try await next.respond(to: request) }
+        var error = AppError(status: .methodNotAllowed, code: "methodNotAllowed", message: "此地址不支持这种请求方式")
+        error.allow = allowed.sorted()
+        throw error
+    }
+}
