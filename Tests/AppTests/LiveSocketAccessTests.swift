@@ -41,10 +41,12 @@ final class LiveSocketAccessTests: XCTestCase {
         let heard = Heard()
         let socket = NIOLockedValueBox<WebSocket?>(nil)
         try await WebSocket.connect(to: "ws://127.0.0.1:\(port)\(path)", headers: headers, on: test.app.eventLoopGroup) { ws in
-            socket.withLockedValue { $0 = ws }
             ws.onText { _, text in heard.add(text) }
             ws.onClose.whenComplete { _ in heard.close() }
+            socket.withLockedValue { $0 = ws }
         }.get()
+        // The upgrade handler may run just after the connection's future completes.
+        try await waitUntil(3) { socket.withLockedValue { $0 } != nil }
         return (try XCTUnwrap(socket.withLockedValue { $0 }), heard)
     }
 

@@ -109,13 +109,23 @@ final class DirectoryImportRunModel: Model, @unchecked Sendable {
     @Field(key: "phase") var phase: String
     @Field(key: "total") var total: Int
     @Field(key: "written") var written: Int
-    /// Every refused row with its line, name and reasons.
-    @Field(key: "rejected") var rejected: [RejectedRow]
+    /// Every refused row with its line, name and reasons (one JSON document: PostgreSQL would
+    /// take a bare array for an array column, not for jsonb).
+    @Field(key: "rejected") var rejections: Rejections
     @OptionalField(key: "created") var created: Int?
     @OptionalField(key: "updated") var updated: Int?
     @OptionalField(key: "message") var message: String?
 
+    struct Rejections: Codable, Sendable {
+        var rows: [RejectedRow]
+    }
+
     init() {}
+
+    var rejected: [RejectedRow] {
+        get { rejections.rows }
+        set { rejections = Rejections(rows: newValue) }
+    }
 
     var run: DirectoryImportRuns.Run {
         DirectoryImportRuns.Run(id: id!, fileName: fileName, startedBy: startedBy, startedAt: startedAt,
