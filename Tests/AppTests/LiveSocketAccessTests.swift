@@ -188,4 +188,37 @@ final class LiveSocketAccessTests: XCTestCase {
             XCTAssertTrue(openAPI.contains("/asyncapi.yaml"), "the API document points to it")
         }
     }
+
+    /// Issue #23 item 22: a message whose acknowledgement was lost with the connection is sent
+    /// again on the new socket (as the page does) and stored once; the new socket resumes after
+    /// the last number seen, repeating nothing.
+    func test_aReconnectWithAMessageInFlight_storesItOnce_andResumesWithoutRepeats() async throws {
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { test in
+            try await serving(test) { port in
+                let (browser, live) = try await citizenWithConsultation(test)
+                let (first, heardFirst) = try await open(live, port: port, browser: browser, origin: nil, on: test)
+                try await waitUntil(3) { !heardFirst.frames.isEmpty }
+                let id = UUID().uuidString.lowercased()
+                try await first.send(#"{"type":"message","clientId":"\#(id)","body":"合同在我手里"}"#)
+                try await waitUntil(3) { heardFirst.frames.contains { $0.contains("\"ack\"") } }
+                let ack = try XCTUnwrap(heardFirst.frames.first { $0.contains("\"ack\"") })
+                let seq = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(ack.utf8)) as? [String: Any])?["seq"] as? Int)
+                try await first.close()
+
+                // The page never saw that ack: it reconnects after the last message it showed
+                // (the question, number 1) and sends the message again with the same id.
+                let (second, heardSecond) = try await open(live + "?after=1", port: port, browser: browser, origin: nil, on: test)
+                try await second.send(#"{"type":"message","clientId":"\#(id)","body":"合同在我手里"}"#)
+                try await waitUntil(3) { heardSecond.frames.contains { $0.contains("\"ack\"") } }
+                let again = try XCTUnwrap(heardSecond.frames.first { $0.contains("\"ack\"") })
+                XCTAssertTrue(again.contains("\"seq\":\(seq)"), "the same message, not a second one: \(again)")
+                let consultation = try XCTUnwrap(UUID(uuidString: String(live.split(separator: "/")[1])))
+                let stored = try await ConsultationMessageModel.query(on: test.db).filter(\.$consultationID == consultation).filter(\.$seq > 1).all()
+                XCTAssertEqual(stored.count, 1, "stored once")
+                let shown = heardSecond.frames.filter { $0.contains("合同在我手里") && $0.contains("\"update\"") }
+                XCTAssertLessThanOrEqual(shown.count, 1, "sent to the page once at most")
+                try await second.close()
+            }
+        }
+    }
 }
