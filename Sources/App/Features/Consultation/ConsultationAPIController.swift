@@ -184,8 +184,14 @@ struct ConsultationAPIController: RouteCollection {
     /// Someone who serves the desk (or, to watch it, a supervisor).
     static func requireDesk(_ req: Request, orSupervisor: Bool = false) throws -> AccountModel {
         let account = try req.requireStaff()
-        guard let actor = account.actor, ConsultationWorkflow.servesDesk(actor) || (orSupervisor && actor.has(.supervisor)) else { throw AppError.forbidden }
+        guard mayUseDesk(account, orSupervisor: orSupervisor) else { throw AppError.forbidden }
         return account
+    }
+
+    /// Staff who serve at the desk (and, where asked, the supervisor watching it).
+    static func mayUseDesk(_ account: AccountModel, orSupervisor: Bool) -> Bool {
+        guard let actor = account.actor, !account.isCitizen else { return false }
+        return ConsultationWorkflow.servesDesk(actor) || (orSupervisor && actor.has(.supervisor))
     }
 
     /// The asker withdraws and rates; the desk takes every other step.

@@ -68,7 +68,7 @@ struct ConsultationLive: RouteCollection {
             let watch = services.accountWatch.watch(account.id!) {
                 Task {
                     guard case .account(let current)? = try? await credential.standing(on: db, now: services.clock.now()),
-                          let actor = current.actor, ConsultationWorkflow.servesDesk(actor) || actor.has(.supervisor)
+                          ConsultationAPIController.mayUseDesk(current, orSupervisor: true)
                     else { try? await ws.close(code: .policyViolation); return }
                 }
             }

@@ -74,7 +74,7 @@ struct PhoneCodes {
         guard claimed != nil else {
             throw AppError.invalid(field: "phoneCode", code: "tooManyAttempts", "验证码输错次数过多，请重新获取")
         }
-        guard Self.equal(row.codeDigest, Self.digest("\(phone.value):\(typed)")) else {
+        guard TOTP.constantTimeEqual(row.codeDigest, Self.digest("\(phone.value):\(typed)")) else {
             throw AppError.invalid(field: "phoneCode", code: "wrongCode", "验证码不正确，请核对短信后重新输入")
         }
         let used = try await sql.raw("""
@@ -89,11 +89,6 @@ struct PhoneCodes {
     /// cannot be found again from the stored digest by trying them all without the key.
     static func digest(_ text: String) -> String {
         Vault.ring.blindIndex(text, purpose: "fayuan.phoneCode")
-    }
-
-    private static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        return x.count == y.count && zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

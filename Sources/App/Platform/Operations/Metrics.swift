@@ -84,10 +84,6 @@ enum MetricsEndpoint {
 
     /// Compares the token in constant time (its length aside).
     static func shown(_ given: String?, equals expected: String) -> Bool {
-        guard let given else { return false }
-        let a = Array(given.utf8), b = Array(expected.utf8)
-        var difference = UInt8(a.count == b.count ? 0 : 1)
-        for index in 0..<b.count { difference |= (index < a.count ? a[index] : 0) ^ b[index] }
-        return difference == 0
+        given.map { TOTP.constantTimeEqual($0, expected) } ?? false
     }
 }

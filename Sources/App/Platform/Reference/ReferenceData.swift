@@ -47,6 +47,10 @@ struct ReferenceData: Sendable {
     /// Each institution's people: those working there and (a village) those serving it, advisers
     /// first, then by name (built once per load).
     var peopleByOrganisation: [UUID: [PersonRecord]] = [:]
+    /// The public's service hours as pages show them: the legal aid centre's, where the online
+    /// desk and the window follow them (one source for the home page, the footer and
+    /// `/consult`; worked out once per load, not on every page).
+    var publicServiceHours: ServiceHours?
 
     static func load(on db: Database) async throws -> ReferenceData {
         let orgs = try await OrganisationModel.query(on: db).all()
@@ -73,6 +77,7 @@ struct ReferenceData: Sendable {
                                                      person.areas.map(\.chinese).joined(separator: " ")].joined(separator: " "))
         }
         copy.directoryIndex = index
+        copy.publicServiceHours = tree.all(.legalAidCenter).first?.hours
         var byOrganisation: [UUID: [PersonRecord]] = [:]
         for person in people.values {
             byOrganisation[person.organisationID, default: []].append(person)
@@ -112,10 +117,4 @@ enum BundledResource {
     }()
 
     static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
-}
-
-extension ReferenceData {
-    /// The public's service hours: the legal aid centre's, where the online desk and the window
-    /// follow them (one source for the home page, the footer and `/consult`).
-    var publicServiceHours: ServiceHours? { tree.all(.legalAidCenter).first?.hours }
 }
