@@ -87,6 +87,13 @@ final class OutsideTryTests: XCTestCase {
             XCTAssertEqual(errorCode(drafts).field, "drafts")
             let fine = try await api.send(.GET, "/api/v1/directory?q=" + Browser.formEncode(String(repeating: "调", count: 100)))
             XCTAssertEqual(fine.status, .ok, "100 characters are within the limit")
+            // The document's maxLength counts code points as sent: one letter under 100 combining
+            // marks is one character on screen but 101 code points.
+            let marks = "a" + String(repeating: "\u{0301}", count: 100)
+            for path in ["/api/v1/knowledge/ask?q=", "/api/v1/knowledge?q=", "/api/v1/directory?q="] {
+                let response = try await api.send(.GET, path + Browser.formEncode(marks))
+                XCTAssertEqual(response.status, .unprocessableEntity, path)
+            }
         }
     }
 
@@ -176,6 +183,51 @@ final class OutsideTryTests: XCTestCase {
             XCTAssertNotNil(field)
             XCTAssertFalse(message?.contains(field ?? "~") ?? true, "the message does not name \(field ?? "")")
             XCTAssertFalse((message ?? "").contains { $0.isASCII && $0.isLetter }, message ?? "")
+        }
+    }
+
+    // MARK: 15. What the document says a field may be is what the server takes.
+
+    func test_aFormFieldTheDocumentDoesNotMakeNullable_isRefusedAsNull_whileAMissingOneIsADraftsDefault() async throws {
+        try await withTestApp { test in
+            let api = try await APIClient.signIn(test, "shequ1", DemoSeed.staffPassword)
+            let null = try await api.send(.POST, "/api/v1/applications", json: ["form": ["matter": ["opposingParty": NSNull()]]])
+            XCTAssertEqual(null.status, .badRequest)
+            XCTAssertEqual(errorCode(null).field, "form.matter.opposingParty")
+            let missing = try await api.send(.POST, "/api/v1/applications", json: ["form": ["matter": ["cause": "追索劳动报酬"], "meansFreeGround": NSNull()]])
+            XCTAssertEqual(missing.status, .created, "a missing field and a documented null are taken")
+        }
+    }
+
+    func test_theNearestSearch_refusesAnOpenFlagOrAStartingPlaceItCannotRead_evenBesideAPosition() async throws {
+        try await withTestApp { test in
+            let api = APIClient(test: test, token: nil)
+            let position = "/api/v1/directory/nearest?lat=39.9&lon=116.4"
+            let openNow = try await api.send(.GET, position + "&open=1")
+            XCTAssertEqual(openNow.status, .ok)
+            let open = try await api.send(.GET, position + "&open=yes")
+            XCTAssertEqual(open.status, .unprocessableEntity)
+            XCTAssertEqual(errorCode(open).field, "open")
+            for empty in ["&open=", "&kind="] {
+                let answer = try await api.send(.GET, position + empty)
+                XCTAssertEqual(answer.status, .unprocessableEntity, "the document lists the values and an empty one is not among them: \(empty)")
+            }
+            let page = try await Browser(test).get("/directory?kind=&service=")
+            XCTAssertEqual(page.status, .ok, "on a page an empty choice is 全部")
+            let from = try await api.send(.GET, position + "&from=not-a-place")
+            XCTAssertEqual(from.status, .unprocessableEntity)
+            XCTAssertEqual(errorCode(from).field, "from")
+        }
+    }
+
+    func test_urgentAidDaysBeyondTenYears_areRefusedByName() async throws {
+        try await withTestApp(now: chinaNoon("2026-03-02")) { test in
+            let app = try await test.applicationAwaitingDecision(name: "杨测试", sequence: 83)
+            let director = try await APIClient.signIn(test, "shenpi", DemoSeed.staffPassword)
+            let answer = try await director.send(.POST, "/api/v1/applications/\(app.id!.uuidString)/urgent-aid",
+                                                 json: ["daysToDeadline": 3651, "urgentPreservation": true, "reason": "需要立即申请财产保全"])
+            XCTAssertEqual(answer.status, .unprocessableEntity)
+            XCTAssertEqual(errorCode(answer).field, "daysToDeadline")
         }
     }
 
@@ -315,6 +367,18 @@ final class OutsideTryTests: XCTestCase {
             let answer = try await APIClient(test: test, token: nil).send(.GET, "/api/v1/directory/people?limit=5&limit=x")
             XCTAssertEqual(answer.status, .unprocessableEntity)
             XCTAssertEqual(errorCode(answer).field, "limit")
+        }
+    }
+
+    /// The API documents `page` as an integer: `?page=` is refused by name there, while a page's
+    /// form field left blank still means the first page.
+    func test_anEmptyPageParameter_isRefusedInTheAPI_andTheFirstPageOnAPage() async throws {
+        try await withTestApp { test in
+            let answer = try await APIClient(test: test, token: nil).send(.GET, "/api/v1/directory/people?page=")
+            XCTAssertEqual(answer.status, .unprocessableEntity)
+            XCTAssertEqual(errorCode(answer).field, "page")
+            let page = try await Browser(test).get("/directory?page=")
+            XCTAssertEqual(page.status, .ok)
         }
     }
 }

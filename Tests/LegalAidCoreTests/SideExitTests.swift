@@ -83,6 +83,9 @@ final class SideExitTests: XCTestCase {
             (nil, true, .awaitingDecision, .centreDirector, false, nil),         // urgent preservation or advance execution
             (nil, false, .underReview, .centreDirector, false, .conditionsNotMet),
             (-1, false, .underReview, .centreDirector, false, .conditionsNotMet), // already past: nothing to save
+            (-1, true, .underReview, .centreDirector, false, .daysOutOfRange),   // a day count that cannot be, even with preservation
+            (3651, true, .underReview, .centreDirector, false, .daysOutOfRange),
+            (3650, true, .underReview, .centreDirector, false, nil),
             (3, false, .submitted, .centreDirector, false, .notAtCentre),
             (3, false, .approved, .centreDirector, false, .notAtCentre),
             (3, false, .underReview, .centreReviewer, false, .roleNotPermitted),

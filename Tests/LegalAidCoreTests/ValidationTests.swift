@@ -64,6 +64,15 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(form.validateForDraft().map(\.field), ["applicant.phone"])
     }
 
+    func test_householdIncomeIsAMonthlySumOfYuan_notAKeyboardSlip() {
+        var form = validForm()
+        form.household.monthlyIncomeYuan = ApplicationForm.Household.largestMonthlyIncomeYuan
+        XCTAssertEqual(form.validateForSubmission(), [])
+        form.household.monthlyIncomeYuan = ApplicationForm.Household.largestMonthlyIncomeYuan + 1
+        XCTAssertEqual(form.validateForSubmission().map(\.field), ["household.monthlyIncomeYuan"])
+        XCTAssertEqual(form.validateForDraft().map(\.field), ["household.monthlyIncomeYuan"], "a draft may be incomplete, not wrong")
+    }
+
     func test_exemptionNeedsProofDescription() {
         var form = validForm()
         form.exemptions = [.minimumLivingAllowance]

@@ -1,11 +1,13 @@
 import Foundation
 
-// Lenient decoding: a missing key takes its default, so a draft can be sent (or stored)
-// with only what the applicant has filled in so far.
+// Lenient about what is missing, strict about what is sent: a missing key takes its default,
+// so a draft can be sent (or stored) with only what the applicant has filled in so far, but a
+// field that is not optional cannot be sent as `null` (the API document says which may).
 
 extension KeyedDecodingContainer {
     func value<T: Decodable>(_ key: Key, or fallback: T) throws -> T {
-        try decodeIfPresent(T.self, forKey: key) ?? fallback
+        guard contains(key) else { return fallback }
+        return try decode(T.self, forKey: key)
     }
 }
 

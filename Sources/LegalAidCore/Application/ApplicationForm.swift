@@ -50,6 +50,8 @@ public struct ApplicationForm: Hashable, Codable, Sendable {
         public var members: Int?
         /// Total household income per month, in yuan.
         public var monthlyIncomeYuan: Int?
+        /// More than this a month is a slip of the keyboard, not an applicant's household.
+        public static let largestMonthlyIncomeYuan = 9_999_999
         public var incomeNote = ""
         public init() {}
     }
@@ -134,6 +136,8 @@ public struct ApplicationForm: Hashable, Codable, Sendable {
             errors.append(.required("household.monthlyIncomeYuan", "家庭月收入"))
         case let income? where income < 0:
             errors.append(FieldError(field: "household.monthlyIncomeYuan", code: "outOfRange", message: "家庭月收入不能为负数"))
+        case let income? where income > Household.largestMonthlyIncomeYuan:
+            errors.append(FieldError(field: "household.monthlyIncomeYuan", code: "outOfRange", message: "家庭月收入请填写每月元数，不超过\(Household.largestMonthlyIncomeYuan)元"))
         default: break
         }
         return errors

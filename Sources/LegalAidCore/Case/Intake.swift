@@ -34,17 +34,19 @@ public enum UrgentAid {
     /// Local service rule: the recipient completes the paperwork within 7 days of urgent aid;
     /// until the application is decided the centre is reminded to chase it.
     public static let paperworkPeriodDays = 7
+    /// The days to a deadline a person can give: none is more than ten years away.
+    public static let daysToDeadlineRange = 0...3650
 
     public static func allowed(daysToDeadline: Int?, urgentPreservation: Bool) -> Bool {
         urgentPreservation || (daysToDeadline.map { $0 >= 0 && $0 < 7 } ?? false)
     }
 
     public enum Refusal: Error, Hashable, Sendable {
-        case conditionsNotMet, notAtCentre, alreadyOpen, roleNotPermitted, missingReason
+        case conditionsNotMet, daysOutOfRange, notAtCentre, alreadyOpen, roleNotPermitted, missingReason
 
         public var field: String {
             switch self {
-            case .conditionsNotMet: "daysToDeadline"
+            case .conditionsNotMet, .daysOutOfRange: "daysToDeadline"
             case .missingReason: "reason"
             default: "form"
             }
@@ -53,6 +55,7 @@ public enum UrgentAid {
         public var message: String {
             switch self {
             case .conditionsNotMet: "先行提供法律援助须距诉讼时效或者起诉期限届满不足7日，或者需要立即申请财产保全、证据保全或者先予执行（法律援助法第44条）"
+            case .daysOutOfRange: "距期限届满的天数应在\(daysToDeadlineRange.lowerBound)至\(daysToDeadlineRange.upperBound)之间"
             case .notAtCentre: "只有法律援助中心正在审查的申请才能决定先行提供法律援助"
             case .alreadyOpen: "该申请已经有法律援助案件"
             case .roleNotPermitted: "先行提供法律援助由中心负责人决定"
@@ -69,6 +72,7 @@ public enum UrgentAid {
         guard application.isAtCentre || application == .forwarded else { return .failure(.notAtCentre) }
         guard !caseExists else { return .failure(.alreadyOpen) }
         guard allowed(daysToDeadline: daysToDeadline, urgentPreservation: urgentPreservation) else { return .failure(.conditionsNotMet) }
+        if let days = daysToDeadline, !daysToDeadlineRange.contains(days) { return .failure(.daysOutOfRange) }
         guard !reason.trimmed.isEmpty else { return .failure(.missingReason) }
         return .success((today, Period.lastDay(ofCalendarDays: paperworkPeriodDays, after: today, calendar: calendar)))
     }

@@ -205,7 +205,7 @@ struct ConsultationAPIController: RouteCollection {
     }
 
     static func after(_ req: Request) throws -> Int {
-        guard let raw = req.query[String.self, at: "after"], !raw.isEmpty else { return 0 }
+        guard let raw = req.query[String.self, at: "after"] else { return 0 }
         guard let value = Int(raw), value >= 0 else { throw AppError.invalid(field: "after", code: "notANumber", "“after”须为非负整数（已收到的最后一条消息序号）") }
         return value
     }

@@ -39,7 +39,7 @@ struct DirectoryController: RouteCollection {
 
     /// An optional choice from the query string; a value not on the list is refused by name.
     static func choice<T: RawRepresentable<String>>(_ req: Request, _ name: String, _ label: String) throws -> T? {
-        guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let raw = try req.queryChoice(name, label: label) else { return nil }
         guard let value = T(rawValue: raw) else {
             throw AppError(status: .unprocessableEntity, code: "invalidChoice", message: "“\(label)”的取值不在可选范围内", field: name)
         }
@@ -63,6 +63,11 @@ struct DirectoryController: RouteCollection {
     /// Where "nearest" starts from: the browser's position (`lat`, `lon`) or a chosen place (`from`).
     static func origin(_ req: Request, _ catalogue: DirectoryCatalogue) throws -> (point: GeoPoint, label: String, place: UUID?)? {
         let lat = req.query[String.self, at: "lat"] ?? "", lon = req.query[String.self, at: "lon"] ?? ""
+        let from = req.query[String.self, at: "from"] ?? ""
+        // A place that cannot be one is refused even when a position is given as well.
+        guard from.isEmpty || UUID(uuidString: from) != nil else {
+            throw AppError.invalid(field: "from", code: "invalidChoice", "请从列表中选择出发的街道或村（社区）")
+        }
         if !lat.isEmpty || !lon.isEmpty {
             guard let la = Double(lat), let lo = Double(lon), let point = GeoPoint(latitude: la, longitude: lo) else {
                 let latitudeOK = Double(lat).map { (-90...90).contains($0) } ?? false
@@ -71,17 +76,26 @@ struct DirectoryController: RouteCollection {
             }
             return (point, "您的位置", nil)
         }
-        guard let raw = req.query[String.self, at: "from"], !raw.isEmpty else { return nil }
-        guard let id = UUID(uuidString: raw), let org = catalogue.organisation(id), let point = org.point else {
+        guard !from.isEmpty else { return nil }
+        guard let id = UUID(uuidString: from), let org = catalogue.organisation(id), let point = org.point else {
             throw AppError.invalid(field: "from", code: "invalidChoice", "请从列表中选择出发的街道或村（社区）")
         }
         return (point, org.kind == .justiceOffice ? org.street : org.name, id)
     }
 
+    /// `open=1` keeps only the places open now; any other value is refused by name.
+    static func openOnly(_ req: Request) throws -> Bool {
+        switch try req.queryChoice("open", label: "只看现在开放的") {
+        case nil: return false
+        case "1": return true
+        default: throw AppError.invalid(field: "open", code: "invalidChoice", "“只看现在开放的”只能是 1 或不填")
+        }
+    }
+
     static func nearestResults(_ req: Request, _ catalogue: DirectoryCatalogue, origin: GeoPoint) throws -> [API.NearbyInstitution] {
         let limit = try ListPage.from(req, defaultSize: 10).size
         return catalogue.nearest(to: origin, kind: try choice(req, "kind", "机构类型"), service: try choice(req, "service", "服务项目"),
-                                 openOnly: req.query[String.self, at: "open"] == "1", limit: min(limit, 50)).compactMap(catalogue.body)
+                                 openOnly: try openOnly(req), limit: min(limit, 50)).compactMap(catalogue.body)
     }
 
     func list(req: Request) async throws -> Response {
@@ -117,7 +131,7 @@ struct DirectoryController: RouteCollection {
         let origin = try Self.origin(req, catalogue)
         let results = try origin.map { try Self.nearestResults(req, catalogue, origin: $0.point) } ?? []
         return try await DirectoryNearestPage(kind: try Self.choice(req, "kind", "机构类型"), service: try Self.choice(req, "service", "服务项目"),
-                                              openOnly: req.query[String.self, at: "open"] == "1", places: catalogue.startingPlaces,
+                                              openOnly: try Self.openOnly(req), places: catalogue.startingPlaces,
                                               chosenPlace: origin?.place, originLabel: origin?.label, origin: origin?.point, results: results)
             .render(req).encodeResponse(for: req)
     }

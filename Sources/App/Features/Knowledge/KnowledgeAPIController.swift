@@ -24,11 +24,8 @@ struct KnowledgeAPIController: RouteCollection {
 
     /// 智能咨询: `q` in plain words; an unanswered question is kept (numbers out) for staff.
     func ask(req: Request) async throws -> API.KnowledgeAnswer {
-        let typed = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let typed = try req.queryText("q", label: "问题", max: KnowledgeQuestionLog.length)
         guard !typed.isEmpty else { throw AppError(status: .unprocessableEntity, code: "required", message: "请输入您的问题", field: "q") }
-        guard typed.count <= KnowledgeQuestionLog.length else {
-            throw AppError(status: .unprocessableEntity, code: "tooLong", message: "问题不能超过\(KnowledgeQuestionLog.length)个字", field: "q")
-        }
         let (question, results, answered) = try await KnowledgeController.ask(typed, req)
         return API.KnowledgeAnswer(answered: answered, items: results.map { $0.item(question.highlight) }, help: API.HelpLink.people)
     }
@@ -49,13 +46,10 @@ struct KnowledgeAPIController: RouteCollection {
     func list(req: Request) async throws -> PagedJSON<API.KnowledgeItem> {
         let kind = try KnowledgeController.kind(req)
         let page = try ListPage.from(req)
-        let typed = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let typed = try req.queryText("q", label: "搜索内容", max: 100)
         let drafts = try req.queryFlag("drafts", label: "包含草稿")
         let service = KnowledgeService(req)
         if !typed.isEmpty {
-            guard typed.count <= 100 else {
-                throw AppError(status: .unprocessableEntity, code: "tooLong", message: "搜索内容不能超过100个字", field: "q")
-            }
             let (query, results) = try await service.search(typed, kind: kind, page: page)
             return PagedJSON(results.map { $0.item(query) })
         }

@@ -24,7 +24,9 @@ struct ListPage: Sendable, Equatable {
             // Read from the address as written: a parameter given twice (`limit=5&limit=x`) is
             // refused, not decoded into nothing and replaced by the default.
             let given = (URLComponents(string: req.url.string)?.queryItems ?? []).filter { $0.name == name }.compactMap(\.value)
-            guard !given.isEmpty, !(given.count == 1 && given[0].isEmpty) else { return nil }
+            // An empty value (`?page=`) is the default on a page (a form field left blank) but
+            // refused in the API, whose document says the parameter is an integer.
+            guard !given.isEmpty, !(given.count == 1 && given[0].isEmpty && !SiteURL.isAPI(req.url.path)) else { return nil }
             guard given.count == 1, let value = Int(given[0]) else { throw AppError.invalid(field: name, code: "notANumber", "“\(name)”须为一个正整数") }
             return value
         }

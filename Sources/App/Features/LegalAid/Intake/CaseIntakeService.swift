@@ -166,6 +166,7 @@ extension UrgentAid.Refusal {
         case .roleNotPermitted: .forbidden
         case .notAtCentre, .alreadyOpen: AppError(status: .conflict, code: "conflict", message: message)
         case .conditionsNotMet, .missingReason: AppError.invalid(field: field, code: "conditionsNotMet", message)
+        case .daysOutOfRange: AppError.invalid(field: field, code: "outOfRange", message)
         }
     }
 }
