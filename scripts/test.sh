@@ -79,6 +79,9 @@ run_swift_tests() { # label, log, [swift test arguments]
   count "$passed" "$failed" "$skipped"
 }
 
+note "The platform depends on no feature (scripts/platform_check.py)"
+if python3 scripts/platform_check.py; then count 1 0; else count 0 1; fi
+
 run_swift_tests "SQLite" "$ARTIFACTS/swift-sqlite.log"
 
 # The durability-sensitive specs again on a SQLite file in WAL mode, as the server runs it (the

@@ -139,9 +139,9 @@ private enum Mock {
     }
 
     static func context(_ account: AccountModel, path: String) -> PageContext {
-        let viewer = NavigationViewer(account: account, unreadAlerts: 0)
+        let viewer = NavigationViewer(account: account)
         return PageContext(account: account, csrfToken: "csrf-token-for-snapshots", displayMode: "standard", flash: nil, path: path,
-                           unreadAlerts: 0, navigation: features.flatMap { $0.navigation(for: viewer) }.sorted { $0.rank < $1.rank })
+                           navigation: features.flatMap { $0.navigation(for: viewer) }.sorted { $0.rank < $1.rank })
     }
 
     /// One tag per line, so a diff points at the element that changed; each form's one-time

@@ -40,7 +40,11 @@ final class PrivacyTests: XCTestCase {
     }
 
     func test_rotatingKeysReencryptsEverythingUnderTheNewKey() async throws {
-        try await withTestApp { test in
+        try await withTestApp(now: ConsultationAPITests.mondayMorning) { test in
+            // A 12348 call logged: a conversation with the caller's number and two messages.
+            let desk = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
+            let logged = try await desk.send(.POST, "/api/v1/desk/calls", json: CallLogTests.goodCall)
+            XCTAssertEqual(logged.status, .created)
             let old = Vault.ring
             var rotated = old
             rotated.keys["k2027"] = SymmetricKey(size: .bits256)
@@ -48,10 +52,22 @@ final class PrivacyTests: XCTestCase {
             Vault.keyRing = rotated
             defer { Vault.keyRing = old }
 
-            let rows = try await RotateKeysCommand.rotate(on: test.db)
+            let rows = try await RotateKeysCommand.rotate(on: test.db, features: test.app.features)
             XCTAssertGreaterThan(rows, 10)
-            for form in try await rawColumn(test, table: "applications", column: "form") { XCTAssertTrue(form.hasPrefix("v1:k2027:")) }
-            for content in try await rawColumn(test, table: "documents", column: "content") { XCTAssertTrue(content.hasPrefix("v1:k2027:")) }
+            // Every sealed column of every feature, the demo holding values in each that matters most.
+            let sealed: [(table: String, column: String, demoHasSome: Bool)] = [
+                ("applications", "form", true), ("applications", "eligibility", false), ("application_events", "payload", true),
+                ("documents", "content", true), ("case_events", "payload", false), ("case_progress", "note", false),
+                ("objections", "reason", false), ("lawyer_change_requests", "reason", false), ("case_members", "member", false),
+                ("detained_requests", "person", false), ("accounts", "phone", true), ("accounts", "totp_secret", true),
+                ("sms_outbox", "phone", true),
+                ("consultations", "phone", true), ("consultation_messages", "body", true), ("sms_outbox", "params", true),
+            ]
+            for column in sealed {
+                let values = try await rawColumn(test, table: column.table, column: column.column).filter { !$0.isEmpty }
+                if column.demoHasSome { XCTAssertFalse(values.isEmpty, "\(column.table).\(column.column): the demo holds some") }
+                for value in values { XCTAssertTrue(value.hasPrefix("v1:k2027:"), "\(column.table).\(column.column) sealed again under the new key") }
+            }
 
             // The old key can now be retired: everything still opens.
             var retired = rotated
@@ -61,6 +77,10 @@ final class PrivacyTests: XCTestCase {
             XCTAssertTrue(apps.contains { $0.form.applicant.name == "赵示例" })
             let citizen = Browser(test)
             try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let messages = try await ConsultationMessageModel.query(on: test.db).all()
+            XCTAssertFalse(messages.map(\.body).isEmpty, "conversations still open")
+            let staff = try await test.account("shequ1")
+            XCTAssertNotNil(staff.totpSecret, "a staff member's authenticator still opens")
         }
     }
 }
@@ -98,7 +118,7 @@ final class RetentionTests: XCTestCase {
             // Row timestamps come from the database layer's real clock: look 400 days ahead of it.
             let later = Date().addingTimeInterval(400 * 86_400)
             let sessionsBefore = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").count()
-            let counts = try await PurgeExpiredCommand.purge(now: later, services: test.app.fayuan, on: test.db)
+            let counts = try await PurgeExpiredCommand.purge(now: later, services: test.app.fayuan, on: test.db, features: test.app.features)
             XCTAssertEqual(counts[.unsubmittedDraft], 1)
             XCTAssertGreaterThan(counts[.smsOutbox] ?? 0, 0)
             let _v901 = try await ApplicationModel.query(on: test.db).filter(\.$state == "draft").count()
@@ -108,7 +128,7 @@ final class RetentionTests: XCTestCase {
             let _v903 = try await SMSOutboxModel.query(on: test.db).count()
             XCTAssertEqual(_v903, 0)
 
-            let early = try await PurgeExpiredCommand.purge(now: later.addingTimeInterval(86_400), services: test.app.fayuan, on: test.db)
+            let early = try await PurgeExpiredCommand.purge(now: later.addingTimeInterval(86_400), services: test.app.fayuan, on: test.db, features: test.app.features)
             XCTAssertEqual(early[.unsubmittedDraft], 0)
         }
     }

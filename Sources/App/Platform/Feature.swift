@@ -25,6 +25,8 @@ protocol Feature: Sendable {
     func seedDemo(_ app: Application) async throws
     /// Its audit events and targets in Chinese, for the audit page and its filter.
     var auditVocabulary: AuditVocabulary { get }
+    /// The personal data it keeps: what key rotation seals again, what the purge deletes.
+    var personalData: PersonalData { get }
 }
 
 /// How a feature's audit entries read on `/audit`: the family its events share (a code prefix,
@@ -45,19 +47,24 @@ extension Feature {
     func prepare(_ app: Application) {}
     func seedDemo(_ app: Application) async throws {}
     var auditVocabulary: AuditVocabulary { AuditVocabulary() }
+    var personalData: PersonalData { PersonalData() }
 }
 
 /// Who the navigation is for.
 struct NavigationViewer: Sendable {
     var account: AccountModel?
-    /// Staff: deadline alerts not yet read.
-    var unreadAlerts: Int
+    /// Counts features worked out for this request (`NavigationCounts`), by name.
+    var counts: [String: Int] = [:]
 
     var roles: Set<Role> { account?.roles?.roles ?? [] }
     var isCitizen: Bool { account?.isCitizen == true }
     var isStaff: Bool { account != nil && !isCitizen }
     var isAnonymous: Bool { account == nil }
 }
+
+/// Counts a feature's middleware works out before a page is drawn, for its navigation entries
+/// (e.g. legal aid's unread deadline alerts), by name.
+struct NavigationCounts: StorageKey { typealias Value = [String: Int] }
 
 /// One link in the main navigation.
 struct NavigationLink: Sendable, Equatable {

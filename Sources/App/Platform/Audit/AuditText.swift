@@ -15,11 +15,6 @@ enum AuditText {
         ("account.", "账号注册"),
         ("personalData.", "查看个人信息"),
         ("access.", "越权访问被拒绝"),
-        ("application.", "申请办理"),
-        ("case.", "案件办理"),
-        ("objection.", "异议"),
-        ("detained.", "羁押人员申请"),
-        ("lawyer.", "律师执业信息"),
         ("admin.", "系统管理"),
         ("security.", "安全管理"),
         ("audit.", "审计管理"),
@@ -43,19 +38,6 @@ enum AuditText {
         "personalData.view": "查看个人信息",
         "personalData.reveal": "显示完整证件号和手机号",
         "access.denied": "越权访问被拒绝",
-        "application.create": "创建申请",
-        "case.progress": "记录办理进展",
-        "case.addMembers": "增加共同受援人",
-        "case.mediationConsent": "记录先行调解意愿",
-        "case.notification": "登记通知辩护",
-        "case.urgentAid": "先行提供法律援助",
-        "case.requestLawyerChange": "申请更换律师",
-        "case.refuseLawyerChange": "不同意更换律师",
-        "objection.file": "提出异议",
-        "objection.decide": "异议审查决定",
-        "detained.record": "登记羁押人员申请",
-        "detained.forward": "转交羁押人员申请",
-        "lawyer.profile": "修改律师执业信息",
         "admin.accountCreated": "创建工作人员账号",
         "admin.holidayAdded": "录入节假日",
         "admin.holidayRemoved": "删除节假日",
@@ -66,13 +48,9 @@ enum AuditText {
         "retention.purge": "清理过期数据",
     ]
 
-    /// `auth.signIn` → 登录; an application or case step by the workflow's own name.
+    /// `auth.signIn` → 登录; a feature's event by the name its vocabulary gives.
     static func event(_ code: String) -> String {
         if let name = names[code] ?? featureNames[code] { return name }
-        if code.hasPrefix("application."), let kind = ApplicationEventKind(rawValue: String(code.dropFirst("application.".count))) {
-            return "申请：" + kind.chinese
-        }
-        if code.hasPrefix("case.") { return "案件：" + CaseLabels.event(String(code.dropFirst("case.".count))) }
         return families.first { code.hasPrefix($0.prefix) }.map { $0.label } ?? "其他事件"
     }
 
@@ -87,7 +65,7 @@ enum AuditText {
 
     /// `application:FY2026-000001` → 申请 FY2026-000001.
     static func target(_ target: String) -> String {
-        let kinds = [("application:", "申请 "), ("account:", "账号 "), ("case:", "案件 "), ("detained:", "羁押人员申请 "), ("holiday:", "节假日 "), ("path:", "页面 ")]
+        let kinds = [("account:", "账号 "), ("holiday:", "节假日 "), ("path:", "页面 ")]
             + features.flatMap(\.auditVocabulary.targets).map { ($0.prefix, $0.label + " ") }
         for (prefix, name) in kinds where target.hasPrefix(prefix) { return name + target.dropFirst(prefix.count) }
         switch target {

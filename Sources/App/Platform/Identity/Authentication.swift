@@ -62,7 +62,7 @@ enum Credentials {
             if lockedNow { services.accountWatch.changed(account.id!) }
             return lockedNow ? .locked(account, until: state.lockedUntil ?? now, justNow: true) : .refused(account)
         }
-        if services.settings.production && [DemoSeed.staffPassword, DemoSeed.citizenPassword].contains(password) {
+        if services.settings.production && [DemoCredentials.staffPassword, DemoCredentials.citizenPassword].contains(password) {
             return .demoPasswordInProduction(account)
         }
         if account.failedLogins != 0 || account.lockedUntil != nil {

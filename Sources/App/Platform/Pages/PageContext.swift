@@ -9,7 +9,6 @@ struct PageContext: Sendable {
     var flash: String?
     var path: String
     /// Staff: deadline alerts not yet read.
-    var unreadAlerts: Int = 0
     /// The main navigation's links for this viewer, from every feature.
     var navigation: [NavigationLink] = []
     /// The public's service hours as the footer shows them (the legal aid centre's).
@@ -28,11 +27,11 @@ extension Request {
         let flash = hasSession ? session.data["flash"] : nil
         let mode = cookies["fy_display"]?.string ?? "standard"
         let account = auth.get(AccountModel.self)
-        let unread = storage[UnreadAlerts.Key.self] ?? 0
+        let counts = storage[NavigationCounts.self] ?? [:]
         return PageContext(account: account, csrfToken: csrfToken,
                            displayMode: ["large", "contrast", "large contrast"].contains(mode) ? mode : "standard",
-                           flash: flash, path: url.path, unreadAlerts: unread,
-                           navigation: application.navigation(for: NavigationViewer(account: account, unreadAlerts: unread)),
+                           flash: flash, path: url.path,
+                           navigation: application.navigation(for: NavigationViewer(account: account, counts: counts)),
                            serviceHours: fayuan.reference.latest()?.publicServiceHours?.chineseDescription)
     }
 

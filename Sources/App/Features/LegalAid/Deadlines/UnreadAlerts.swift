@@ -4,16 +4,21 @@ import Vapor
 /// Counts a signed-in staff member's unread deadline alerts before a page is drawn, so the
 /// navigation can show them on every page, not only on the workbench.
 struct UnreadAlerts: AsyncMiddleware {
-    struct Key: StorageKey {
-        typealias Value = Int
-    }
+    static let countName = "unreadAlerts"
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if request.method == .GET, !SiteURL.isAPI(request.url.path),
            let account = request.auth.get(AccountModel.self), !account.isCitizen, let id = account.id {
-            request.storage[Key.self] = try await AlertModel.query(on: request.db)
+            var counts = request.storage[NavigationCounts.self] ?? [:]
+            counts[Self.countName] = try await AlertModel.query(on: request.db)
                 .filter(\.$recipientAccountID == id).filter(\.$readAt == nil).count()
+            request.storage[NavigationCounts.self] = counts
         }
         return try await next.respond(to: request)
     }
+}
+
+extension NavigationViewer {
+    /// Staff: deadline alerts not yet read.
+    var unreadAlerts: Int { counts[UnreadAlerts.countName] ?? 0 }
 }

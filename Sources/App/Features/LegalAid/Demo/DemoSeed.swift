@@ -6,8 +6,8 @@ import Vapor
 /// centres, three street workstations, six community points, two law firms with lawyers,
 /// one account per role and a few applications at different stages. All of it is synthetic.
 enum DemoSeed {
-    static let staffPassword = "Fayuan@2026"
-    static let citizenPassword = "Shenqing@2026"
+    static let staffPassword = DemoCredentials.staffPassword
+    static let citizenPassword = DemoCredentials.citizenPassword
     static let citizenPhone = "13900000001"
     /// Every demo staff account's authenticator key (add it to any TOTP app). Demo only.
     static let demoTOTPKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"

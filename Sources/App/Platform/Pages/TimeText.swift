@@ -1,0 +1,11 @@
+import Foundation
+import LegalAidCore
+
+enum TimeText {
+    /// `2026年3月2日 14:05` in China time.
+    static func chinese(_ date: Date) -> String {
+        let day = LocalDate(date)
+        let minutes = Int(date.timeIntervalSince(day.startOfDay) / 60)
+        return day.chinese + String(format: " %02d:%02d", minutes / 60, minutes % 60)
+    }
+}
