@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""The platform depends on no feature: no file under Sources/App/Platform names a type (or a
-top-level function or constant) declared under Sources/App/Features. Prints each offence as
-path:line: Name and exits 1 when there is one."""
+"""The platform depends on no feature: no file under Sources/App/Platform names a type declared
+under Sources/App/Features, nor an address a feature declares (`SiteURL.workbench`,
+`.api(.applications)`). Prints each offence as path:line: Name and exits 1 when there is one."""
 import pathlib, re, sys
 
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources" / "App"
@@ -11,6 +11,12 @@ names = {}
 for path in (root / "Features").rglob("*.swift"):
     for name in declaration.findall(path.read_text(encoding="utf-8")):
         names.setdefault(name, path.relative_to(root))
+
+address = re.compile(r"static (?:let|func) (\w+)")
+addresses = {}
+for path in (root / "Features").rglob("*URLs.swift"):
+    for name in address.findall(path.read_text(encoding="utf-8")):
+        addresses.setdefault(name, path.relative_to(root))
 
 def code(line):
     line = re.sub(r'"(?:\\.|[^"\\])*"', '""', line)  # strings
@@ -22,7 +28,10 @@ for path in sorted((root / "Platform").rglob("*.swift")):
         for word in set(re.findall(r"\b[A-Z][A-Za-z0-9_]*\b", code(line))):
             if word in names:
                 offences.append(f"{path.relative_to(root)}:{number}: {word} (declared in {names[word]})")
+        for word in set(re.findall(r"(?:SiteURL|APIPath)\.(\w+)", code(line)) + re.findall(r"\.api\(\.(\w+)", code(line))):
+            if word in addresses:
+                offences.append(f"{path.relative_to(root)}:{number}: address {word} (declared in {addresses[word]})")
 for offence in offences:
     print(offence)
-print(f"platform check: {len(offences)} reference(s) from Platform/ to a feature's types", file=sys.stderr)
+print(f"platform check: {len(offences)} reference(s) from Platform/ to a feature's types or addresses", file=sys.stderr)
 sys.exit(1 if offences else 0)

@@ -82,7 +82,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     }
 
     try app.bootFeatureRoutes()
-    RateLimits(settings: settings).install(on: app.routes)
+    RateLimits(features: app.features, settings: settings).install(on: app.routes)
 }
 
 private func smsGateway(_ choice: SMSGatewayChoice, app: Application, clock: AppClock) -> any SMSGateway {

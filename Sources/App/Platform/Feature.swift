@@ -27,6 +27,13 @@ protocol Feature: Sendable {
     var auditVocabulary: AuditVocabulary { get }
     /// The personal data it keeps: what key rotation seals again, what the purge deletes.
     var personalData: PersonalData { get }
+    /// Its cards on the home page for this viewer (placed across features by `rank`).
+    func homeCards(_ home: HomeContext) -> [HomeCard]
+    /// Where a person lands when nothing else was asked for (after signing in, registering or
+    /// changing a password); the lowest rank across features wins, the home page failing all.
+    func landing(for viewer: NavigationViewer, justRegistered: Bool) -> Landing?
+    /// The per-address limits in front of its routes (README: Security).
+    func rateLimits(_ settings: Settings) -> [RateLimits.Rule]
 }
 
 /// How a feature's audit entries read on `/audit`: the family its events share (a code prefix,
@@ -48,6 +55,31 @@ extension Feature {
     func seedDemo(_ app: Application) async throws {}
     var auditVocabulary: AuditVocabulary { AuditVocabulary() }
     var personalData: PersonalData { PersonalData() }
+    func homeCards(_ home: HomeContext) -> [HomeCard] { [] }
+    func landing(for viewer: NavigationViewer, justRegistered: Bool) -> Landing? { nil }
+    func rateLimits(_ settings: Settings) -> [RateLimits.Rule] { [] }
+}
+
+/// What a home page card may read: who is looking, the reference data, the time.
+struct HomeContext: Sendable {
+    var viewer: NavigationViewer
+    var reference: ReferenceData
+    var now: Date
+    var settings: Settings
+}
+
+/// One card on the home page: a banner above the others (`top`) or one of the grid.
+struct HomeCard: Sendable {
+    enum Placement: Sendable { case top, grid }
+    var rank: Int
+    var placement: Placement = .grid
+    var html: HTML
+}
+
+/// A page a person lands on.
+struct Landing: Sendable {
+    var url: SiteURL
+    var rank: Int
 }
 
 /// Who the navigation is for.
@@ -110,5 +142,11 @@ extension Application {
     /// The navigation for a viewer: every feature's links, by rank.
     func navigation(for viewer: NavigationViewer) -> [NavigationLink] {
         features.flatMap { $0.navigation(for: viewer) }.sorted { $0.rank < $1.rank }
+    }
+
+    /// Where this account lands when nothing else was asked for.
+    func landing(for account: AccountModel, justRegistered: Bool = false) -> String {
+        let viewer = NavigationViewer(account: account)
+        return features.compactMap { $0.landing(for: viewer, justRegistered: justRegistered) }.min { $0.rank < $1.rank }?.url.path ?? SiteURL.home.path
     }
 }

@@ -35,6 +35,8 @@ struct PlatformFeature: Feature {
         return links
     }
 
+    func rateLimits(_ settings: Settings) -> [RateLimits.Rule] { [RateLimits.signIn(settings)] }
+
     func commands(_ app: Application) {
         app.asyncCommands.use(RotateKeysCommand(), as: "rotate-keys")
         app.asyncCommands.use(VerifyAuditCommand(), as: "verify-audit")

@@ -31,8 +31,8 @@ struct DirectoryFeature: Feature {
 
     func navigation(for viewer: NavigationViewer) -> [NavigationLink] {
         if let actor = viewer.account?.actor, DirectoryRules.mayEdit(actor) {
-            return [NavigationLink("机构名录", .directoryManage, rank: 41)]
+            return [NavigationLink("机构名录", .directoryManage, rank: 42)]
         }
-        return viewer.isStaff ? [] : [NavigationLink("找法律服务", .directory, rank: 5)]
+        return viewer.isStaff ? [] : [NavigationLink("找法律服务", .directory, rank: 6)]
     }
 }

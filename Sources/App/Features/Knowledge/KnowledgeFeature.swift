@@ -29,9 +29,9 @@ struct KnowledgeFeature: Feature {
 
     func navigation(for viewer: NavigationViewer) -> [NavigationLink] {
         if let actor = viewer.account?.actor, KnowledgeRules.mayEdit(actor) {
-            return [NavigationLink("普法内容", .knowledgeManage, rank: 40)]
+            return [NavigationLink("普法内容", .knowledgeManage, rank: 41)]
         }
-        return viewer.isStaff ? [] : [NavigationLink("法律知识", .knowledge, rank: 6)]
+        return viewer.isStaff ? [] : [NavigationLink("法律知识", .knowledge, rank: 7)]
     }
 
     func jobs(_ settings: Settings) -> [PeriodicJob] {

@@ -74,27 +74,17 @@ struct RateLimits {
 
     let rules: [Rule]
 
-    init(settings: Settings) {
+    /// Every feature's rules.
+    init(features: [any Feature], settings: Settings) {
+        rules = features.flatMap { $0.rateLimits(settings) }
+    }
+
+    /// Signing in and registering: per address, against password guessing.
+    static func signIn(_ settings: Settings) -> Rule {
         let signIns = [SiteURL.login().path, SiteURL.register.path, SiteURL.api(.token).path]
-        let consultation = [SiteURL.consult.path, SiteURL.api(.consultations).path]
-        rules = [
-            Rule(bucket: "signIn", limit: settings.signInsPerMinute, seconds: 60) { method, path in
-                method == .POST && signIns.contains(path)
-            },
-            Rule(bucket: "lookup", limit: settings.lookupsPerMinute, seconds: 60) { method, path in
-                (method == .POST && path == SiteURL.lookup.path) || (method == .GET && path == SiteURL.api(.status).path)
-            },
-            Rule(bucket: "apply", limit: settings.applicationWritesPerTenMinutes, seconds: 600) { method, path in
-                (method == .POST || method == .PUT) && (Self.path(path, isUnder: SiteURL.applicationsRoot.path) || Self.path(path, isUnder: SiteURL.api(.applications).path))
-            },
-            // Anyone may open a consultation and write in it without an account, and some of it
-            // sends an SMS: per address, beside the phone codes' own limits. Staff answering at
-            // the desk share their office's address and are not counted.
-            Rule(bucket: "consult", limit: settings.consultationWritesPerTenMinutes, seconds: 600,
-                 exempts: { $0.map { !$0.isCitizen } ?? false }) { method, path in
-                (method == .POST || method == .PUT) && consultation.contains { Self.path(path, isUnder: $0) }
-            },
-        ]
+        return Rule(bucket: "signIn", limit: settings.signInsPerMinute, seconds: 60) { method, path in
+            method == .POST && signIns.contains(path)
+        }
     }
 
     static func path(_ path: String, isUnder root: String) -> Bool {

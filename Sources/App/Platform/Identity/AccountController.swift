@@ -44,7 +44,7 @@ struct AccountController: RouteCollection {
         try await account.save(on: req.db)
         try await req.audit("auth.passwordChanged", target: "account:\(account.id!)")
         req.flash("密码已修改。")
-        return req.redirect(to: account.isCitizen ? SiteURL.myApplications.path : SiteURL.workbench.path)
+        return req.redirect(to: req.application.landing(for: account))
     }
 
     struct SMSInput: Content {

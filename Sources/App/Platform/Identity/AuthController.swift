@@ -41,7 +41,7 @@ struct AuthController: RouteCollection {
                     return SecondFactorController.begin(req, account: account, next: safeNext(input.next))
                 }
                 SignIn.startSession(req, account: account)
-                return req.redirect(to: safeNext(input.next) ?? (account.isCitizen ? SiteURL.myApplications.path : SiteURL.workbench.path))
+                return req.redirect(to: safeNext(input.next) ?? req.application.landing(for: account))
             case .failure(let error):
                 errors.append(FieldError(field: "password", code: error.code, message: error.message))
             }
@@ -122,7 +122,7 @@ struct AuthController: RouteCollection {
         SignIn.startSession(req, account: account)
         try await req.audit("account.register", target: "account:\(account.id!)", account: account)
         req.flash("注册成功，欢迎使用法援在线。")
-        return req.redirect(to: SiteURL.newApplication.path)
+        return req.redirect(to: req.application.landing(for: account, justRegistered: true))
     }
 
     private func renderRegister(_ req: Request, input: RegisterInput, errors: FormErrors) -> HTML {

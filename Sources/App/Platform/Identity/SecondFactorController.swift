@@ -30,7 +30,7 @@ struct SecondFactorController: RouteCollection {
         let next = req.session.data["pendingNext"]
         for key in ["pending", "pendingAt", "pendingNext", "enrolSecret"] { req.session.data[key] = nil }
         SignIn.startSession(req, account: account)
-        return req.redirect(to: next ?? SiteURL.workbench.path)
+        return req.redirect(to: next ?? req.application.landing(for: account))
     }
 
     struct CodeInput: Content {
@@ -108,7 +108,7 @@ struct SecondFactorController: RouteCollection {
         let codes = SecondFactor.newRecoveryCodes(for: account)
         try await account.save(on: req.db)
         try await req.audit("auth.secondFactorEnrolled", target: "account:\(account.id!)", account: account)
-        let next = req.session.data["pendingNext"] ?? SiteURL.workbench.path
+        let next = req.session.data["pendingNext"] ?? req.application.landing(for: account)
         _ = finish(req, account: account)
         let items: [HTML] = codes.map { "<li><code>\($0)</code></li>" }
         return try await req.page("请保存恢复码", """

@@ -9,7 +9,7 @@ struct DocumentView {
     func render() -> HTML {
         let rows: [HTML] = content.rows.map { "<tr><th scope=\"row\">\($0.label)</th><td>\($0.value)</td></tr>" }
         let paragraphs: [HTML] = content.paragraphs.map { "<p>\($0)</p>" }
-        let backLabel: String = if case .legalAidCase = backTo { "返回案件" } else { "返回申请" }
+        let backLabel = backTo.path.hasPrefix(SiteURL.cases.path + "/") ? "返回案件" : "返回申请"
         return """
         <p class="no-print"><button type="button" data-print hidden>打印</button> <a href="\(backTo)">\(backLabel)</a>　<span class="hint">用浏览器的“打印”即可打印到A4纸。</span></p>
         <article class="document">
