@@ -34,6 +34,8 @@ protocol Feature: Sendable {
     func landing(for viewer: NavigationViewer, justRegistered: Bool) -> Landing?
     /// The per-address limits in front of its routes (README: Security).
     func rateLimits(_ settings: Settings) -> [RateLimits.Rule]
+    /// Its API paths and schemas, assembled into `/openapi.yaml`.
+    var openAPI: OpenAPIFragment { get }
 }
 
 /// How a feature's audit entries read on `/audit`: the family its events share (a code prefix,
@@ -58,6 +60,14 @@ extension Feature {
     func homeCards(_ home: HomeContext) -> [HomeCard] { [] }
     func landing(for viewer: NavigationViewer, justRegistered: Bool) -> Landing? { nil }
     func rateLimits(_ settings: Settings) -> [RateLimits.Rule] { [] }
+    var openAPI: OpenAPIFragment { OpenAPIFragment() }
+}
+
+/// A feature's part of the OpenAPI document, as YAML indented for its place: schemas under
+/// `components.schemas` (four spaces), paths under `paths` (two).
+struct OpenAPIFragment: Sendable {
+    var schemas = ""
+    var paths = ""
 }
 
 /// What a home page card may read: who is looking, the reference data, the time.

@@ -37,6 +37,11 @@ struct PlatformFeature: Feature {
 
     func rateLimits(_ settings: Settings) -> [RateLimits.Rule] { [RateLimits.signIn(settings)] }
 
+    /// Runs once `app.features` is set: the API document is put together here, not per request.
+    func prepare(_ app: Application) {
+        app.storage[OpenAPIDocument.Key.self] = try? OpenAPIDocument.assemble(app.features)
+    }
+
     func commands(_ app: Application) {
         app.asyncCommands.use(RotateKeysCommand(), as: "rotate-keys")
         app.asyncCommands.use(VerifyAuditCommand(), as: "verify-audit")
@@ -65,18 +70,33 @@ struct PlatformFeature: Feature {
 }
 
 enum OpenAPIDocument {
+    struct Key: StorageKey { typealias Value = String }
+
+    /// The platform's document (`Resources/openapi.yaml`) with every feature's schemas and paths
+    /// put in their places; assembled once, when the app is prepared.
+    static func assemble(_ features: [any Feature]) throws -> String {
+        let root = try String(contentsOf: BundledResource.url("openapi.yaml"), encoding: .utf8)
+        let fragments = features.map(\.openAPI)
+        return root
+            .replacingOccurrences(of: "# {{feature schemas}}", with: fragments.map(\.schemas).filter { !$0.isEmpty }.joined(separator: "\n"))
+            .replacingOccurrences(of: "# {{feature paths}}", with: fragments.map(\.paths).filter { !$0.isEmpty }.joined(separator: "\n"))
+    }
+
     @Sendable static func serve(req: Request) async throws -> Response {
-        try await yaml("openapi.yaml", req)
+        let document = try req.application.storage[Key.self] ?? assemble(req.application.features)
+        return Response(status: .ok, headers: yamlHeaders, body: .init(string: document))
     }
 
     /// The live chat's WebSocket and its frames, as AsyncAPI 2.6.
     @Sendable static func serveAsyncAPI(req: Request) async throws -> Response {
-        try await yaml("asyncapi.yaml", req)
+        let response = try await req.fileio.asyncStreamFile(at: BundledResource.url("asyncapi.yaml").path)
+        response.headers.contentType = yamlHeaders.contentType
+        return response
     }
 
-    private static func yaml(_ name: String, _ req: Request) async throws -> Response {
-        let response = try await req.fileio.asyncStreamFile(at: BundledResource.url(name).path)
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "yaml", parameters: ["charset": "utf-8"])
-        return response
+    private static var yamlHeaders: HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "yaml", parameters: ["charset": "utf-8"])
+        return headers
     }
 }
