@@ -86,7 +86,7 @@ final class CallLogTests: XCTestCase {
             let staff = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)
             let logged = try await staff.send(.POST, "/api/v1/desk/calls", json: Self.goodCall)
             XCTAssertEqual(logged.status, .created)
-            let sms = try await SMSOutboxModel.query(on: test.app.db).filter(\.$template == MessageTemplate.consultationRating.rawValue).all()
+            let sms = try await SMSOutboxModel.query(on: test.app.db).filter(\.$template == RatingRequest.template).all()
             XCTAssertEqual(sms.count, 1)
             let link = try XCTUnwrap(sms.first?.sealedParameters?.value["link"])
             XCTAssertTrue(link.hasPrefix("https://fayuan.example.gov.cn/consult/"), link)

@@ -138,7 +138,7 @@ final class ConsultationAPITests: XCTestCase {
             let seen = try json(try await APIClient(test: test, token: nil).send(.GET, "/api/v1/consultations/\(id)", headers: [("X-Consultation-Key", key!)]))
             XCTAssertEqual((seen["summary"] as? [String: Any])?["state"] as? String, "callback")
             XCTAssertEqual((seen["messages"] as? [[String: Any]])?.last?["author"] as? String, "system", "the page says a call back follows")
-            let sms = try await SMSOutboxModel.query(on: test.db).filter(\.$template == MessageTemplate.consultationCallback.rawValue).all()
+            let sms = try await SMSOutboxModel.query(on: test.db).filter(\.$template == ConsultationCallback.template).all()
             XCTAssertEqual(sms.map(\.phone), ["13912345678"])
 
             let hotline = try await APIClient.signIn(test, "shencha", DemoSeed.staffPassword)

@@ -97,7 +97,7 @@ final class ConsultationToApplicationTests: XCTestCase {
             let r1 = try await pointStaff.send(.GET, "/api/v1/applications/\(app.id!)")
             XCTAssertEqual(r1.status, .ok, "the point's staff complete the draft with the person")
             let sms = try await SMSOutboxModel.query(on: test.db).all()
-            XCTAssertTrue(sms.contains { $0.template == MessageTemplate.consultationToApplication.rawValue }, "the person is told by SMS where to go")
+            XCTAssertTrue(sms.contains { $0.template == ConsultationToApplication.template }, "the person is told by SMS where to go")
         }
     }
 

@@ -43,4 +43,18 @@ final class FeatureShapeTests: XCTestCase {
             XCTAssertEqual(test.app.landing(for: citizen, justRegistered: true), SiteURL.newApplication.path)
         }
     }
+
+    func test_everyFeaturesMessages_haveTemplateNamesOfTheirOwn_andAskForAProviderCodeEach() throws {
+        let kinds = features.flatMap(\.messages)
+        XCTAssertEqual(Set(kinds.map(\.template)).count, kinds.count, "a template name is one feature's")
+        XCTAssertTrue(kinds.contains { $0.template == SignInCode.template } && kinds.contains { $0.template == LawyerAssigned.template }
+                      && kinds.contains { $0.template == ConsultationCallback.template }, "the platform's, legal aid's and the desk's")
+        for kind in kinds {
+            XCTAssertFalse(kind.sms.contains("【"), kind.template)
+            XCTAssertLessThanOrEqual(kind.sms.count, 140, kind.template)
+        }
+        XCTAssertEqual(Notice(SignInCode(code: "123456")).sms, "【法援在线】您的登录验证码是123456，5分钟内有效。请勿告诉他人，工作人员不会向您索要验证码。")
+        XCTAssertNil(Notice(PhoneCode(code: "123456")).body, "a code goes by SMS only")
+        XCTAssertEqual(MessageCatalogue.kind(PhoneCode.template)?.sendWithin, 300)
+    }
 }

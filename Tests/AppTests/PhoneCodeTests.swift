@@ -25,7 +25,7 @@ final class PhoneCodeTests: XCTestCase {
 
             let code = try await anonymous.phoneCode(for: Self.phone)
             XCTAssertEqual(code.count, 6)
-            let sms = try await SMSOutboxModel.query(on: test.db).filter(\.$template == MessageTemplate.phoneCode.rawValue).all()
+            let sms = try await SMSOutboxModel.query(on: test.db).filter(\.$template == PhoneCode.template).all()
             XCTAssertEqual(sms.map(\.phone), [Self.phone])
             let stored = try await PhoneCodeModel.query(on: test.db).all()
             XCTAssertFalse(stored.contains { $0.codeDigest.contains(code) || $0.phoneDigest.contains(Self.phone) }, "digests only")

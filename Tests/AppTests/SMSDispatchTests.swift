@@ -26,7 +26,7 @@ final class SMSDispatchTests: XCTestCase {
         try await provider.shutdown()
     }
 
-    private func queue(_ phone: String, _ notice: Notice = Notice(.lawyerAssigned, ["number": "FY2026-000123", "lawyer": "王某"]),
+    private func queue(_ phone: String, _ notice: Notice = Notice(LawyerAssigned(number: "FY2026-000123", lawyer: "王某")),
                        on test: TestApp) async throws -> SMSOutboxModel {
         let row = SMSOutboxModel(notice, to: MobileNumber.parse(phone)!, applicationID: nil)
         try await row.create(on: test.db)
@@ -141,7 +141,7 @@ final class SMSDispatchTests: XCTestCase {
 
     func test_aSignInCodeOlderThanItsFiveMinutesIsNotSent() async throws {
         try await withProvider { test, provider in
-            let row = try await queue(phones[0], Notice(.signInCode, ["code": "123456"]), on: test)
+            let row = try await queue(phones[0], Notice(SignInCode(code: "123456")), on: test)
             test.clock.set(Date().addingTimeInterval(6 * 60))
             let round = try await dispatcher(test).runOnce(on: test.db)
             XCTAssertEqual(round, .init(failed: 1))
@@ -181,7 +181,7 @@ final class SMSDispatchTests: XCTestCase {
     func test_theLoggingGatewayNamesNeitherTheNumberNorTheText() async {
         let lines = LockedLines()
         let gateway = LoggingSMSGateway(log: { lines.append($0) })
-        let notice = Notice(.signInCode, ["code": "654321"])
+        let notice = Notice(SignInCode(code: "654321"))
         let answer = await gateway.send(OutgoingSMS(phone: "13900000001", template: notice.template, parameters: notice.smsParameters, text: notice.sms))
         guard case .accepted = answer.outcome else { return XCTFail("\(answer)") }
         let line = lines.all.joined()

@@ -52,7 +52,7 @@ final class SecurityBypassTests: XCTestCase {
             let third = try await anonymous.send(.POST, "/api/v1/consultations/phone-code/", json: ["phone": "13900000053"])
             XCTAssertEqual(third.status, .tooManyRequests)
             XCTAssertEqual((try anonymous.object(third)["error"] as? [String: Any])?["code"] as? String, "rateLimited")
-            let sms = try await SMSOutboxModel.query(on: test.db).filter(\.$template == MessageTemplate.phoneCode.rawValue).count()
+            let sms = try await SMSOutboxModel.query(on: test.db).filter(\.$template == PhoneCode.template).count()
             XCTAssertEqual(sms, 2, "no third code was sent")
 
             let browser = Browser(test)

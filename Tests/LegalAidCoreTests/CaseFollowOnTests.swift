@@ -12,13 +12,13 @@ final class CaseFollowOnTests: XCTestCase {
         for event in [CaseEventKind.assignLawyer, .nominateLawyer, .changeLawyer, .assignCentreStaff] {
             let result = followOn(event, ["lawyer": "许丽"])
             XCTAssertEqual(result.documents, [.assignmentNotice, .officialLetter], "\(event)")
-            XCTAssertEqual(result.notice?.template, .lawyerAssigned)
+            XCTAssertEqual(result.notice?.template, LawyerAssigned.template)
             XCTAssertEqual(result.notice?.parameters["lawyer"], "许丽")
         }
     }
 
     func test_terminationIssuesADecisionAndTellsTheApplicant_art48() {
-        XCTAssertEqual(followOn(.terminate), CaseFollowOn(documents: [.terminationDecision], notice: Notice(.aidTerminated, ["number": "FY2026-000001"])))
+        XCTAssertEqual(followOn(.terminate), CaseFollowOn(documents: [.terminationDecision], notice: Notice(AidTerminated(number: "FY2026-000001"))))
     }
 
     func test_transferSendsTheLetterAndNamesTheReceivingCentre() {
@@ -28,7 +28,7 @@ final class CaseFollowOnTests: XCTestCase {
     }
 
     func test_closingTellsTheApplicantAndIssuesNothing() {
-        XCTAssertEqual(followOn(.close), CaseFollowOn(notice: Notice(.caseClosed, ["number": "FY2026-000001"])))
+        XCTAssertEqual(followOn(.close), CaseFollowOn(notice: Notice(CaseClosed(number: "FY2026-000001"))))
     }
 
     func test_stepsInsideTheCentreIssueNothingAndTellNobody() {

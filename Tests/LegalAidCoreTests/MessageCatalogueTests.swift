@@ -1,33 +1,56 @@
 import XCTest
 @testable import LegalAidCore
 
-/// Every text sent to a person comes from the catalogue: each SMS starts with the signature
-/// once, needs only placeholders the message carries, and carries no case facts.
+/// Every text sent to a person is a template its domain declares, with its placeholders as typed
+/// fields: each SMS starts with the signature once, is filled completely, and carries no case facts.
 final class MessageCatalogueTests: XCTestCase {
-    func test_everyTemplateNamesItsPlaceholders_andTheSMSNeedsNoMoreThanTheMessageHas() {
-        for template in MessageTemplate.allCases {
-            XCTAssertTrue(Set(template.smsPlaceholders).isSubset(of: template.placeholders), "\(template)")
-            XCTAssertFalse(template.sms.contains("【"), "\(template): the signature is added once, by the catalogue")
-            XCTAssertLessThanOrEqual(template.sms.count, 70 * 2, "\(template): at most two SMS segments")
+    /// One of every template legal aid and the consultation desk send.
+    let samples: [Notice] = [
+        Notice(ApplicationProgress(state: "已提交", number: "FY2026-000001", happened: "已提交", next: "街道工作站将进行初审。")),
+        Notice(LawyerAssigned(number: "FY2026-000001", lawyer: "王某")),
+        Notice(AidTerminated(number: "FY2026-000001")),
+        Notice(CaseTransferred(number: "FY2026-000001", centre: "示范市法律援助中心")),
+        Notice(CaseClosed(number: "FY2026-000001")),
+        Notice(CaseProgress(number: "FY2026-000001", kind: "会见", note: "已会见当事人")),
+        Notice(LawyerChangeRefused(number: "FY2026-000001", reason: "律师已尽职")),
+        Notice(ObjectionFiled(number: "FY2026-000001", subject: "不予法律援助决定", due: "2026年3月9日")),
+        Notice(ObjectionDecided(number: "FY2026-000001", outcome: "维持")),
+        Notice(UrgentAidGiven(number: "FY2026-000001", paperworkBy: "2026年3月9日")),
+        Notice(PaperworkDue(number: "FY2026-000001", due: "2026年3月9日")),
+        Notice(PaperworkOverdue(number: "FY2026-000001", due: "2026年3月9日")),
+        Notice(LookupPaused(number: "FY2026-000001")),
+        Notice(ConsultationCallback(topic: "劳动争议")),
+        Notice(ConsultationReplied(topic: "劳动争议")),
+        Notice(RatingRequest(link: "https://fayuan.example.cn/consult/1/open#key=k")),
+        Notice(ConsultationToApplication(number: "FY2026-000001", place: "东城社区法律援助联系点")),
+    ]
+
+    func test_theSamplesCoverEveryTemplateTheDomainsDeclare() {
+        XCTAssertEqual(Set(samples.map(\.kind)), Set(LegalAidMessages.all + ConsultationMessages.all))
+    }
+
+    func test_everyTemplateIsFilledCompletely_andItsSMSIsShortAndSignedOnce() {
+        for notice in samples {
+            XCTAssertFalse(notice.kind.sms.contains("【"), "\(notice.template): the signature is added once, by the notice")
+            XCTAssertTrue(notice.sms.hasPrefix(MessageKind.signature), notice.template)
+            XCTAssertLessThanOrEqual(notice.kind.sms.count, 70 * 2, "\(notice.template): at most two SMS segments")
+            for text in [notice.title, notice.body, notice.sms].compactMap({ $0 }) {
+                XCTAssertFalse(text.contains("${"), "\(notice.template): \(text)")
+            }
+            XCTAssertEqual(Set(notice.parameters.keys), notice.kind.placeholders, "\(notice.template): its fields are its placeholders")
         }
     }
 
-    func test_aNoticeFillsEveryPlaceholder_andSendsTheProviderOnlyWhatTheSMSUses() {
-        let notice = Notice(.caseProgress, ["number": "FY2026-000001", "kind": "会见", "note": "已会见当事人，讨论了证据"])
+    func test_aNoticeSendsTheProviderOnlyWhatTheSMSUses() {
+        let notice = Notice(CaseProgress(number: "FY2026-000001", kind: "会见", note: "已会见当事人，讨论了证据"))
         XCTAssertEqual(notice.title, "案件进展：会见")
         XCTAssertEqual(notice.body, "会见：已会见当事人，讨论了证据")
         XCTAssertEqual(notice.sms, "【法援在线】您的法律援助案件（FY2026-000001）有新进展：会见。详情请登录查看或联系承办律师。")
         XCTAssertEqual(notice.smsParameters, ["number": "FY2026-000001", "kind": "会见"], "the lawyer's note never goes by SMS")
-        for template in MessageTemplate.allCases {
-            let values = Dictionary(uniqueKeysWithValues: template.placeholders.map { ($0, "x") })
-            let filled = Notice(template, values)
-            XCTAssertFalse(filled.sms.contains("${"), "\(template)")
-            XCTAssertFalse((filled.body ?? "").contains("${"), "\(template)")
-        }
     }
 
-    func test_aSignInCodeIsWorthSendingForFiveMinutes_otherMessagesForADay() {
-        XCTAssertEqual(MessageTemplate.signInCode.sendWithin, 300)
-        XCTAssertEqual(MessageTemplate.caseClosed.sendWithin, 86_400)
+    func test_aMessageIsWorthSendingForADayUnlessItSaysOtherwise() {
+        XCTAssertEqual(CaseClosed.sendWithin, 86_400)
+        XCTAssertEqual(Notice(CaseClosed(number: "FY2026-000001")).kind.sendWithin, 86_400)
     }
 }

@@ -191,7 +191,7 @@ public struct Settings: Sendable {
         }
         if let value = try integer("FAYUAN_AUDIT_SEAL_MILLISECONDS", 0...60_000) { settings.auditSealMilliseconds = value }
         if let value = try integer("FAYUAN_SMS_DISPATCH_SECONDS", 0...3600) { settings.smsDispatchSeconds = value }
-        settings.smsGateway = try SMSGatewayChoice.fromEnvironment(text)
+        settings.smsGateway = try SMSGatewayChoice.fromEnvironment(text, templates: MessageCatalogue.templates(features))
         if let max = try integer("FAYUAN_MAX_UPLOAD_MB", 1...100) { settings.maxUploadBytes = max * 1024 * 1024 }
         return settings
     }

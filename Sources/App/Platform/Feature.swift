@@ -36,6 +36,8 @@ protocol Feature: Sendable {
     func rateLimits(_ settings: Settings) -> [RateLimits.Rule]
     /// Its API paths and schemas, assembled into `/openapi.yaml`.
     var openAPI: OpenAPIFragment { get }
+    /// Every text it sends to a person (start-up asks for a provider code for each).
+    var messages: [MessageKind] { get }
 }
 
 /// How a feature's audit entries read on `/audit`: the family its events share (a code prefix,
@@ -61,6 +63,7 @@ extension Feature {
     func landing(for viewer: NavigationViewer, justRegistered: Bool) -> Landing? { nil }
     func rateLimits(_ settings: Settings) -> [RateLimits.Rule] { [] }
     var openAPI: OpenAPIFragment { OpenAPIFragment() }
+    var messages: [MessageKind] { [] }
 }
 
 /// A feature's part of the OpenAPI document, as YAML indented for its place: schemas under

@@ -37,6 +37,8 @@ struct PlatformFeature: Feature {
 
     func rateLimits(_ settings: Settings) -> [RateLimits.Rule] { [RateLimits.signIn(settings)] }
 
+    var messages: [MessageKind] { AccountMessages.all }
+
     /// Runs once `app.features` is set: the API document is put together here, not per request.
     func prepare(_ app: Application) {
         app.storage[OpenAPIDocument.Key.self] = try? OpenAPIDocument.assemble(app.features)

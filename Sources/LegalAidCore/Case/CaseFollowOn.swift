@@ -20,13 +20,13 @@ extension CaseTransition {
         switch event {
         case .assignLawyer, .nominateLawyer, .changeLawyer, .assignCentreStaff:
             CaseFollowOn(documents: [.assignmentNotice, .officialLetter],
-                         notice: Notice(.lawyerAssigned, ["number": number, "lawyer": payload["lawyer"] ?? ""]))
+                         notice: Notice(LawyerAssigned(number: number, lawyer: payload["lawyer"] ?? "")))
         case .terminate:
-            CaseFollowOn(documents: [.terminationDecision], notice: Notice(.aidTerminated, ["number": number]))
+            CaseFollowOn(documents: [.terminationDecision], notice: Notice(AidTerminated(number: number)))
         case .transfer:
-            CaseFollowOn(documents: [.transferLetter], notice: Notice(.caseTransferred, ["number": number, "centre": payload["toCentre"] ?? ""]))
+            CaseFollowOn(documents: [.transferLetter], notice: Notice(CaseTransferred(number: number, centre: payload["toCentre"] ?? "")))
         case .close:
-            CaseFollowOn(notice: Notice(.caseClosed, ["number": number]))
+            CaseFollowOn(notice: Notice(CaseClosed(number: number)))
         case .assignFirm, .fileClosingReport, .returnClosingReport, .reviewQuality, .recordReturnVisit, .reinstate:
             CaseFollowOn()
         }

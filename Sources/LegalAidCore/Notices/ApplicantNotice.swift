@@ -52,6 +52,6 @@ public enum ApplicantNotice {
             happened = "经司法局审查异议，已责令法律援助中心重新审查"
             next = "中心将在7日内重新作出决定。"
         }
-        return Notice(.applicationProgress, ["state": transition.to.chinese, "number": number, "happened": happened, "next": next])
+        return Notice(ApplicationProgress(state: transition.to.chinese, number: number, happened: happened, next: next))
     }
 }

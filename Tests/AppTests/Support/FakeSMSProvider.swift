@@ -81,6 +81,6 @@ final class FakeSMSProvider: Sendable {
 
 enum MessageTemplateCodes {
     static var all: [(String, String)] {
-        LegalAidCore.MessageTemplate.allCases.enumerated().map { ($1.rawValue, "SMS_\(1000 + $0)") }
+        MessageCatalogue.templates(features).enumerated().map { ($1, "SMS_\(1000 + $0)") }
     }
 }

@@ -226,7 +226,7 @@ enum TestKeys {
 extension TestApp {
     /// The code in the newest confirmation SMS (the test stands in for the person's phone).
     func lastPhoneCode() async throws -> String {
-        let sms = try await SMSOutboxModel.query(on: db).filter(\.$template == MessageTemplate.phoneCode.rawValue).sort(\.$createdAt, .descending).first()
+        let sms = try await SMSOutboxModel.query(on: db).filter(\.$template == PhoneCode.template).sort(\.$createdAt, .descending).first()
         return try XCTUnwrap(sms?.sealedParameters?.value["code"])
     }
 }

@@ -6,6 +6,8 @@ import Vapor
 /// message board, call backs owed by the hotline, and the desk's roster. The rules live in
 /// `LegalAidCore/Consultation`; this folder stores, serves and announces them.
 struct ConsultationFeature: Feature {
+    var messages: [MessageKind] { ConsultationMessages.all }
+
     var migrations: [any Migration] {
         [CreateConsultations(), CreateConsultationMessages(), CreateConsultationEvents(), CreateDeskShifts(), CreateWebhookReceipts(),
          CreateConsultationFiles(), AddConsultationReplyDue()]

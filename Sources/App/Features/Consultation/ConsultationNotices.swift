@@ -3,22 +3,20 @@ import LegalAidCore
 import Vapor
 
 /// Carries out what the rules say follows a step: the asker is told, in the app when they have
-/// an account and by SMS when they left a number. Texts come from the one catalogue.
+/// an account and by SMS when they left a number. Texts are the desk's templates
+/// (`LegalAidCore/Consultation/ConsultationMessages.swift`).
 enum ConsultationNotices {
-    /// What the conversation itself shows when the three minutes run out.
-    static let callbackText = "暂时没有值班人员接入您的咨询。12348公共法律服务热线将尽快拨打您留下的手机号回电，请留意接听；您也可以继续在此留言。"
-
     static func carryOut(_ effects: [ConsultationEffect], for consultation: ConsultationModel, linkBase: String, on tx: Database) async throws {
         for effect in effects {
             let topic = consultation.consultationTopic.chinese
             let notice: Notice
             switch effect {
-            case .tellAskerOfCallback: notice = Notice(.consultationCallback, ["topic": topic])
-            case .tellAskerOfReply: notice = Notice(.consultationReplied, ["topic": topic])
+            case .tellAskerOfCallback: notice = Notice(ConsultationCallback(topic: topic))
+            case .tellAskerOfReply: notice = Notice(ConsultationReplied(topic: topic))
             case .askForRating:
                 // A page conversation asks on the page; a call is asked by SMS with a link.
                 guard consultation.consultationChannel == .hotline, let link = try await ratingLink(consultation, base: linkBase, on: tx) else { continue }
-                notice = Notice(.consultationRating, ["link": link])
+                notice = Notice(RatingRequest(link: link))
             }
             try await tell(consultation, notice, on: tx)
         }

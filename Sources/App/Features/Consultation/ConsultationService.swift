@@ -391,7 +391,7 @@ struct ConsultationService {
                     try await Self.event(consultation, "escalate", from: transition.from.rawValue, actor: nil, name: "系统",
                                          detail: "\(Int(self.rules.escalateAfter / 60))分钟内无人接入，转12348热线回电", at: self.now, on: tx)
                     _ = try await Self.append(to: consultation.id!, author: .system, account: nil, name: "系统",
-                                              body: ConsultationNotices.callbackText, at: self.now, on: tx)
+                                              body: ConsultationCallback.inConversation, at: self.now, on: tx)
                     try await ConsultationNotices.carryOut(transition.effects, for: consultation, linkBase: self.services.settings.linkBase, on: tx)
                 }
                 moved += 1

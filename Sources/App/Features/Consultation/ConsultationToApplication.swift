@@ -39,12 +39,10 @@ extension ConsultationService {
         try await consultation.save(on: tx)
         let reference = try await services.referenceData(on: tx)
         let place = reference.name(draft.communityPointID)
-        let finish = consultation.askerAccountID == nil
-            ? "请携带身份证件和相关材料到\(place)，工作人员将协助您核对并提交申请。"
-            : "请登录后在“我的申请”中补充身份证号码、住址等信息并提交，也可以到\(place)请工作人员协助。"
         _ = try await Self.append(to: consultation.id!, author: .system, account: nil, name: "系统",
-                                  body: "本次咨询已转为法律援助申请（申请编号\(draft.number)）。\(finish)", at: now, on: tx)
-        try await ConsultationNotices.tell(consultation, Notice(.consultationToApplication, ["number": draft.number, "place": place]), on: tx)
+                                  body: ConsultationToApplication.inConversation(number: draft.number, place: place, hasAccount: consultation.askerAccountID != nil),
+                                  at: now, on: tx)
+        try await ConsultationNotices.tell(consultation, Notice(ConsultationToApplication(number: draft.number, place: place)), on: tx)
     }
 
     var applications: ApplicationService {

@@ -10,6 +10,8 @@ import Vapor
 struct LegalAidFeature: Feature {
     var migrations: [any Migration] { [CreateIndexes.legalAidReads, CreateIndexes.caseListOrder] }
 
+    var messages: [MessageKind] { LegalAidMessages.all }
+
     func boot(routes: RoutesBuilder) throws {
         try routes.register(collection: LookupController())
         try routes.register(collection: ApplicationFormController())

@@ -47,7 +47,7 @@ struct PhoneCodes {
         try await services.transaction(on: db) { tx in
             try await PhoneCodeModel.query(on: tx).filter(\.$phoneDigest == row.phoneDigest).filter(\.$purpose == purpose.rawValue).delete()
             try await row.create(on: tx)
-            try await SMSOutboxModel(Notice(.phoneCode, ["code": code]), to: phone, applicationID: nil).create(on: tx)
+            try await SMSOutboxModel(Notice(PhoneCode(code: code)), to: phone, applicationID: nil).create(on: tx)
         }
     }
 

@@ -18,7 +18,7 @@ enum SMSCode {
         req.session.data["smsExpires"] = String(req.now.addingTimeInterval(validFor).timeIntervalSince1970)
         req.session.data["smsAttempts"] = "0"
         guard let number = MobileNumber.parse(phone) else { return false }
-        try await SMSOutboxModel(Notice(.signInCode, ["code": code]), to: number, applicationID: nil).create(on: req.db)
+        try await SMSOutboxModel(Notice(SignInCode(code: code)), to: number, applicationID: nil).create(on: req.db)
         try await req.audit("auth.smsCodeSent", target: "account:\(account.id!)", account: account)
         return true
     }

@@ -40,7 +40,7 @@ final class SMSOutboxModel: Model, @unchecked Sendable {
     }
     /// The text as the phone shows it, signature first.
     @Field(key: "body") var body: String
-    /// `MessageTemplate` raw value (nil on rows written before templates).
+    /// The template's name (`MessageTemplate.template`; nil on rows written before templates).
     @OptionalField(key: "template") var template: String?
     @OptionalField(key: "params") var sealedParameters: Sealed<[String: String]>?
     @OptionalField(key: "application_id") var applicationID: UUID?
@@ -63,7 +63,7 @@ final class SMSOutboxModel: Model, @unchecked Sendable {
     init(_ notice: Notice, to phone: MobileNumber, applicationID: UUID?) {
         self.phone = phone.value
         body = notice.sms
-        template = notice.template.rawValue
+        template = notice.template
         sealedParameters = Sealed(notice.smsParameters)
         self.applicationID = applicationID
         status = Status.pending.rawValue

@@ -24,7 +24,7 @@ struct ProviderSMSGateway: SMSGateway {
     ]
 
     func send(_ sms: OutgoingSMS) async -> SMSGatewayAnswer {
-        guard let template = sms.template, let code = settings.templateCodes[template.rawValue] else {
+        guard let template = sms.template, let code = settings.templateCodes[template] else {
             // Rows written before templates existed have no code to send under.
             return SMSGatewayAnswer(outcome: .refused, code: "NoTemplate", message: "this message has no approved template")
         }

@@ -67,12 +67,12 @@ struct SMSDispatcher: Sendable {
     }
 
     private func deliver(_ row: SMSOutboxModel, round: inout Round, on db: Database) async throws {
-        let template = row.template.flatMap(MessageTemplate.init(rawValue:))
+        let kind = row.template.flatMap { MessageCatalogue.kind($0) }
         let answer: SMSGatewayAnswer
-        if let created = row.createdAt, services.clock.now().timeIntervalSince(created) > (template?.sendWithin ?? MessageTemplate.defaultSendWithin) {
+        if let created = row.createdAt, services.clock.now().timeIntervalSince(created) > (kind?.sendWithin ?? MessageKind.defaultSendWithin) {
             answer = SMSGatewayAnswer(outcome: .refused, code: "Expired", message: "not sent: too old to be of use")
         } else {
-            answer = await gateway.send(OutgoingSMS(phone: row.phone, template: template, parameters: row.sealedParameters?.value ?? [:], text: row.body))
+            answer = await gateway.send(OutgoingSMS(phone: row.phone, template: kind?.template, parameters: row.sealedParameters?.value ?? [:], text: row.body))
         }
         let now = services.clock.now()
         let attempts = (row.attempts ?? 0) + (answer.code == "Expired" ? 0 : 1)

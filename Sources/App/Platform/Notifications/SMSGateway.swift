@@ -5,7 +5,8 @@ import LegalAidCore
 /// in China sends), and the text as the phone shows it (what a log or a test reads).
 struct OutgoingSMS: Sendable {
     var phone: String
-    var template: MessageTemplate?
+    /// The template's name (`MessageTemplate.template`), which the provider's configuration maps to its code.
+    var template: String?
     var parameters: [String: String]
     var text: String
 }
@@ -46,7 +47,7 @@ struct LoggingSMSGateway: SMSGateway {
 
     func send(_ sms: OutgoingSMS) async -> SMSGatewayAnswer {
         let reference = "log-" + UUID().uuidString.prefix(8).lowercased()
-        log("sms \(reference): template \(sms.template?.rawValue ?? "-") to ******\(sms.phone.suffix(4)), \(sms.text.count) characters")
+        log("sms \(reference): template \(sms.template ?? "-") to ******\(sms.phone.suffix(4)), \(sms.text.count) characters")
         return SMSGatewayAnswer(outcome: .accepted(reference: reference), code: "LOGGED", message: "written to the log only (FAYUAN_SMS_GATEWAY=log)")
     }
 }

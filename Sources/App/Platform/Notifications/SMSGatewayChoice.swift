@@ -9,7 +9,8 @@ public enum SMSGatewayChoice: Sendable, Equatable {
     case provider(SMSProviderSettings)
 
     /// - Parameter text: a variable's trimmed value, nil when unset or blank (as `Settings` reads it).
-    static func fromEnvironment(_ text: (String) -> String?) throws -> SMSGatewayChoice {
+    /// - Parameter templates: every template's name, from every feature (`Feature.messages`).
+    static func fromEnvironment(_ text: (String) -> String?, templates: [String]) throws -> SMSGatewayChoice {
         func required(_ name: String) throws -> String {
             guard let value = text(name) else { throw ConfigurationError(variable: name, problem: "is required when FAYUAN_SMS_GATEWAY=provider") }
             return value
@@ -26,11 +27,11 @@ public enum SMSGatewayChoice: Sendable, Equatable {
             guard let codes = try? JSONDecoder().decode([String: String].self, from: Data(codesText.utf8)) else {
                 throw ConfigurationError(variable: "FAYUAN_SMS_TEMPLATE_CODES", problem: "must be a JSON object from template name to the provider's template code")
             }
-            let missing = MessageTemplate.allCases.map(\.rawValue).filter { (codes[$0] ?? "").isEmpty }
+            let missing = templates.filter { (codes[$0] ?? "").isEmpty }
             if !missing.isEmpty {
                 throw ConfigurationError(variable: "FAYUAN_SMS_TEMPLATE_CODES", problem: "has no code for \(missing.joined(separator: ", "))")
             }
-            let unknown = codes.keys.filter { MessageTemplate(rawValue: $0) == nil }.sorted()
+            let unknown = codes.keys.filter { !templates.contains($0) }.sorted()
             if !unknown.isEmpty {
                 throw ConfigurationError(variable: "FAYUAN_SMS_TEMPLATE_CODES", problem: "names no such template: \(unknown.joined(separator: ", "))")
             }

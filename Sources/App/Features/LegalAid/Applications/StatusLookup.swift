@@ -95,7 +95,7 @@ struct StatusLookup {
     private func warnApplicant(number: String) async throws {
         guard let app = try await ApplicationModel.query(on: db).filter(\.$number == number).first(), app.applicationState != .draft else { return }
         try await services.transaction(on: db) { tx in
-            try await ApplicationPaperwork.tellApplicant(app, Notice(.lookupPaused, ["number": app.number]), on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(LookupPaused(number: app.number)), on: tx)
         }
     }
 

@@ -34,7 +34,7 @@ struct CaseHandlingService {
         try await services.transaction(on: db) { tx in
             try await entry.create(on: tx)
             if notify {
-                try await ApplicationPaperwork.tellApplicant(app, Notice(.caseProgress, ["number": app.number, "kind": kind.chinese, "note": text]), on: tx)
+                try await ApplicationPaperwork.tellApplicant(app, Notice(CaseProgress(number: app.number, kind: kind.chinese, note: text)), on: tx)
             }
             try await AuditLog.append(AuditRecord(account: account, event: "case.progress", target: "application:\(app.number)",
                                                   clientAddress: clientAddress, detail: kind.rawValue), at: entry.at, on: tx)
@@ -79,7 +79,7 @@ struct CaseHandlingService {
         let clientAddress = self.request.clientAddress
         try await services.transaction(on: db) { tx in
             try await request.save(on: tx)
-            try await ApplicationPaperwork.tellApplicant(app, Notice(.lawyerChangeRefused, ["number": app.number, "reason": request.response ?? ""]), on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(LawyerChangeRefused(number: app.number, reason: request.response ?? "")), on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "case.refuseLawyerChange", target: "application:\(app.number)",
                                                   clientAddress: clientAddress), at: now, on: tx)
         }

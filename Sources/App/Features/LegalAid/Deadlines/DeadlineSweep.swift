@@ -159,7 +159,7 @@ extension DeadlineSweep {
     /// 第44条: tells the applicant (message and SMS, no facts) to complete the paperwork.
     static func chasePaperwork(caseID: UUID, due: Date, level: AlertLevel, on tx: Database) async throws {
         guard let record = try await CaseModel.find(caseID, on: tx), let app = try await ApplicationModel.find(record.applicationID, on: tx) else { return }
-        let notice = Notice(level == .overdue ? .paperworkOverdue : .paperworkDue, ["number": app.number, "due": LocalDate(due).chinese])
+        let notice = level == .overdue ? Notice(PaperworkOverdue(number: app.number, due: LocalDate(due).chinese)) : Notice(PaperworkDue(number: app.number, due: LocalDate(due).chinese))
         try await ApplicationPaperwork.tellApplicant(app, notice, on: tx)
     }
 }

@@ -41,7 +41,7 @@ struct CaseIntakeService {
             let payload = ["reason": reason.trimmingCharacters(in: .whitespacesAndNewlines), "paperworkBy": dates.paperworkBy.iso,
                            "daysToDeadline": daysToDeadline.map(String.init) ?? "", "urgentPreservation": urgentPreservation ? "true" : "false"]
             try await ApplicationPaperwork.issue(.urgentAidDecision, for: app, issuer: reference.name(app.centreID), payload: payload, at: now, reference: reference, on: tx)
-            try await ApplicationPaperwork.tellApplicant(app, Notice(.urgentAidGiven, ["number": app.number, "paperworkBy": dates.paperworkBy.chinese]), on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(UrgentAidGiven(number: app.number, paperworkBy: dates.paperworkBy.chinese)), on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "case.urgentAid", target: "application:\(app.number)", clientAddress: clientAddress),
                                       at: now, on: tx)
             return record

@@ -40,7 +40,7 @@ struct ObjectionService {
         objection.filedAt = now
         try await services.transaction(on: db) { tx in
             try await objection.create(on: tx)
-            try await ApplicationPaperwork.tellApplicant(app, Notice(.objectionFiled, ["number": app.number, "subject": subject.chinese, "due": due.chinese]), on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(ObjectionFiled(number: app.number, subject: subject.chinese, due: due.chinese)), on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "objection.file", target: "application:\(app.number)",
                                                   clientAddress: request.clientAddress, detail: subject.rawValue), at: now, on: tx)
         }
@@ -113,7 +113,7 @@ struct ObjectionService {
             let payload = ["outcome": outcome.rawValue, "subject": objection.objectionSubject.chinese, "receivedOn": objection.receivedOn, "explanation": text]
             try await ApplicationPaperwork.issue(.objectionDecision, for: app, issuer: reference.name(reference.tree.nearest(.bureau, from: app.centreID)?.id),
                                                  payload: payload, at: now, reference: reference, on: tx)
-            try await ApplicationPaperwork.tellApplicant(app, Notice(.objectionDecided, ["number": app.number, "outcome": state.chinese]), on: tx)
+            try await ApplicationPaperwork.tellApplicant(app, Notice(ObjectionDecided(number: app.number, outcome: state.chinese)), on: tx)
             try await AuditLog.append(AuditRecord(account: account, event: "objection.decide", target: "application:\(app.number)",
                                                   clientAddress: clientAddress, detail: state.rawValue), at: now, on: tx)
         }
