@@ -8,6 +8,9 @@ let package = Package(
         .executable(name: "Run", targets: ["Run"]),
         .library(name: "Kernel", targets: ["Kernel"]),
         .library(name: "LegalAidCore", targets: ["LegalAidCore"]),
+        .library(name: "DeskCore", targets: ["DeskCore"]),
+        .library(name: "KnowledgeCore", targets: ["KnowledgeCore"]),
+        .library(name: "DirectoryCore", targets: ["DirectoryCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor", from: "4.110.0"),
@@ -30,12 +33,21 @@ let package = Package(
         // Rules every domain shares (roles and actors, calendar and periods, organisations,
         // validation): Foundation only, no I/O, Swift 6 language mode.
         .target(name: "Kernel"),
-        // The legal-aid law and workflow: Foundation only, no I/O.
+        // One module of pure rules per domain, Foundation only, no I/O. "Mediation" is left to
+        // people's mediation (the legal aid case's own step is `CaseMediationFirst`).
+        // The legal-aid law and workflow.
         .target(name: "LegalAidCore", dependencies: ["Kernel"]),
+        // The consultation desk and the 12348 hotline (a consultation may become an application).
+        .target(name: "DeskCore", dependencies: ["Kernel", "LegalAidCore"]),
+        // The knowledge base: search terms, ranking, highlighting, laws by article, redaction.
+        .target(name: "KnowledgeCore", dependencies: ["Kernel"]),
+        // The directory: distance, nearest open, hours as written, imports (searched as the
+        // knowledge base searches).
+        .target(name: "DirectoryCore", dependencies: ["Kernel", "KnowledgeCore"]),
         .target(
             name: "App",
             dependencies: [
-                "LegalAidCore",
+                "LegalAidCore", "DeskCore", "KnowledgeCore", "DirectoryCore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -56,12 +68,18 @@ let package = Package(
             dependencies: ["App", .product(name: "Vapor", package: "vapor"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
-        .testTarget(name: "LegalAidCoreTests", dependencies: ["LegalAidCore", "Kernel"]),
+        // Each domain's rules have their spec target; SpecSupport holds what they share (the 2026
+        // holiday schedule, days, actors).
+        .target(name: "SpecSupport", dependencies: ["Kernel"], path: "Tests/SpecSupport"),
+        .testTarget(name: "LegalAidCoreTests", dependencies: ["LegalAidCore", "Kernel", "SpecSupport"]),
+        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "SpecSupport"]),
+        .testTarget(name: "KnowledgeCoreTests", dependencies: ["KnowledgeCore", "SpecSupport"]),
+        .testTarget(name: "DirectoryCoreTests", dependencies: ["DirectoryCore", "SpecSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
                 "App",
-                "LegalAidCore",
+                "LegalAidCore", "DeskCore", "KnowledgeCore", "DirectoryCore",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),

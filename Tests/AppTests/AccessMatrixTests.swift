@@ -3,6 +3,9 @@ import XCTVapor
 import XCTest
 @testable import App
 @testable import LegalAidCore
+@testable import DirectoryCore
+@testable import KnowledgeCore
+@testable import DeskCore
 
 /// Every route × every role, plus a workstation of another street and a second citizen:
 /// the access gate lets through exactly whom the table says. A route missing from the table

@@ -3,6 +3,7 @@ import XCTVapor
 import XCTest
 @testable import App
 @testable import LegalAidCore
+@testable import DeskCore
 
 /// Duty staff record a 12348 call or a visit at the window by hand (issue #12 item 5): caller,
 /// topic, summary, answer, duration and outcome, each field checked; the record lands closed,

@@ -5,6 +5,7 @@ import XCTVapor
 import XCTest
 @testable import App
 @testable import LegalAidCore
+@testable import DeskCore
 
 /// The consultation desk over JSON (issue #12): asking, queueing, taking, chatting, the
 /// three-minute rule, the message board, hand-over, outcomes and ratings, and the refusals.

@@ -3,6 +3,7 @@ import XCTVapor
 import XCTest
 @testable import App
 @testable import LegalAidCore
+@testable import DeskCore
 
 /// A consultation turned into a legal aid application (DOMAIN §4, issue #12 item 6): the
 /// person's consent recorded, the existing application form prefilled from what they said,

@@ -3,6 +3,7 @@ import XCTVapor
 import XCTest
 @testable import App
 @testable import LegalAidCore
+@testable import DirectoryCore
 
 /// The directory (issue #13 items 1–3 and 7): anyone finds institutions and people, the nearest
 /// open; staff edit institutions and import files, all rows or none. Runs on SQLite and, with

@@ -2,6 +2,7 @@ import XCTVapor
 import XCTest
 @testable import App
 @testable import LegalAidCore
+@testable import DeskCore
 
 /// Features meet only through `Feature`: the navigation and the home page are assembled from
 /// every feature's contributions, and two contributions never claim the same place.

@@ -3,6 +3,7 @@ import XCTVapor
 import XCTest
 @testable import App
 @testable import LegalAidCore
+@testable import DeskCore
 
 /// The 12348 PBX reports its calls (issue #12 item 5): signed, fresh and once each, or refused
 /// with nothing stored; an answered call is its agent's (首问负责), a missed call or a voicemail

@@ -4,6 +4,7 @@ import XCTVapor
 import XCTest
 @testable import App
 @testable import LegalAidCore
+@testable import KnowledgeCore
 
 /// The knowledge base (issue #13 item 4 and 5): staff write in Markdown and publish; anyone reads
 /// and searches in Chinese through the full-text index; every edit is a version; reading writes

@@ -7,6 +7,7 @@ import XCTVapor
 import XCTest
 @testable import App
 @testable import LegalAidCore
+@testable import DeskCore
 
 /// An open live-chat socket does not outlive its account's right to it (issue #23 item 3): a
 /// page elsewhere cannot open one, and signing out (here or everywhere) or losing access closes

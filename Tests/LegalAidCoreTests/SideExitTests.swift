@@ -135,12 +135,12 @@ final class SideExitTests: XCTestCase {
     // MARK: Seed 002 — mediation first and group matters
 
     func test_mediationFirstIsForNonCriminalMattersWithConsentRecorded() {
-        XCTAssertFalse(MediationFirst.applies(to: .criminalDefence))
-        XCTAssertTrue(MediationFirst.applies(to: .labourWages))
-        XCTAssertEqual(MediationFirst.record(.consented, how: "电话", matter: .criminalDefence, caseState: .inProgress), .failure(.notApplicable))
-        XCTAssertEqual(MediationFirst.record(.consented, how: "", matter: .support, caseState: .inProgress), .failure(.missingHow))
-        XCTAssertEqual(MediationFirst.record(.declined, how: "当面表示", matter: .support, caseState: .inProgress), .success(.declined))
-        XCTAssertEqual(MediationFirst.record(.consented, how: "电话", matter: .support, caseState: .closed), .failure(.notInProgress))
+        XCTAssertFalse(CaseMediationFirst.applies(to: .criminalDefence))
+        XCTAssertTrue(CaseMediationFirst.applies(to: .labourWages))
+        XCTAssertEqual(CaseMediationFirst.record(.consented, how: "电话", matter: .criminalDefence, caseState: .inProgress), .failure(.notApplicable))
+        XCTAssertEqual(CaseMediationFirst.record(.consented, how: "", matter: .support, caseState: .inProgress), .failure(.missingHow))
+        XCTAssertEqual(CaseMediationFirst.record(.declined, how: "当面表示", matter: .support, caseState: .inProgress), .success(.declined))
+        XCTAssertEqual(CaseMediationFirst.record(.consented, how: "电话", matter: .support, caseState: .closed), .failure(.notInProgress))
     }
 
     func test_groupMatterMembersParseWholeOrNotAtAll() throws {

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DeskCore
 
 /// `swift run Run bench-consultations --conversations N --keys FILE`: fills a throwaway
 /// database with N live consultations already taken by the centre's reviewer, each with an

@@ -1,5 +1,6 @@
 import Foundation
 import LegalAidCore
+import DeskCore
 
 /// A call or a visit the duty staff record by hand (issue #12 item 5): who called (the number
 /// may be withheld), about what, what they were told, how long it took and how it ended.

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DeskCore
 
 /// The consultation desk's JSON API (an app or WeChat mini-program is the other client): start
 /// a consultation, read and write its messages, every staff step, the desk and the duty roster.

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DeskCore
 
 /// The consultation pages: asking (citizens, signed in or not), the conversation (both sides),
 /// and the staff's desk. Every form works without JavaScript; `ConsultationLive` adds the

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DeskCore
 
 /// The message board's 24-hour clock on the workbench and in the deadline sweep, with the same
 /// alerts as the legal aid deadlines: to whoever took the question, or while nobody has, to the

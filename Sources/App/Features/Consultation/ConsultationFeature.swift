@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DeskCore
 
 /// The consultation desk and the 12348 hotline (咨询): live chat with the on-duty staff, the
 /// message board, call backs owed by the hotline, and the desk's roster. The rules live in

@@ -2,6 +2,7 @@ import Fluent
 import LegalAidCore
 import NIOCore
 import Vapor
+import DeskCore
 
 /// The live side of the pages, over WebSocket. A conversation's socket is opened only after
 /// the same check as its page; it then sends every stored message the client has not seen

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DeskCore
 
 /// One consultation, whatever its channel: a live chat, a written question, a call owed a call
 /// back. The person's contact number is sealed; the question and answers live in messages.

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DeskCore
 
 /// Carries out what the rules say follows a step: the asker is told, in the app when they have
 /// an account and by SMS when they left a number. Texts are the desk's templates

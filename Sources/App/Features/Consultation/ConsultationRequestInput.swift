@@ -1,4 +1,5 @@
 import LegalAidCore
+import DeskCore
 
 /// What a person submits to start a consultation, checked field by field.
 struct ConsultationRequestInput: Sendable {

@@ -3,6 +3,7 @@ import Fluent
 import LegalAidCore
 import SQLKit
 import Vapor
+import DeskCore
 
 extension Settings {
     /// The consultation desk's rules as this deployment sets them.

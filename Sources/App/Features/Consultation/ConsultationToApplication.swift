@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DeskCore
 
 /// A consultation turned into a legal aid application (DOMAIN §4, outcome "application"): the
 /// existing application form, prefilled from what the person said, routed by their community

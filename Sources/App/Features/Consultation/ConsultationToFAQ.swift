@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import KnowledgeCore
 
 /// A closed consultation written up as a public FAQ entry (issue #12 item 4): the question and
 /// the answer given, with numbers, e-mail addresses and the names the conversation knows taken

@@ -2,6 +2,7 @@ import Fluent
 import LegalAidCore
 import SQLKit
 import Vapor
+import DeskCore
 
 /// Consultations as the API and the pages show them: what the viewer may see, nothing more.
 struct ConsultationView {

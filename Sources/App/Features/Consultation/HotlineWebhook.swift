@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import LegalAidCore
 import Vapor
+import DeskCore
 
 /// `POST /api/v1/hotline/events`: the 12348 PBX reports calls, so they appear on the desk
 /// without typing (README: "12348 PBX webhook"). Each request carries

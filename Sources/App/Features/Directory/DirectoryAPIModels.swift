@@ -1,6 +1,7 @@
 import Foundation
 import LegalAidCore
 import Vapor
+import DirectoryCore
 
 extension API {
     /// One institution of the public directory (page and API alike).

@@ -1,5 +1,7 @@
 import Foundation
 import LegalAidCore
+import DirectoryCore
+import KnowledgeCore
 
 /// The public directory read from the reference data in memory (a few thousand rows at most,
 /// refreshed when staff change them): filters, search through the term index, nearest open.

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DirectoryCore
 
 /// The directory's public pages: the list with filters, one institution, the nearest open, the
 /// people, a village's adviser notice. All read the reference data in memory and write nothing.

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LegalAidCore
 import Vapor
+import DirectoryCore
 
 /// The demo district's directory: eight streets and towns, each with its 司法所, fifteen villages
 /// or communities (each with a committee, a people's mediation committee and a legal adviser),

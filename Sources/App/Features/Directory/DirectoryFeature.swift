@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DirectoryCore
 
 /// The directory of legal services (issue #13): every institution and person of the district —
 /// the legal-aid network's own offices are the same organisation records — with filters,

@@ -3,6 +3,7 @@ import Foundation
 import LegalAidCore
 import NIOConcurrencyHelpers
 import Vapor
+import DirectoryCore
 
 /// Imports and how far each has gone, kept in the database so that the progress page answers on
 /// whichever instance nginx sends it to. A run is checked in full first; only a file with no

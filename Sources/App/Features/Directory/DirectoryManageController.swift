@@ -1,6 +1,8 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DirectoryCore
+import KnowledgeCore
 
 /// Staff maintain the directory: institutions and people on forms, whole files by import, and
 /// laws from plain text into the knowledge base (as drafts to check and publish).

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LegalAidCore
 import Vapor
+import DirectoryCore
 
 /// The directory's writes: an institution or a person saved from the staff pages, and a whole
 /// import file written in one transaction (all rows or none). Every write goes through the

@@ -2,6 +2,8 @@ import Fluent
 import Foundation
 import LegalAidCore
 import Vapor
+import DirectoryCore
+import KnowledgeCore
 
 /// `Run import-directory FILE.csv`: the same checks and the same one-transaction write as the
 /// import page, with progress on the console. A file with any refused row writes nothing and

@@ -3,6 +3,7 @@ import Foundation
 import LegalAidCore
 import SQLKit
 import Vapor
+import KnowledgeCore
 
 /// `Run bench-search --articles 100000`: fills a throwaway database with synthetic published
 /// articles (indexed through the real path), then times searches of two, three and more

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import KnowledgeCore
 
 /// The knowledge base in the JSON API: search and read (anyone, no token needed), write,
 /// publish and withdraw (editors, with a bearer token).

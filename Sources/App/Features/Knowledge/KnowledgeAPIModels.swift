@@ -1,6 +1,7 @@
 import Foundation
 import LegalAidCore
 import Vapor
+import KnowledgeCore
 
 extension API {
     /// A piece of a title or snippet, marked when it matched what was searched.

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import KnowledgeCore
 
 /// The knowledge base's pages: reading and searching (anyone), writing and publishing (editors).
 /// Reading writes nothing: views are counted in memory (`KnowledgeViewCounter`).

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LegalAidCore
 import Vapor
+import KnowledgeCore
 
 /// The demo district's knowledge base: a few FAQs, publicity articles, a typical case and a law,
 /// published by the demo centre reviewer. All synthetic: the law text is a plain-language

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import KnowledgeCore
 
 /// The knowledge base (普法): legal publicity articles, laws cut to the article, typical cases
 /// and FAQs; staff write them in Markdown and publish them; anyone reads and searches them in

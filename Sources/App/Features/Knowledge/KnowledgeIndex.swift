@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LegalAidCore
 import SQLKit
+import KnowledgeCore
 
 /// The full-text index of what is published (issue #13 item 5): the terms `SearchText` cuts,
 /// matched by the engine's own index (FTS5 on SQLite, GIN over a tsvector on PostgreSQL), so

@@ -1,5 +1,6 @@
 import Foundation
 import LegalAidCore
+import KnowledgeCore
 
 /// An entry as staff write it (page form or API), checked field by field.
 struct KnowledgeInput: Sendable, Equatable {

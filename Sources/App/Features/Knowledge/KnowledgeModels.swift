@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LegalAidCore
+import KnowledgeCore
 
 /// One entry of the knowledge base as it stands now.
 final class KnowledgeEntryModel: Model, @unchecked Sendable {

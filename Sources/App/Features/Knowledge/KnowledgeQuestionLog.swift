@@ -3,6 +3,7 @@ import Foundation
 import LegalAidCore
 import NIOConcurrencyHelpers
 import SQLKit
+import KnowledgeCore
 
 /// Questions 智能咨询 could not answer, collected in memory (asking is a GET and writes nothing)
 /// and added to `knowledge_questions` by the same background round as the views. Numbers, ID

@@ -3,6 +3,7 @@ import Foundation
 import LegalAidCore
 import SQLKit
 import Vapor
+import KnowledgeCore
 
 /// The knowledge base's storage and steps: every saved edit is a new version row written with
 /// the entry in one transaction (a stale version is refused, so two editors never overwrite each

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DirectoryCore
 
 final class OrganisationModel: Model, @unchecked Sendable {
     static let schema = "organisations"

@@ -1,6 +1,7 @@
 import Fluent
 import LegalAidCore
 import Vapor
+import DirectoryCore
 
 /// The organisation tree and holiday calendar: small, read often, changed a few times a year.
 /// Requests read it from `ReferenceCache`; only the cache calls `load`.

@@ -1,5 +1,6 @@
 import Foundation
 import LegalAidCore
+import DeskCore
 
 /// One consultation: the conversation, and what this viewer may do next. Works without
 /// JavaScript (forms post and the page reloads); `consult.js` makes it live.

@@ -1,5 +1,6 @@
 import Foundation
 import LegalAidCore
+import DeskCore
 
 /// 咨询服务台: the duty switch, the queue with waiting times, "接入下一位", this person's
 /// chats, call backs owed and written questions with their 24-hour clocks. `consult.js`

@@ -1,5 +1,7 @@
 import Foundation
 import LegalAidCore
+import DirectoryCore
+import KnowledgeCore
 
 /// 机构和人员管理 for directory editors: the institutions, with links to change them, add
 /// one, add a person and import a file.

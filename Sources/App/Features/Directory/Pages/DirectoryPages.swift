@@ -1,5 +1,7 @@
 import Foundation
 import LegalAidCore
+import DirectoryCore
+import KnowledgeCore
 
 /// The options of the directory's filters, shared by its pages.
 enum DirectoryOptions {

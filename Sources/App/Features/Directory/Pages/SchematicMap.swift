@@ -1,5 +1,6 @@
 import Foundation
 import LegalAidCore
+import DirectoryCore
 
 /// A schematic map drawn by the server as SVG (no tile server is reachable): the starting point
 /// in the middle, each result a numbered dot where it lies, a scale bar. It helps to see which

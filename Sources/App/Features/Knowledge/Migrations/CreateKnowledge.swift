@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import KnowledgeCore
 
 /// The knowledge base (issue #13 item 4): entries (articles, laws, typical cases, FAQs) with a
 /// version row for every saved edit.

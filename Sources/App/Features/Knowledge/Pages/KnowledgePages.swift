@@ -1,5 +1,6 @@
 import Foundation
 import LegalAidCore
+import KnowledgeCore
 
 /// Matched words shown marked (`<mark>`), the rest as written; every piece escaped.
 func marked(_ pieces: [API.TextPiece]) -> HTML {

@@ -112,7 +112,7 @@ struct CaseAPIController: RouteCollection {
         let account = try req.requireStaff()
         let input = try req.content.decode(API.MediationRequest.self)
         let id = try req.parameters.id()
-        try await CaseHandlingService(req).recordMediationConsent(on: id, consent: input.consent.flatMap(MediationFirst.Consent.init(rawValue:)), how: input.how ?? "", by: account)
+        try await CaseHandlingService(req).recordMediationConsent(on: id, consent: input.consent.flatMap(CaseMediationFirst.Consent.init(rawValue:)), how: input.how ?? "", by: account)
         return try await reloaded(id, account: account, req: req)
     }
 

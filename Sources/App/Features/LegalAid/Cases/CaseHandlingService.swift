@@ -106,12 +106,12 @@ struct CaseHandlingService {
     }
 
     /// The assigned lawyer records whether the recipient agreed to try mediation first.
-    func recordMediationConsent(on caseID: UUID, consent: MediationFirst.Consent?, how: String, by account: AccountModel) async throws {
+    func recordMediationConsent(on caseID: UUID, consent: CaseMediationFirst.Consent?, how: String, by account: AccountModel) async throws {
         let reference = try await services.referenceData(on: db)
         let (record, app) = try await CaseService(request).find(caseID, for: account, reference: reference)
         guard record.lawyerAccountID == account.id else { throw AppError.forbidden }
         guard let consent else { throw AppError.invalid(field: "consent", code: "required", "请选择受援人是否同意先行调解") }
-        let recorded = try MediationFirst.record(consent, how: how, matter: app.form.matter.type, caseState: record.caseState)
+        let recorded = try CaseMediationFirst.record(consent, how: how, matter: app.form.matter.type, caseState: record.caseState)
             .mapError { $0 == .missingHow ? AppError.invalid(field: $0.field, code: "required", $0.message) : AppError(status: .conflict, code: "conflict", message: $0.message) }
             .get()
         record.mediationConsent = recorded.rawValue

@@ -36,7 +36,7 @@ final class CaseModel: Model, @unchecked Sendable {
 
     var caseState: CaseState { CaseState(rawValue: state) ?? .awaitingAssignment }
     var caseOrigin: CaseOrigin { origin.flatMap(CaseOrigin.init(rawValue:)) ?? .decision }
-    var consent: MediationFirst.Consent? { mediationConsent.flatMap(MediationFirst.Consent.init(rawValue:)) }
+    var consent: CaseMediationFirst.Consent? { mediationConsent.flatMap(CaseMediationFirst.Consent.init(rawValue:)) }
 }
 
 /// Every change of a case: who, when, from, to, what.

@@ -77,7 +77,7 @@ struct SideExitController: RouteCollection {
         let account = try req.requireStaff()
         let input = try req.content.decode(Input.self)
         return try await onCasePage(req, account: account) { id in
-            try await CaseHandlingService(req).recordMediationConsent(on: id, consent: input.consent.flatMap(MediationFirst.Consent.init(rawValue:)),
+            try await CaseHandlingService(req).recordMediationConsent(on: id, consent: input.consent.flatMap(CaseMediationFirst.Consent.init(rawValue:)),
                                                                      how: input.how ?? "", by: account)
             return "已记录受援人的调解意愿。"
         }

@@ -2,6 +2,7 @@ import Fluent
 import LegalAidCore
 import SQLKit
 import Vapor
+import DeskCore
 
 /// Gathers every running clock (DOMAIN §3) with the people responsible for it and their
 /// supervisors, for the workbench and for the sweep.

@@ -144,10 +144,10 @@ struct CasePage: PageView {
             """)
             forms.append(sideForm(.refuseChange, "不同意更换律师", Fields.textarea("response", "不同意的理由（将告知受援人）", value: "", errors: errors), secondary: true))
         }
-        if state == .inProgress && record.lawyerAccountID == account.id && MediationFirst.applies(to: app.form.matter.type) {
+        if state == .inProgress && record.lawyerAccountID == account.id && CaseMediationFirst.applies(to: app.form.matter.type) {
             forms.append(sideForm(.mediation, "记录先行调解意愿",
                 "<p class=\"hint\">简单的非刑事纠纷，先征求受援人是否同意先行调解；受援人不同意的，不进行调解。</p>"
-                + Fields.select("consent", "受援人意愿", options: MediationFirst.Consent.allCases.map { (value: $0.rawValue, label: $0.chinese) }, selected: record.mediationConsent, errors: errors)
+                + Fields.select("consent", "受援人意愿", options: CaseMediationFirst.Consent.allCases.map { (value: $0.rawValue, label: $0.chinese) }, selected: record.mediationConsent, errors: errors)
                 + Fields.text("how", "如何表示（电话、当面、书面等）", value: record.mediationHow ?? "", errors: errors), secondary: true))
         }
         if !state.isTerminal && assigner {

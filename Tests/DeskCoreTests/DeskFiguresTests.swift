@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import LegalAidCore
+@testable import DeskCore
+import SpecSupport
 
 /// The supervisor's figures (issue #12 item 7), as the rules define them.
 final class DeskFiguresTests: XCTestCase {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Seed 002 / 人民调解法: for simple non-criminal matters the lawyer offers mediation first,
 /// and tries it only if the recipient agrees (no mediation where a party refuses).
-public enum MediationFirst {
+public enum CaseMediationFirst {
     public enum Consent: String, Codable, Sendable, CaseIterable {
         case consented, declined
 

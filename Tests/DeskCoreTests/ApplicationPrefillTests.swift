@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import LegalAidCore
+@testable import DeskCore
+import SpecSupport
 
 /// A consultation turned into a legal aid application (DOMAIN §4, issue #12 item 6): the person
 /// is not asked again for what they already told the desk.

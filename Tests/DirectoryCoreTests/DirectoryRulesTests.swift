@@ -1,5 +1,6 @@
 import Foundation
-import LegalAidCore
+@testable import DirectoryCore
+import SpecSupport
 import XCTest
 
 /// Issue #13: the directory of legal services — how far a place is, whether it is open now and

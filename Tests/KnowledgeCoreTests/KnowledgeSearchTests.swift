@@ -1,4 +1,5 @@
-import LegalAidCore
+@testable import KnowledgeCore
+import SpecSupport
 import XCTest
 
 /// Issue #13: how the knowledge base reads Chinese — terms, ranking, highlighting, the law by

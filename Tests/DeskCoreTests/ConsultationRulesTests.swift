@@ -1,4 +1,5 @@
-import LegalAidCore
+@testable import DeskCore
+import SpecSupport
 import XCTest
 
 /// The consultation desk's rules (DOMAIN §4, seed 004, issue #12), with the clock passed in.
