@@ -36,15 +36,6 @@ enum ConsultationNotices {
     }
 
     static func tell(_ consultation: ConsultationModel, _ notice: Notice, on tx: Database) async throws {
-        if let owner = consultation.askerAccountID, let title = notice.title, let body = notice.body {
-            let message = MessageModel()
-            message.accountID = owner
-            message.title = title
-            message.body = body
-            try await message.create(on: tx)
-        }
-        if let phone = consultation.phone.flatMap(MobileNumber.parse) {
-            try await SMSOutboxModel(notice, to: phone, applicationID: nil).create(on: tx)
-        }
+        try await TellPerson.tell(notice, account: consultation.askerAccountID, phone: consultation.phone.flatMap(MobileNumber.parse), on: tx)
     }
 }

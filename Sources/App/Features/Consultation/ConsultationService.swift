@@ -449,9 +449,7 @@ struct ConsultationService {
 
     /// Takes the row for this step: refused if someone else changed it since it was read.
     static func claim(_ id: UUID, version: Int, on tx: Database) async throws {
-        guard let sql = tx as? SQLDatabase else { return }
-        let rows = try await sql.raw("UPDATE consultations SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: version) RETURNING version").all()
-        guard rows.count == 1 else { throw WorkflowError.changedConcurrently }
+        try await OptimisticLock.advance(ConsultationModel.schema, id: id, from: version, on: tx)
     }
 
     /// The next number in the conversation comes from the row itself, so two messages at once

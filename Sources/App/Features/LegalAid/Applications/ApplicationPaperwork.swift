@@ -31,16 +31,6 @@ enum ApplicationPaperwork {
     /// An in-app message to the applicant's account (if they have one) and an SMS to the
     /// contact phone, both from the message catalogue. The SMS never carries case facts.
     static func tellApplicant(_ app: ApplicationModel, _ notice: Notice, on tx: Database) async throws {
-        if let owner = app.ownerAccountID, let title = notice.title, let body = notice.body {
-            let message = MessageModel()
-            message.accountID = owner
-            message.applicationID = app.id
-            message.title = title
-            message.body = body
-            try await message.create(on: tx)
-        }
-        if let phone = MobileNumber.parse(app.form.contactPhone) {
-            try await SMSOutboxModel(notice, to: phone, applicationID: app.id).create(on: tx)
-        }
+        try await TellPerson.tell(notice, account: app.ownerAccountID, phone: MobileNumber.parse(app.form.contactPhone), applicationID: app.id, on: tx)
     }
 }

@@ -286,11 +286,8 @@ struct ApplicationService {
 
     /// Optimistic lock: only one writer can move a version forward.
     private func bumpVersion(_ app: ApplicationModel, on tx: Database) async throws {
-        guard let sql = tx as? SQLDatabase, let id = app.id else { return }
-        let rows = try await sql.raw("""
-            UPDATE applications SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: app.version) RETURNING version
-            """).all()
-        guard rows.count == 1 else { throw WorkflowError.changedConcurrently }
+        guard let id = app.id else { return }
+        try await OptimisticLock.advance(ApplicationModel.schema, id: id, from: app.version, on: tx)
         app.version += 1
     }
 

@@ -139,9 +139,8 @@ struct CaseService {
     func commit(_ transition: CaseTransition, record: CaseModel, app: ApplicationModel, by account: AccountModel,
                 reference: ReferenceData, on tx: Database) async throws {
         let now = transition.at
-        guard let sql = tx as? SQLDatabase, let id = record.id else { throw AppError.forbidden }
-        let rows = try await sql.raw("UPDATE legal_aid_cases SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: record.version) RETURNING version").all()
-        guard rows.count == 1 else { throw WorkflowError.changedConcurrently }
+        guard let id = record.id else { throw AppError.forbidden }
+        try await OptimisticLock.advance(CaseModel.schema, id: id, from: record.version, on: tx)
         record.version += 1
         record.state = transition.to.rawValue
         if let lawyer = transition.payload["lawyerID"].flatMap(UUID.init(uuidString:)) { record.lawyerAccountID = lawyer }
