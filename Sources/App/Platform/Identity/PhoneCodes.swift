@@ -74,7 +74,7 @@ struct PhoneCodes {
         guard claimed != nil else {
             throw AppError.invalid(field: "phoneCode", code: "tooManyAttempts", "验证码输错次数过多，请重新获取")
         }
-        guard TOTP.constantTimeEqual(row.codeDigest, Self.digest("\(phone.value):\(typed)")) else {
+        guard ConstantTime.equal(row.codeDigest, Self.digest("\(phone.value):\(typed)")) else {
             throw AppError.invalid(field: "phoneCode", code: "wrongCode", "验证码不正确，请核对短信后重新输入")
         }
         let used = try await sql.raw("""

@@ -29,7 +29,7 @@ enum SMSCode {
         guard attempts <= maxAttempts, let expected = req.session.data["smsCode"],
               let expires = req.session.data["smsExpires"].flatMap(Double.init), req.now.timeIntervalSince1970 <= expires
         else { return false }
-        let matches = TOTP.constantTimeEqual(digest(typed.filter(\.isNumber), account: account), expected)
+        let matches = ConstantTime.equal(digest(typed.filter(\.isNumber), account: account), expected)
         if matches { for key in ["smsCode", "smsExpires", "smsAttempts"] { req.session.data[key] = nil } }
         return matches
     }

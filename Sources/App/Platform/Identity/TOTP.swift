@@ -28,7 +28,7 @@ enum TOTP {
         guard typed.count == digits else { return nil }
         let now = counter(at: date)
         for candidate in [now - 1, now, now + 1] where candidate > (lastUsedCounter ?? Int64.min) {
-            if constantTimeEqual(self.code(secret: secret, counter: candidate), typed) { return candidate }
+            if ConstantTime.equal(self.code(secret: secret, counter: candidate), typed) { return candidate }
         }
         return nil
     }
@@ -42,11 +42,6 @@ enum TOTP {
         return "otpauth://totp/\(label)?secret=\(Base32.encode(secret))&issuer=\(issuer.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&digits=\(digits)&period=\(Int(step))"
     }
 
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-    }
 }
 
 /// RFC 4648 base32, the form authenticator apps take keys in.

@@ -84,6 +84,6 @@ enum MetricsEndpoint {
 
     /// Compares the token in constant time (its length aside).
     static func shown(_ given: String?, equals expected: String) -> Bool {
-        given.map { TOTP.constantTimeEqual($0, expected) } ?? false
+        given.map { ConstantTime.equal($0, expected) } ?? false
     }
 }
