@@ -23,6 +23,16 @@ final class ApplicantNoticeTests: XCTestCase {
         }
     }
 
+    func test_anApplicationStepsFollowOn_isItsDocumentsAndTheApplicantsNotice_asACaseStepsIs() {
+        let approval = Transition(from: .awaitingDecision, to: .approved, event: .approve, actorID: UUID(), at: noon("2026-03-02"),
+                                  documents: [.grantDecision])
+        let followOn = approval.followOn(applicationNumber: "FY2026-000001")
+        XCTAssertEqual(followOn.documents, [.grantDecision])
+        XCTAssertEqual(followOn.notice, ApplicantNotice.forTransition(approval, applicationNumber: "FY2026-000001"))
+        let internalStep = Transition(from: .underReview, to: .awaitingDecision, event: .fileReview, actorID: UUID(), at: noon("2026-03-02"))
+        XCTAssertNil(internalStep.followOn(applicationNumber: "FY2026-000001").notice, "a step inside the centre tells nobody")
+    }
+
     func test_approvalPromisesAssignmentWithinThreeDays_art43() {
         XCTAssertTrue(notice(.approve, to: .approved)!.body!.contains("3日内指派律师"))
     }

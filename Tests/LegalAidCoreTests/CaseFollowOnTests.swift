@@ -3,7 +3,7 @@ import XCTest
 
 /// What each case step issues and tells the applicant (第43、48条), decided in the domain.
 final class CaseFollowOnTests: XCTestCase {
-    private func followOn(_ event: CaseEventKind, _ payload: [String: String] = [:]) -> CaseFollowOn {
+    private func followOn(_ event: CaseEventKind, _ payload: [String: String] = [:]) -> FollowOn {
         CaseTransition(from: .awaitingAssignment, to: .inProgress, event: event, at: Date(timeIntervalSince1970: 0), payload: payload)
             .followOn(applicationNumber: "FY2026-000001")
     }
@@ -18,7 +18,7 @@ final class CaseFollowOnTests: XCTestCase {
     }
 
     func test_terminationIssuesADecisionAndTellsTheApplicant_art48() {
-        XCTAssertEqual(followOn(.terminate), CaseFollowOn(documents: [.terminationDecision], notice: Notice(AidTerminated(number: "FY2026-000001"))))
+        XCTAssertEqual(followOn(.terminate), FollowOn(documents: [.terminationDecision], notice: Notice(AidTerminated(number: "FY2026-000001"))))
     }
 
     func test_transferSendsTheLetterAndNamesTheReceivingCentre() {
@@ -28,12 +28,12 @@ final class CaseFollowOnTests: XCTestCase {
     }
 
     func test_closingTellsTheApplicantAndIssuesNothing() {
-        XCTAssertEqual(followOn(.close), CaseFollowOn(notice: Notice(CaseClosed(number: "FY2026-000001"))))
+        XCTAssertEqual(followOn(.close), FollowOn(notice: Notice(CaseClosed(number: "FY2026-000001"))))
     }
 
     func test_stepsInsideTheCentreIssueNothingAndTellNobody() {
         for event in [CaseEventKind.assignFirm, .fileClosingReport, .returnClosingReport, .reviewQuality, .recordReturnVisit, .reinstate] {
-            XCTAssertEqual(followOn(event), CaseFollowOn(), "\(event)")
+            XCTAssertEqual(followOn(event), FollowOn(), "\(event)")
         }
     }
 }

@@ -236,8 +236,9 @@ struct ApplicationService {
         try await bumpVersion(app, on: tx)
         try await app.save(on: tx)
         try await record(transition, on: app, by: account, on: tx)
-        try await issueDocuments(for: transition, on: app, reference: reference, on: tx)
-        try await notify(transition, on: app, aidAlreadyGiven: aidAlreadyGiven, on: tx)
+        try await FollowOnInterpreter(reference: reference).carryOut(transition.followOn(applicationNumber: app.number, aidAlreadyGiven: aidAlreadyGiven),
+                                                                     for: app, payload: transition.payload, at: transition.at,
+                                                                     fromPreReview: transition.from.isAtPreReview, on: tx)
         try await AuditLog.append(AuditRecord(account: account, event: "application.\(transition.event.rawValue)", target: "application:\(app.number)",
                                               clientAddress: clientAddress, detail: "\(transition.from.chinese) → \(transition.to.chinese)"),
                                   at: moment, on: tx)
@@ -309,24 +310,5 @@ struct ApplicationService {
         } catch let error as DatabaseError where error.isConstraintFailure {
             throw WorkflowError.changedConcurrently
         }
-    }
-
-    private func issueDocuments(for transition: Transition, on app: ApplicationModel, reference: ReferenceData, on tx: Database) async throws {
-        for kind in transition.documents {
-            let issuer = switch kind {
-            case .applicationForm: reference.name(app.communityPointID)
-            case .materialsNotice: transition.from.isAtPreReview ? reference.name(app.preReviewOrganisationID) : reference.name(app.centreID)
-            case .preRejectionNotice, .preReviewApproval: reference.name(app.preReviewOrganisationID)
-            case .acceptanceNotice, .grantDecision, .denialDecision, .assignmentNotice, .officialLetter, .urgentAidDecision,
-                 .terminationDecision, .transferLetter: reference.name(app.centreID)
-            case .objectionDecision: reference.name(reference.tree.nearest(.bureau, from: app.centreID)?.id)
-            }
-            try await ApplicationPaperwork.issue(kind, for: app, issuer: issuer, payload: transition.payload, at: transition.at, reference: reference, on: tx)
-        }
-    }
-
-    private func notify(_ transition: Transition, on app: ApplicationModel, aidAlreadyGiven: Bool, on tx: Database) async throws {
-        guard let notice = ApplicantNotice.forTransition(transition, applicationNumber: app.number, aidAlreadyGiven: aidAlreadyGiven) else { return }
-        try await ApplicationPaperwork.tellApplicant(app, notice, on: tx)
     }
 }

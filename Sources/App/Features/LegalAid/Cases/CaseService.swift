@@ -164,7 +164,8 @@ struct CaseService {
         entry.payload = transition.payload
         try await entry.create(on: tx)
 
-        try await CaseFollowOnInterpreter(reference: reference).carryOut(transition, record: record, app: app, on: tx)
+        try await FollowOnInterpreter(reference: reference).carryOut(transition.followOn(applicationNumber: app.number), for: app,
+                                                                     payload: transition.payload, at: transition.at, record: record, on: tx)
         try await AuditLog.append(AuditRecord(account: account, event: "case.\(transition.event.rawValue)", target: "application:\(app.number)",
                                               clientAddress: clientAddress, detail: "\(transition.from.chinese) → \(transition.to.chinese)"),
                                   at: now, on: tx)
