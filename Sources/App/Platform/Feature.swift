@@ -38,6 +38,9 @@ protocol Feature: Sendable {
     var openAPI: OpenAPIFragment { get }
     /// Every text it sends to a person (start-up asks for a provider code for each).
     var messages: [MessageKind] { get }
+    /// The figures a supervisor sees for it: counts and durations by organisation and month,
+    /// computed by the database.
+    func figures(_ query: FigureQuery) async throws -> [Figure]
 }
 
 /// How a feature's audit entries read on `/audit`: the family its events share (a code prefix,
@@ -64,6 +67,7 @@ extension Feature {
     func rateLimits(_ settings: Settings) -> [RateLimits.Rule] { [] }
     var openAPI: OpenAPIFragment { OpenAPIFragment() }
     var messages: [MessageKind] { [] }
+    func figures(_ query: FigureQuery) async throws -> [Figure] { [] }
 }
 
 /// A feature's part of the OpenAPI document, as YAML indented for its place: schemas under
