@@ -51,7 +51,7 @@ final class PageSnapshotTests: XCTestCase {
 }
 
 /// Fixed, synthetic models for the snapshots.
-private enum Mock {
+enum Mock {
     static let bureau = UUID(uuidString: "00000000-0000-0000-0000-0000000000B0")!
     static let centre = UUID(uuidString: "00000000-0000-0000-0000-0000000000C0")!
     static let station = UUID(uuidString: "00000000-0000-0000-0000-0000000000D0")!
@@ -138,7 +138,7 @@ private enum Mock {
         return event
     }
 
-    static func context(_ account: AccountModel, path: String) -> PageContext {
+    static func context(_ account: AccountModel?, path: String) -> PageContext {
         let viewer = NavigationViewer(account: account)
         return PageContext(account: account, csrfToken: "csrf-token-for-snapshots", displayMode: "standard", flash: nil, path: path,
                            navigation: features.flatMap { $0.navigation(for: viewer) }.sorted { $0.rank < $1.rank })
