@@ -51,28 +51,8 @@ struct HolidayAdminController: RouteCollection {
     }
 
     private func render(_ req: Request, input: HolidayInput, errors: FormErrors) async throws -> HTML {
-        let year = req.query[Int.self, at: "year"] ?? LocalDate(req.now).year
-        let entries = try await HolidayModel.query(on: req.db).filter(\.$date >= "\(year)-01-01").filter(\.$date <= "\(year)-12-31").sort(\.$date).all()
-        let csrf = req.pageContext.csrfToken
-        let rows: [HTML] = entries.map { entry in
-            """
-            <tr><td>\(entry.date)</td><td>\(entry.name)</td><td>\(entry.kind == "rest" ? "放假" : "调休上班")</td>
-            <td><form method="post" action="\(SiteURL.deleteHoliday(entry.id!))" class="inline">\(Fields.csrf(csrf))<button type="submit" class="secondary">删除</button></form></td></tr>
-            """
-        }
-        return req.page("节假日设置", """
-        <p>期限按《民法典》第201、203条计算：期间最后一日是法定休假日的，以休假日结束的次日为最后一日；调休上班日按工作日计算。每年11月国务院公布次年安排后，请在此录入。</p>
-        <p><a href="?year=\(year - 1)">← \(year - 1)年</a>　<strong>\(year)年</strong>　<a href="?year=\(year + 1)">\(year + 1)年 →</a></p>
-        \((entries.isEmpty ? "<p>\(year)年尚未录入节假日安排。</p>" : "<table><thead><tr><th scope=\"col\">日期</th><th scope=\"col\">节日</th><th scope=\"col\">类型</th><th scope=\"col\">操作</th></tr></thead><tbody>\(rows)</tbody></table>") as HTML)
-        <h2>添加一天</h2>
-        \(errors.summary())
-        <form method="post" action="\(SiteURL.holidays)" class="panel" novalidate>
-          \(Fields.csrf(csrf))
-          \(Fields.text("date", "日期", value: input.date ?? "", errors: errors, type: "date"))
-          \(Fields.select("kind", "类型", options: [(value: "rest", label: "放假"), (value: "makeUpWorkday", label: "调休上班")], selected: input.kind, errors: errors))
-          \(Fields.text("name", "节日名称", value: input.name ?? "", errors: errors, hint: "例如：春节"))
-          <div class="actions"><button type="submit">添加</button></div>
-        </form>
-        """)
+        var page = try await HolidaysPage.query(req)
+        (page.date, page.kind, page.name, page.errors) = (input.date ?? "", input.kind, input.name ?? "", errors)
+        return page.render(req)
     }
 }
