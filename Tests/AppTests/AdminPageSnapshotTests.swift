@@ -18,3 +18,16 @@ final class AdminPageSnapshotTests: XCTestCase {
         assertSnapshot(of: Mock.lines(page.render(in: Mock.context(Self.admin, path: SiteURL.holidays.path))), as: .lines)
     }
 }
+
+extension AdminPageSnapshotTests {
+    func test_theSecurityAdministratorsAccounts_oneLockedUntilTheAfternoon() {
+        let page = SecurityAccountsPage(
+            rows: [SecurityAccountsPage.Row(id: UUID(uuidString: "00000000-0000-0000-0000-00000000F101")!, name: "孙审查", username: "shencha",
+                                            roles: "法援中心审查员", lockedUntil: chinaNoon("2026-03-10").addingTimeInterval(2 * 3600)),
+                   SecurityAccountsPage.Row(id: UUID(uuidString: "00000000-0000-0000-0000-00000000F102")!, name: "赵工作站", username: "gongzuozhan1",
+                                            roles: "街道工作站工作人员", lockedUntil: nil)],
+            maxFailures: 5, lockoutMinutes: 15, pager: "")
+        let security = Mock.account("A8", "安全管理员", [.securityAdmin], at: Mock.bureau)
+        assertSnapshot(of: Mock.lines(page.render(in: Mock.context(security, path: SiteURL.lockedAccounts.path))), as: .lines)
+    }
+}
