@@ -151,3 +151,25 @@ enum Mock {
             .replacingOccurrences(of: #"name="_once" value="[0-9a-f]+""#, with: #"name="_once" value="ONE-TIME-TOKEN""#, options: .regularExpression)
     }
 }
+
+extension PageSnapshotTests {
+    func test_theBureausObjections_onePendingPastItsFiveDays_art49() {
+        let page = ObjectionsPage(
+            rows: [ObjectionsPage.Row(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000B1")!, applicationNumber: "FY2026-000007",
+                                      applicantName: "钱测试", subject: .denial, receivedOn: "2026-03-02", state: .pending, dueOn: "2026-03-09"),
+                   ObjectionsPage.Row(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000B2")!, applicationNumber: "FY2026-000003",
+                                      applicantName: "李测试", subject: .termination, receivedOn: "2026-02-20", state: .upheld, dueOn: "2026-02-27")],
+            today: LocalDate(iso: "2026-03-10")!, pager: "")
+        let bureau = Mock.account("A5", "周科长", [.supervisor], at: Mock.bureau)
+        assertSnapshot(of: Mock.lines(page.render(in: Mock.context(bureau, path: SiteURL.objections.path))), as: .lines)
+    }
+
+    func test_anObjectionAsTheBureauDecidesIt_withTheExplanationMissing_art49() {
+        let page = ObjectionPage(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000B1")!, applicationID: Mock.application(state: .denied).id!,
+                                 applicationNumber: "FY2026-000007", applicantName: "钱测试", subject: .denial, receivedOn: "2026-03-02", dueOn: "2026-03-09",
+                                 state: .pending, reason: "我没有固定收入，家里只有低保，不应不予援助。", explanation: nil, mayDecide: true,
+                                 errors: FormErrors([FieldError(field: "explanation", code: "required", message: "请填写审查意见和理由")]), typed: "")
+        let bureau = Mock.account("A5", "周科长", [.supervisor], at: Mock.bureau)
+        assertSnapshot(of: Mock.lines(page.render(in: Mock.context(bureau, path: SiteURL.objection(.value(page.id)).path))), as: .lines)
+    }
+}
