@@ -31,3 +31,25 @@ extension AdminPageSnapshotTests {
         assertSnapshot(of: Mock.lines(page.render(in: Mock.context(security, path: SiteURL.lockedAccounts.path))), as: .lines)
     }
 }
+
+extension AdminPageSnapshotTests {
+    func test_theSystemAdministratorJustCreatedAnAccount_itsFirstPasswordShownOnce() {
+        let page = AccountAdminPage(
+            rows: [AccountAdminPage.Row(username: "shencha", displayName: "孙审查", organisation: "示范区法律援助中心", roles: "法援中心审查员",
+                                        mustChangePassword: false, hasSecondFactor: true),
+                   AccountAdminPage.Row(username: "zhangsan", displayName: "张三", organisation: "幸福街道法律援助工作站", roles: "街道工作站工作人员",
+                                        mustChangePassword: true, hasSecondFactor: false)],
+            organisations: [(value: Mock.centre.uuidString, label: "示范区法律援助中心"), (value: Mock.station.uuidString, label: "幸福街道法律援助工作站")],
+            roles: AccountAdminController.workingRoles.map { (value: $0.rawValue, label: $0.chinese) }, pager: "",
+            created: AccountAdminPage.Created(username: "zhangsan", displayName: "张三", password: "Kp7#mQ2x!Rt9Lw"))
+        assertSnapshot(of: Mock.lines(page.render(in: Mock.context(Self.admin, path: SiteURL.accountAdmin.path))), as: .lines)
+    }
+
+    func test_grantingRoles_refusedWhenTwoAdministratorRolesAreCombined() {
+        let page = AccountRolesPage(accountID: UUID(uuidString: "00000000-0000-0000-0000-00000000F103")!, displayName: "张三",
+                                    current: ["systemAdmin", "securityAdmin"],
+                                    errors: FormErrors([FieldError(field: "roles[]", code: "invalidRoles", message: "系统管理员、安全管理员、审计管理员三者不能由同一账号兼任（三员分立）")]))
+        let security = Mock.account("A8", "安全管理员", [.securityAdmin], at: Mock.bureau)
+        assertSnapshot(of: Mock.lines(page.render(in: Mock.context(security, path: SiteURL.accountRoles(.value(page.accountID)).path))), as: .lines)
+    }
+}

@@ -58,44 +58,10 @@ struct AccountAdminController: RouteCollection {
     }
 
     private func render(_ req: Request, input: NewAccount, errors: FormErrors, created: (AccountModel, String)?) async throws -> HTML {
-        let reference = try await req.referenceData()
-        let page = try await AccountModel.query(on: req.db).staff().sort(\.$username).paged(try ListPage.from(req))
-        let accounts = page.items
-        let csrf = req.pageContext.csrfToken
-        let orgOptions = reference.tree.nodes.values.filter { $0.kind != .communityPoint || true }.sorted { $0.name < $1.name }
-            .map { (value: $0.id.uuidString, label: $0.name) }
-        let roleOptions = Self.workingRoles.map { (value: $0.rawValue, label: $0.chinese) }
-        let rows: [HTML] = accounts.map { account in
-            """
-            <tr><td>\(account.username)</td><td>\(account.displayName)</td><td>\(reference.name(account.organisationID))</td>
-            <td>\(account.roles?.roles.map(\.chinese).sorted().joined(separator: "、") ?? "（角色无效）")</td>
-            <td>\(account.mustChangePassword ? "待首次改密" : "正常")\(account.totpSecret == nil ? "，未启用动态验证码" : "")</td></tr>
-            """
-        }
-        let notice: HTML = created.map { account, password -> HTML in
-            """
-            <div class="panel notice" role="status"><p>已创建账号 <strong>\(account.username)</strong>（\(account.displayName)）。</p>
-            <p>初始密码：<code class="key">\(password)</code></p>
-            <p>请当面或通过安全渠道告知本人。该密码只显示这一次；本人首次登录须修改密码并启用动态验证码。</p></div>
-            """
-        } ?? .empty
-        return req.page("账号管理", """
-        \(notice)
-        <h2>新建工作人员账号</h2>
-        \(errors.summary())
-        <form method="post" action="\(SiteURL.accountAdmin)" class="panel" novalidate>
-          \(Fields.csrf(csrf))
-          \(Fields.text("username", "登录名", value: input.username ?? "", errors: errors, hint: "英文字母、数字或下划线，例如 zhangsan"))
-          \(Fields.text("displayName", "姓名", value: input.displayName ?? "", errors: errors))
-          \(Fields.select("organisationID", "所属机构", options: orgOptions, selected: input.organisationID, errors: errors))
-          \(Fields.select("role", "岗位", options: roleOptions, selected: input.role, errors: errors, hint: "三类管理员角色由安全管理员授予"))
-          <div class="actions"><button type="submit">创建账号</button></div>
-        </form>
-        <h2>工作人员账号</h2>
-        <div class="table-wrap"><table><thead><tr><th scope="col">登录名</th><th scope="col">姓名</th><th scope="col">机构</th><th scope="col">岗位</th><th scope="col">状态</th></tr></thead>
-        <tbody>\(rows)</tbody></table></div>
-        \(Pager.render(page, req, unit: "个账号"))
-        """)
+        var page = try await AccountAdminPage.query(req)
+        (page.input, page.errors) = (input, errors)
+        page.created = created.map { AccountAdminPage.Created(username: $0.0.username, displayName: $0.0.displayName, password: $0.1) }
+        return page.render(req)
     }
 
     // MARK: Roles (security administrator)
@@ -138,16 +104,7 @@ struct AccountAdminController: RouteCollection {
     }
 
     private func renderRoles(_ req: Request, account: AccountModel, errors: FormErrors) async throws -> HTML {
-        let current = Set(account.storedRoleSet.map(\.rawValue))
-        let options = Role.allCases.filter { $0 != .citizen }.map { (value: $0.rawValue, label: $0.chinese) }
-        return req.page("岗位授权：\(account.displayName)", """
-        \(errors.summary())
-        <form method="post" action="\(SiteURL.accountRoles(account.id!))" class="panel" novalidate>
-          \(Fields.csrf(req.pageContext.csrfToken))
-          \(Fields.checkboxes("roles[]", "岗位（可多选；三类管理员互斥）", options: options, checked: current, errors: errors))
-          <div class="actions"><button type="submit">保存</button></div>
-        </form>
-        """)
+        AccountRolesPage(account, errors: errors).render(req)
     }
 }
 
