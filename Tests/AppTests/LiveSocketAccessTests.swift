@@ -160,6 +160,13 @@ final class LiveSocketAccessTests: XCTestCase {
                 for id in ids.prefix(LiveConversation.floodLimit) {
                     XCTAssertTrue(acks.contains { $0.contains("\"clientId\":\"\(id)\"") }, "ack for \(id) names it as sent: \(acks)")
                 }
+                // Stored in the order they were sent: each ack's number follows the one before.
+                let seqs = try ids.prefix(LiveConversation.floodLimit).map { id -> Int in
+                    let ack = try XCTUnwrap(acks.first { $0.contains("\"clientId\":\"\(id)\"") })
+                    let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(ack.utf8)) as? [String: Any])
+                    return try XCTUnwrap(object["seq"] as? Int)
+                }
+                XCTAssertEqual(seqs, seqs.sorted(), "messages stored in the order they were sent")
                 let refused = try XCTUnwrap(heard.frames.first { $0.contains("tooManyMessages") })
                 XCTAssertTrue(refused.contains(ids.last!), "the refused message is named, so the page puts it back")
                 XCTAssertTrue(refused.contains("retryAfter"), refused)

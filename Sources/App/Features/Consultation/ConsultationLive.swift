@@ -43,8 +43,14 @@ struct ConsultationLive: RouteCollection {
             let subscription = app.consultationHub.subscribe(.consultation(id)) { signal in Task { await session.heard(signal) } }
             let watch = credential.accountID.map { services.accountWatch.watch($0) { Task { await session.accountChanged() } } }
             ws.pingInterval = .seconds(30)
-            ws.onText { _, text in await session.received(text) }
+            // Frames are handled one at a time, in the order they arrived: the framework's async
+            // callback starts a task per frame, and tasks need not start in order, so two quick
+            // messages could be stored (and one refused as a flood) out of the order they were sent.
+            let (frames, arriving) = AsyncStream<String>.makeStream()
+            ws.onText { (_: WebSocket, text: String) -> Void in arriving.yield(text) }
+            Task { for await text in frames { await session.received(text) } }
             ws.onClose.whenComplete { _ in
+                arriving.finish()
                 app.consultationHub.unsubscribe(subscription)
                 if let watch { services.accountWatch.stop(watch) }
             }
