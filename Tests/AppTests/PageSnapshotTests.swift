@@ -8,11 +8,6 @@ import XCTest
 /// markup shows as a diff against `__Snapshots__`. After an intended change, rerun with
 /// `SNAPSHOT_TESTING_RECORD=all` (or delete the file) and review the new snapshot like code.
 final class PageSnapshotTests: XCTestCase {
-    override func setUp() {
-        super.setUp()
-        if Vault.keyRing == nil { Vault.keyRing = try? KeyRing(json: JSONEncoder().encode(KeyRing.generateFile())) }
-    }
-
     func test_theApplicationFormAsACitizenFirstSeesIt_withOneMistakeMarked() {
         let page = ApplicationFormPage(
             form: Mock.form(), errors: FormErrors([FieldError(field: "applicant.phone", code: "invalidMobile", message: "请填写11位手机号码")]),
@@ -25,28 +20,22 @@ final class PageSnapshotTests: XCTestCase {
     func test_aSubmittedApplicationAsTheStreetWorkstationSeesIt_withItsPreReviewActions() {
         let app = Mock.application(state: .submitted)
         let page = ApplicationDetailPage(
-            app: app, events: [Mock.submitted(app)], attachments: [], documents: [], reference: Mock.reference, account: Mock.workstation,
+            app: app, events: [Mock.submitted(app)], attachments: [], documents: [], reference: Mock.reference, account: Viewer(Mock.workstation),
             availableEvents: [.requestMaterials, .preApprove, .preReject], canUpload: true,
             today: LocalDate(iso: "2026-03-10")!, defaultSupplyBy: LocalDate(iso: "2026-03-17")!)
-        assertSnapshot(of: Mock.lines(page.render(in: Mock.context(Mock.workstation, path: SiteURL.application(app.id!).path))), as: .lines)
+        assertSnapshot(of: Mock.lines(page.render(in: Mock.context(Mock.workstation, path: SiteURL.application(app.id).path))), as: .lines)
     }
 
     func test_aCaseAwaitingAssignmentAsTheCentreReviewerSeesIt_withTheSuggestedLawyer_art43() {
         let app = Mock.application(state: .approved)
-        let record = CaseModel()
-        record.id = UUID(uuidString: "00000000-0000-0000-0000-00000000CA5E")!
-        record.applicationID = app.id!
-        record.centreID = Mock.centre
-        record.state = CaseState.awaitingAssignment.rawValue
-        record.version = 1
-        record.decidedOn = "2026-03-12"
-        record.assignmentDue = "2026-03-15"
+        let record = CaseRecord(id: UUID(uuidString: "00000000-0000-0000-0000-00000000CA5E")!, applicationID: app.id, centreID: Mock.centre,
+                                version: 1, caseState: .awaitingAssignment, caseOrigin: .decision, decidedOn: "2026-03-12", assignmentDue: "2026-03-15")
         let lawyer = LawyerCandidate(id: Mock.lawyer, name: "许丽", firmID: Mock.firm, openCases: 2, practiceYears: 6, criminalPracticeYears: 4,
                                      specialities: [.labourWages])
         let page = CasePage(record: record, app: app, events: [], progress: [], candidates: [lawyer],
                             suggestion: Assignment.suggest([lawyer], for: AssignmentNeeds(matter: .labourWages, possibleLifeOrDeathSentence: false), lastAssigned: nil),
-                            account: Mock.reviewer, reference: Mock.reference, now: chinaNoon("2026-03-13"))
-        assertSnapshot(of: Mock.lines(page.render(in: Mock.context(Mock.reviewer, path: SiteURL.legalAidCase(record.id!).path))), as: .lines)
+                            account: Viewer(Mock.reviewer), reference: Mock.reference, now: chinaNoon("2026-03-13"))
+        assertSnapshot(of: Mock.lines(page.render(in: Mock.context(Mock.reviewer, path: SiteURL.legalAidCase(record.id).path))), as: .lines)
     }
 }
 
@@ -101,41 +90,20 @@ enum Mock {
         return form
     }
 
-    static func application(state: ApplicationState) -> ApplicationModel {
-        let app = ApplicationModel()
-        app.id = UUID(uuidString: "00000000-0000-0000-0000-0000000000AA")!
-        app.number = "FY2026-000007"
-        app.state = state.rawValue
-        app.version = 1
-        app.channel = "online"
-        app.ownerAccountID = citizen.id
-        app.createdByAccountID = citizen.id!
-        app.communityPointID = point
-        app.preReviewOrganisationID = station
-        app.centreID = centre
+    static func application(state: ApplicationState) -> ApplicationRecord {
         var form = form()
         form.applicant.phone = "13700001234"
-        app.form = form
-        app.applicantName = form.applicant.name
-        app.phoneLast4 = "1234"
-        app.pauses = []
-        app.submittedAt = chinaNoon("2026-03-10")
-        return app
+        let scope = ApplicationScope(ownerAccountID: citizen.id, communityPointID: point, preReviewOrganisationID: station, centreID: centre,
+                                     isDraft: state == .draft)
+        return ApplicationRecord(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000AA")!, number: "FY2026-000007", version: 1, channel: "online",
+                                 applicationState: state, scope: scope, workflowCase: ApplicationCase(state: state, ownerAccountID: citizen.id),
+                                 ownerAccountID: citizen.id, communityPointID: point, preReviewOrganisationID: station, centreID: centre,
+                                 applicantName: form.applicant.name, form: form)
     }
 
-    static func submitted(_ app: ApplicationModel) -> ApplicationEventModel {
-        let event = ApplicationEventModel()
-        event.id = UUID(uuidString: "00000000-0000-0000-0000-0000000000EE")!
-        event.applicationID = app.id!
-        event.seq = 1
-        event.at = chinaNoon("2026-03-10")
-        event.actorAccountID = citizen.id!
-        event.actorName = citizen.displayName
-        event.fromState = ApplicationState.draft.rawValue
-        event.toState = ApplicationState.submitted.rawValue
-        event.event = ApplicationEventKind.submit.rawValue
-        event.payload = [:]
-        return event
+    static func submitted(_ app: ApplicationRecord) -> ApplicationEventRecord {
+        ApplicationEventRecord(seq: 1, at: chinaNoon("2026-03-10"), actorName: citizen.displayName, event: ApplicationEventKind.submit.rawValue,
+                               fromState: ApplicationState.draft.rawValue, toState: ApplicationState.submitted.rawValue, payload: [:])
     }
 
     static func context(_ account: AccountModel?, path: String) -> PageContext {
@@ -165,7 +133,7 @@ extension PageSnapshotTests {
     }
 
     func test_anObjectionAsTheBureauDecidesIt_withTheExplanationMissing_art49() {
-        let page = ObjectionPage(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000B1")!, applicationID: Mock.application(state: .denied).id!,
+        let page = ObjectionPage(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000B1")!, applicationID: Mock.application(state: .denied).id,
                                  applicationNumber: "FY2026-000007", applicantName: "钱测试", subject: .denial, receivedOn: "2026-03-02", dueOn: "2026-03-09",
                                  state: .pending, reason: "我没有固定收入，家里只有低保，不应不予援助。", explanation: nil, mayDecide: true,
                                  errors: FormErrors([FieldError(field: "explanation", code: "required", message: "请填写审查意见和理由")]), typed: "")

@@ -49,8 +49,8 @@ final class PrivacyTests: XCTestCase {
             var rotated = old
             rotated.keys["k2027"] = SymmetricKey(size: .bits256)
             rotated.activeID = "k2027"
-            Vault.keyRing = rotated
-            defer { Vault.keyRing = old }
+            Vault.install(rotated)
+            defer { Vault.install(old) }
 
             let rows = try await RotateKeysCommand.rotate(on: test.db, features: test.app.features)
             XCTAssertGreaterThan(rows, 10)
@@ -72,7 +72,7 @@ final class PrivacyTests: XCTestCase {
             // The old key can now be retired: everything still opens.
             var retired = rotated
             retired.keys[old.activeID] = nil
-            Vault.keyRing = retired
+            Vault.install(retired)
             let apps = try await ApplicationModel.query(on: test.db).all()
             XCTAssertTrue(apps.contains { $0.form.applicant.name == "赵示例" })
             let citizen = Browser(test)

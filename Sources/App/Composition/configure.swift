@@ -15,7 +15,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
 
     try FileManager.default.createDirectory(atPath: settings.dataDirectory + "/uploads", withIntermediateDirectories: true)
 
-    Vault.keyRing = try KeyRingLoader.load(settings, logger: app.logger)
+    Vault.install(try KeyRingLoader.load(settings, logger: app.logger))
 
     switch settings.database {
     case .sqliteFile(let path):

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// The keys that protect personal data at rest: AES-256-GCM data keys, each with an id so
 /// old ciphertexts stay readable after rotation, and a separate HMAC key for blind indexes
@@ -76,14 +77,20 @@ struct KeyRing: Sendable {
     }
 }
 
-/// The process's key ring. Codable values are sealed and opened inside Fluent's encoders,
-/// which take no context, so the ring is process-wide configuration set once by `configure`.
+/// The process's key ring. Sealed values are opened inside Fluent's row decoders, which take no
+/// context, so the ring is process-wide configuration: `configure` installs it once at start-up
+/// (a rotation test installs another), behind a lock. Pages never need it: they are built from
+/// plain records opened by their query functions.
 enum Vault {
-    nonisolated(unsafe) static var keyRing: KeyRing?
+    private static let installed = Mutex<KeyRing?>(nil)
+
+    static func install(_ ring: KeyRing?) { installed.withLock { $0 = ring } }
+
+    static var isInstalled: Bool { installed.withLock { $0 != nil } }
 
     static var ring: KeyRing {
-        guard let keyRing else { preconditionFailure("configure(_:) sets the key ring before any personal data is read") }
-        return keyRing
+        guard let ring = installed.withLock({ $0 }) else { preconditionFailure("configure(_:) installs the key ring before any personal data is read") }
+        return ring
     }
 }
 

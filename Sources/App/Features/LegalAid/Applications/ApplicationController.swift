@@ -16,7 +16,7 @@ struct ApplicationController: RouteCollection {
         let account = try req.requireAccount()
         let reference = try await req.referenceData()
         let app = try await ApplicationService(req).find(try req.parameters.id(), for: account, reference: reference)
-        var page = try await Self.detail(req, app: app, account: account, reference: reference)
+        var page = try await ApplicationDetailPage.query(req, app: app, account: account, reference: reference)
         if req.query[String.self, at: "reveal"] == "1", let actor = account.actor, PersonalDataPolicy.mayReveal(actor) {
             page.revealed = true
             try await req.audit("personalData.reveal", target: "application:\(app.number)")
@@ -24,31 +24,6 @@ struct ApplicationController: RouteCollection {
             try await req.audit("personalData.view", target: "application:\(app.number)")
         }
         return page.render(req)
-    }
-
-    static func detail(_ req: Request, app: ApplicationModel, account: AccountModel, reference: ReferenceData) async throws -> ApplicationDetailPage {
-        let id = app.id!
-        let events = try await ApplicationEventModel.query(on: req.db).filter(\.$applicationID == id).sort(\.$seq).all()
-        let attachments = try await AttachmentModel.query(on: req.db).filter(\.$applicationID == id).sort(\.$createdAt).all()
-        let documents = try await DocumentModel.query(on: req.db).filter(\.$applicationID == id).sort(\.$issuedAt).all()
-        let legalAidCase = try await CaseModel.query(on: req.db).filter(\.$applicationID == id).first()
-        var lawyerName: String?
-        if let lawyer = legalAidCase?.lawyerAccountID { lawyerName = try await AccountModel.find(lawyer, on: req.db)?.displayName }
-        var progress: [CaseProgressModel] = []
-        if let caseID = legalAidCase?.id {
-            progress = try await CaseProgressModel.query(on: req.db).filter(\.$caseID == caseID).filter(\.$notifyApplicant == true).sort(\.$at).all()
-        }
-        let actor = account.actor
-        let mayAct = actor.map { AccessPolicy.canAct(app.scope, actor: $0, tree: reference.tree) } ?? false
-        let today = LocalDate(req.now)
-        return ApplicationDetailPage(
-            app: app, events: events, attachments: attachments, documents: documents, reference: reference, account: account,
-            availableEvents: mayAct ? actor.map { Workflow.availableEvents(in: app.applicationState, for: $0) } ?? [] : [],
-            canUpload: AttachmentStore.mayUpload(to: app, account: account, reference: reference),
-            today: today, defaultSupplyBy: today.adding(days: req.fayuan.settings.materialsSupplyDays),
-            legalAidCase: legalAidCase, caseLawyer: lawyerName, caseProgress: progress,
-            objections: try await ObjectionModel.query(on: req.db).filter(\.$applicationID == id).sort(\.$filedAt).all(),
-            changeRequests: legalAidCase?.id == nil ? [] : try await LawyerChangeRequestModel.query(on: req.db).filter(\.$caseID == legalAidCase!.id!).sort(\.$filedAt).all())
     }
 
     /// The fields any action form may post.
@@ -130,7 +105,7 @@ struct ApplicationController: RouteCollection {
                          status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
         let reference = try await req.referenceData()
         let app = try await ApplicationService(req).find(id, for: account, reference: reference)
-        var page = try await Self.detail(req, app: app, account: account, reference: reference)
+        var page = try await ApplicationDetailPage.query(req, app: app, account: account, reference: reference)
         page.failedAction = action
         page.values = values
         page.errors = FormErrors(errors)

@@ -133,6 +133,6 @@ struct ApplicationFormController: RouteCollection {
             selectedPreReview: input?.preReviewOrganisationID ?? app.flatMap { reference.tree[$0.preReviewOrganisationID]?.kind == .departmentLiaison ? $0.preReviewOrganisationID.uuidString : nil },
             isCitizen: account.isCitizen,
             filingFor: account.isCitizen ? nil : reference.name(account.organisationID),
-            attachments: attachments, maxUploadMB: req.fayuan.settings.maxUploadBytes / 1024 / 1024)
+            attachments: attachments.map(AttachmentRecord.init), maxUploadMB: req.fayuan.settings.maxUploadBytes / 1024 / 1024)
     }
 }

@@ -59,8 +59,9 @@ struct StatusLookup {
     func summary(of app: ApplicationModel) async throws -> StatusSummary {
         let reference = try await services.referenceData(on: db)
         let events = try await ApplicationEventModel.query(on: db).filter(\.$applicationID == app.id!).sort(\.$seq).all()
+            .map(ApplicationEventRecord.init)
         let record = try await CaseModel.query(on: db).filter(\.$applicationID == app.id!).first()
-        return StatusSummary(app: app, events: events, calendar: reference.calendar, today: LocalDate(services.clock.now()),
+        return StatusSummary(number: app.number, workflow: app.workflowCase, events: events, calendar: reference.calendar, today: LocalDate(services.clock.now()),
                              caseState: record?.caseState, caseOrigin: record?.caseOrigin ?? .decision)
     }
 

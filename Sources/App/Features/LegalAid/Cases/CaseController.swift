@@ -44,7 +44,7 @@ struct CaseController: RouteCollection {
         let service = CaseService(req)
         let (record, app) = try await service.find(try req.parameters.id(), for: account, reference: reference)
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "案件页面")
-        return try await CasePage.make(req, record: record, app: app, account: account, reference: reference).render(req)
+        return try await CasePage.query(req, record: record, app: app, account: account, reference: reference).render(req)
     }
 
     struct ProgressInput: Content {

@@ -3,12 +3,12 @@ import Vapor
 
 /// One application as the signed-in person sees it, with the actions open to them.
 struct ApplicationDetailPage {
-    var app: ApplicationModel
-    var events: [ApplicationEventModel]
-    var attachments: [AttachmentModel]
-    var documents: [DocumentModel]
+    var app: ApplicationRecord
+    var events: [ApplicationEventRecord]
+    var attachments: [AttachmentRecord]
+    var documents: [DocumentRecord]
     var reference: ReferenceData
-    var account: AccountModel
+    var account: Viewer
     var availableEvents: [ApplicationEventKind]
     var canUpload: Bool
     var today: LocalDate
@@ -20,19 +20,19 @@ struct ApplicationDetailPage {
     /// Full ID and phone numbers on screen (each reveal is audited).
     var revealed = false
     /// The case opened when aid was granted, and its lawyer's name.
-    var legalAidCase: CaseModel?
+    var legalAidCase: CaseRecord?
     var caseLawyer: String?
     /// Progress the lawyer chose to share with the applicant.
-    var caseProgress: [CaseProgressModel] = []
+    var caseProgress: [CaseProgressRecord] = []
     /// 第49条 objections about this application or its case.
-    var objections: [ObjectionModel] = []
+    var objections: [ObjectionRecord] = []
     /// 第46条 requests to change the lawyer.
-    var changeRequests: [LawyerChangeRequestModel] = []
+    var changeRequests: [LawyerChangeRequestRecord] = []
 
     var mayReveal: Bool { account.actor.map(PersonalDataPolicy.mayReveal) ?? false }
 
     var summary: StatusSummary {
-        StatusSummary(app: app, events: events, calendar: reference.calendar, today: today, caseState: legalAidCase?.caseState,
+        StatusSummary(number: app.number, workflow: app.workflowCase, events: events, calendar: reference.calendar, today: today, caseState: legalAidCase?.caseState,
                       caseOrigin: legalAidCase?.caseOrigin ?? .decision, forStaff: isStaff)
     }
 

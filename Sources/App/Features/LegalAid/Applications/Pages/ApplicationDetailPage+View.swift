@@ -11,13 +11,13 @@ extension ApplicationDetailPage: PageView {
         \(when(failedAction != nil) { errors.summary(scope: failedAction == "upload" ? nil : failedAction) })
         \(when(isStaff && app.possibleDuplicateOf != nil) { duplicateWarning })
         \(summary.render())
-        \(when(app.applicationState == .draft) { "<p><a class=\"button\" href=\"\(SiteURL.editApplication(app.id!))\">继续填写</a></p>" })
+        \(when(app.applicationState == .draft) { "<p><a class=\"button\" href=\"\(SiteURL.editApplication(app.id))\">继续填写</a></p>" })
         \(casePanel)
         \(sideExitPanels(csrf: csrf))
         \(when(isStaff) { eligibilityPanel })
         \(actionForms(csrf: csrf))
         <h2>申请内容</h2>
-        \(when(mayReveal && !revealed) { "<p class=\"hint\">证件号和手机号已部分隐藏。<a href=\"\(SiteURL.application(app.id!))?reveal=1\">显示完整号码</a>（查看将被记录）</p>" })
+        \(when(mayReveal && !revealed) { "<p class=\"hint\">证件号和手机号已部分隐藏。<a href=\"\(SiteURL.application(app.id))?reveal=1\">显示完整号码</a>（查看将被记录）</p>" })
         <div class="panel">
           <dl class="facts">
             <dt>申请人</dt><dd>\(form.applicant.name)</dd>
@@ -56,7 +56,7 @@ extension ApplicationDetailPage: PageView {
         guard let legalAidCase else { return .empty }
         // Only for those the case is open to: pre-review staff see its state here, not the case file.
         let mayOpenCase = isStaff && account.actor.map { AccessPolicy.canViewCase(legalAidCase.scope(applicant: app), actor: $0, tree: reference.tree) } == true
-        let link: HTML = when(mayOpenCase) { " <a href=\"\(SiteURL.legalAidCase(legalAidCase.id!))\">查看案件办理</a>" }
+        let link: HTML = when(mayOpenCase) { " <a href=\"\(SiteURL.legalAidCase(legalAidCase.id))\">查看案件办理</a>" }
         return """
         <div class="panel"><h2>法律援助案件</h2><dl class="facts">
           <dt>办理状态</dt><dd>\(legalAidCase.caseState.chinese)\(link)</dd>
@@ -136,7 +136,7 @@ extension ApplicationDetailPage: PageView {
         return """
         <details class="panel"\(HTML(raw: open || availableEvents.count <= 2 ? " open" : ""))>
           <summary><strong>\(kind.chinese)</strong></summary>
-          <form method="post" action="\(SiteURL.action(app.id!, kind))" novalidate>
+          <form method="post" action="\(SiteURL.action(app.id, kind))" novalidate>
             \(Fields.csrf(csrf))
             \(Fields.hidden("version", String(app.version)))
             \(Fields.scoped(kind.rawValue, fields))
@@ -148,12 +148,12 @@ extension ApplicationDetailPage: PageView {
 
     private func attachmentSection(csrf: String) -> HTML {
         let items: [HTML] = attachments.map { file in
-            "<li><a href=\"\(SiteURL.attachment(file.id!))\">\(file.originalName)</a>（\(ByteCount.text(file.size))，\(TimeText.chinese(file.createdAt ?? Date()))）</li>"
+            "<li><a href=\"\(SiteURL.attachment(file.id))\">\(file.originalName)</a>（\(ByteCount.text(file.size))，\(TimeText.chinese(file.createdAt ?? Date()))）</li>"
         }
         let upload: HTML = when(canUpload && app.applicationState != .draft) {
             let uploadError: HTML = (failedAction == "upload" ? errors["attachments"] : nil).map { e -> HTML in "<p class=\"field-error\">\(e)</p>" } ?? .empty
             return """
-            <form method="post" action="\(SiteURL.uploadAttachments(app.id!))" enctype="multipart/form-data" class="panel" novalidate>
+            <form method="post" action="\(SiteURL.uploadAttachments(app.id))" enctype="multipart/form-data" class="panel" novalidate>
               \(Fields.csrf(csrf))
               <div class="field\(failedAction == "upload" ? " has-error" : "")">
                 <label for="f-attachments">上传补充材料（照片或PDF）</label>
@@ -174,7 +174,7 @@ extension ApplicationDetailPage: PageView {
     private var documentSection: HTML {
         guard !documents.isEmpty else { return .empty }
         let items: [HTML] = documents.map { doc in
-            "<li><a href=\"\(SiteURL.document(doc.id!))\">\(doc.content.title)</a> \(doc.number)</li>"
+            "<li><a href=\"\(SiteURL.document(doc.id))\">\(doc.content.title)</a> \(doc.number)</li>"
         }
         return "<h2>文书（可打印）</h2><ul>\(items)</ul>"
     }

@@ -16,7 +16,7 @@ struct ApplicationFormPage {
     var selectedPreReview: String?
     var isCitizen: Bool
     var filingFor: String?
-    var attachments: [AttachmentModel]
+    var attachments: [AttachmentRecord]
     var maxUploadMB: Int
 
     static func choices(reference: ReferenceData) -> (points: [(value: String, label: String)], liaison: [(value: String, label: String)]) {

@@ -4,8 +4,10 @@ import Vapor
 /// The part of an application an applicant always sees: where it is, what is missing and
 /// what happens next. Shared by the no-login lookup, "my applications" and the staff view.
 struct StatusSummary {
-    var app: ApplicationModel
-    var events: [ApplicationEventModel]
+    var number: String
+    /// Where the application stands in the workflow (its state, clock and pauses).
+    var workflow: ApplicationCase
+    var events: [ApplicationEventRecord]
     var calendar: HolidayCalendar
     var today: LocalDate
     /// The case, once aid is granted: what happens next comes from it, and from how it began.
@@ -16,17 +18,17 @@ struct StatusSummary {
 
     var nextStep: String {
         if let caseState { return forStaff ? caseState.staffNextStep(origin: caseOrigin) : caseState.applicantNextStep(origin: caseOrigin) }
-        return forStaff ? app.applicationState.staffNextStep : app.applicationState.nextStep
+        return forStaff ? workflow.state.staffNextStep : workflow.state.nextStep
     }
 
     /// The centre's decision clock (法律援助法 第43条), while the centre has the application.
     var decisionClock: ClockReading? {
-        guard app.applicationState.isAtCentre, let deadline = app.workflowCase.decisionDeadline else { return nil }
+        guard workflow.state.isAtCentre, let deadline = workflow.decisionDeadline else { return nil }
         return deadline.reading(at: today.startOfDay.addingTimeInterval(12 * 3600), calendar: calendar)
     }
 
     var stateClass: String {
-        switch app.applicationState {
+        switch workflow.state {
         case .approved: "state-ok"
         case .denied, .preRejected, .withdrawn, .deemedWithdrawn: "state-bad"
         default: "state-wait"
@@ -35,7 +37,7 @@ struct StatusSummary {
 
     /// The latest materials request while it is open.
     var openMaterialsRequest: (items: [String], supplyBy: String)? {
-        guard app.applicationState.awaitsMaterials,
+        guard workflow.state.awaitsMaterials,
               let request = events.last(where: { $0.event == ApplicationEventKind.requestMaterials.rawValue })
         else { return nil }
         let items = (request.payload["items"] ?? "").split(separator: "\n").map(String.init)
@@ -44,7 +46,7 @@ struct StatusSummary {
     }
 
     func render() -> HTML {
-        let state = app.applicationState
+        let state = workflow.state
         let deadline: HTML = decisionClock.map { clock -> HTML in
             "<dt>决定期限</dt><dd>\(clock.chinese(rule: "法律援助法第43条：自收到申请之日起7日内，补充材料期间不计算"))</dd>"
         } ?? .empty
@@ -72,7 +74,7 @@ struct StatusSummary {
         return """
         <div class="panel">
           <dl class="facts">
-            <dt>申请编号</dt><dd>\(app.number)</dd>
+            <dt>申请编号</dt><dd>\(number)</dd>
             <dt>当前状态</dt><dd><span class="state \(stateClass)">\(state.chinese)</span></dd>
             \(caseState.map { c -> HTML in "<dt>案件办理</dt><dd>\(c.chinese)</dd>" })
             <dt>下一步</dt><dd>\(nextStep)</dd>

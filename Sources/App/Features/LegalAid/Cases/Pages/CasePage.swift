@@ -1,52 +1,24 @@
-import Fluent
 import LegalAidCore
 import Vapor
 
 /// One case as staff see it, with the actions open to them.
 struct CasePage: PageView {
-    var record: CaseModel
-    var app: ApplicationModel
-    var events: [CaseEventModel]
-    var progress: [CaseProgressModel]
+    var record: CaseRecord
+    var app: ApplicationRecord
+    var events: [CaseEventRecord]
+    var progress: [CaseProgressRecord]
     var candidates: [LawyerCandidate]
     var suggestion: Result<Assignment.Suggestion, AssignmentRefusal>
-    var account: AccountModel
+    var account: Viewer
     var reference: ReferenceData
-    var members: [CaseMemberModel] = []
-    var changeRequests: [LawyerChangeRequestModel] = []
-    var objections: [ObjectionModel] = []
-    var documents: [DocumentModel] = []
-    var centreStaff: [AccountModel] = []
+    var members: [CaseMemberRecord] = []
+    var changeRequests: [LawyerChangeRequestRecord] = []
+    var objections: [ObjectionRecord] = []
+    var documents: [DocumentRecord] = []
+    var centreStaff: [Viewer] = []
     var errors = FormErrors()
     /// When the page is shown (the assignment clock is judged against it).
     var now: Date
-
-    static func make(_ req: Request, record: CaseModel, app: ApplicationModel, account: AccountModel, reference: ReferenceData) async throws -> CasePage {
-        let service = CaseService(req)
-        let candidates = try await service.candidates(reference: reference)
-        let needs = AssignmentNeeds(matter: app.form.matter.type ?? .other, possibleLifeOrDeathSentence: record.possibleLifeOrDeath == true,
-                                    preferredLawyerID: candidates.first { !app.form.preferredLawyer.isEmpty && $0.name.contains(app.form.preferredLawyer) }?.id)
-        let events = try await CaseEventModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$seq).all()
-        let progress = try await CaseProgressModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$at).all()
-        return CasePage(record: record, app: app, events: events, progress: progress, candidates: candidates,
-                        suggestion: Assignment.suggest(candidates, for: needs, lastAssigned: try await service.lastAssignedLawyer()),
-                        account: account, reference: reference,
-                        members: try await CaseMemberModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$addedAt).all(),
-                        changeRequests: try await LawyerChangeRequestModel.query(on: req.db).filter(\.$caseID == record.id!).sort(\.$filedAt).all(),
-                        objections: try await ObjectionModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$filedAt).all(),
-                        documents: try await DocumentModel.query(on: req.db).filter(\.$applicationID == app.id!).sort(\.$issuedAt).all(),
-                        centreStaff: try await CaseService.centreStaff(of: record.centreID, reference: reference, on: req.db),
-                        now: req.now)
-    }
-
-    /// The case page again after a refused step, the reason beside the form.
-    static func refused(_ req: Request, caseID: UUID, account: AccountModel, error: AppError) async throws -> Response {
-        let reference = try await req.referenceData()
-        let (record, app) = try await CaseService(req).find(caseID, for: account, reference: reference)
-        var page = try await make(req, record: record, app: app, account: account, reference: reference)
-        page.errors = FormErrors(error.formErrors)
-        return try await page.render(req).response(req, status: error.status)
-    }
 
     private func has(_ role: Role) -> Bool { account.roles?.contains(role) == true }
 
@@ -60,7 +32,7 @@ struct CasePage: PageView {
     private var isHandler: Bool { record.lawyerAccountID != nil && record.lawyerAccountID == account.id }
 
     private var applicationReference: HTML {
-        mayOpenApplication ? "<a href=\"\(SiteURL.application(app.id!))\">申请 \(app.number)</a>" : "申请 \(app.number)"
+        mayOpenApplication ? "<a href=\"\(SiteURL.application(app.id))\">申请 \(app.number)</a>" : "申请 \(app.number)"
     }
 
     var title: String { "法律援助案件 \(app.number)" }
@@ -80,7 +52,7 @@ struct CasePage: PageView {
         func form(_ event: CaseEventKind, _ title: String, _ fields: HTML, secondary: Bool = false) -> HTML {
             """
             <details class="panel"\(HTML(raw: errors.isEmpty ? "" : " open"))><summary><strong>\(title)</strong></summary>
-            <form method="post" action="\(SiteURL.caseAction(record.id!, event))" novalidate>
+            <form method="post" action="\(SiteURL.caseAction(record.id, event))" novalidate>
               \(Fields.csrf(csrf))\(Fields.hidden("version", String(record.version)))
               \(fields)
               <div class="actions"><button type="submit" class="\(secondary ? "secondary" : "")">\(title)</button></div>
@@ -90,7 +62,7 @@ struct CasePage: PageView {
         func sideForm(_ step: CaseStep, _ title: String, _ fields: HTML, secondary: Bool = false) -> HTML {
             """
             <details class="panel"\(HTML(raw: errors.isEmpty ? "" : " open"))><summary><strong>\(title)</strong></summary>
-            <form method="post" action="\(SiteURL.caseStep(record.id!, step))" novalidate>
+            <form method="post" action="\(SiteURL.caseStep(record.id, step))" novalidate>
               \(Fields.csrf(csrf))
               \(fields)
               <div class="actions"><button type="submit" class="\(secondary ? "secondary" : "")">\(title)</button></div>
@@ -110,16 +82,16 @@ struct CasePage: PageView {
             forms.append(form(.assignLawyer, "指派律师", suggestionText
                 + Fields.select("lawyerID", "承办律师", options: lawyerOptions, selected: suggested, errors: errors)
                 + Fields.checkbox("possibleLifeOrDeath", "可能判处无期徒刑、死刑的刑事案件（须执业三年以上律师，第26条）", checked: record.possibleLifeOrDeath == true, errors: errors)))
-            forms.append(form(.assignCentreStaff, "安排本中心工作人员承办", Fields.select("staffID", "承办人员", options: centreStaff.map { (value: $0.id!.uuidString, label: $0.displayName) }, selected: nil, errors: errors), secondary: true))
+            forms.append(form(.assignCentreStaff, "安排本中心工作人员承办", Fields.select("staffID", "承办人员", options: centreStaff.map { (value: $0.id.uuidString, label: $0.displayName) }, selected: nil, errors: errors), secondary: true))
             forms.append(form(.assignFirm, "指派律师事务所", Fields.select("firmID", "律师事务所", options: reference.tree.all(.lawFirm).map { (value: $0.id.uuidString, label: $0.name) }, selected: nil, errors: errors), secondary: true))
         }
         if state == .awaitingFirmNomination && has(.lawyer) {
             forms.append(form(.nominateLawyer, "确定承办律师", Fields.select("lawyerID", "承办律师", options: lawyerOptions.filter { option in candidates.first { $0.id.uuidString == option.value }?.firmID == record.firmID }, selected: nil, errors: errors)))
         }
-        if ProgressRule.mayRecord(state: state, actorID: account.id!, assignedLawyer: record.lawyerAccountID) {
+        if ProgressRule.mayRecord(state: state, actorID: account.id, assignedLawyer: record.lawyerAccountID) {
             forms.append("""
             <details class="panel" open><summary><strong>记录办理进展</strong></summary>
-            <form method="post" action="\(SiteURL.caseStep(record.id!, .progress))" novalidate>
+            <form method="post" action="\(SiteURL.caseStep(record.id, .progress))" novalidate>
               \(Fields.csrf(csrf))
               \(Fields.select("kind", "进展类型", options: CaseProgressKind.allCases.map { (value: $0.rawValue, label: $0.chinese) }, selected: nil, errors: errors))
               \(Fields.textarea("note", "进展情况", value: "", errors: errors, hint: "简要写明时间、做了什么、下一步"))
@@ -200,7 +172,7 @@ struct CasePage: PageView {
         \(when(!members.isEmpty) { "<h2>共同受援人</h2><ul>" + members.map { m -> HTML in "<li>\(m.member.name)\(m.member.phone.isEmpty ? "" : "（\(Masking.mask(m.member.phone, keepFirst: 3, keepLast: 4))）")</li>" }.joined() + "</ul>" })
         \(when(!changeRequests.isEmpty) { "<h2>更换律师申请</h2><ul>" + changeRequests.map { r -> HTML in "<li>\(TimeText.chinese(r.filedAt))：\(r.reason)——<strong>\(r.requestState.chinese)</strong>\(r.response.map { "（\($0)）" } ?? "")</li>" }.joined() + "</ul>" })
         \(when(!objections.isEmpty) { "<h2>异议</h2><ul>" + objections.map { o -> HTML in "<li>对\(o.objectionSubject.chinese)的异议，\(CaseDates.chinese(o.receivedOn))收到：<strong>\(o.objectionState.chinese)</strong>\(o.objectionState == .pending ? "（司法局应于\(CaseDates.chinese(o.dueOn))前决定）" : "")</li>" }.joined() + "</ul>" })
-        \(when(!documents.isEmpty) { "<h2>文书（可打印）</h2><ul>" + documents.map { d -> HTML in "<li><a href=\"\(SiteURL.document(d.id!))\">\(d.content.title)</a> \(d.number)</li>" }.joined() + "</ul>" })
+        \(when(!documents.isEmpty) { "<h2>文书（可打印）</h2><ul>" + documents.map { d -> HTML in "<li><a href=\"\(SiteURL.document(d.id))\">\(d.content.title)</a> \(d.number)</li>" }.joined() + "</ul>" })
         <h2>案件记录</h2>
         \((history.isEmpty ? "<p>暂无记录。</p>" : "<ol class=\"timeline\">\(history)</ol>") as HTML)
         """
