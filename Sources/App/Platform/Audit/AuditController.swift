@@ -33,40 +33,18 @@ struct AuditController: RouteCollection {
     func index(req: Request) async throws -> HTML {
         let filter = try req.query.decode(Filter.self)
         let rows = try await query(req, filter: filter).paged(try ListPage.from(req, defaultSize: 100))
-        let chain: HTML = switch try await AuditLog.verify(on: req.db) {
-        case .intact(let count): "<p class=\"notice\">审计记录完整性校验通过：共\(count)条，哈希链未被篡改。</p>"
-        case let .broken(_, reason): "<div class=\"panel error-panel\" role=\"alert\"><p><strong>审计记录完整性校验失败：</strong>\(reason)</p></div>"
-        }
-        let pending = try await AuditLog.pending(on: req.db, limit: 20)
-        let waiting: HTML = pending.count == 0 ? "" : """
-            <p class="hint">另有\(pending.count)条最新记录正在写入哈希链（通常在1秒内完成），刷新页面后显示在下表中。</p>
-            """
-        let body: [HTML] = rows.items.map { entry in
-            """
-            <tr><td>\(entry.seq)</td><td>\(TimeText.chinese(entry.at))</td><td>\(entry.accountName)</td><td>\(AuditText.event(entry.event))</td>
-            <td>\(AuditText.target(entry.target))</td><td>\(AuditText.outcome(entry.outcome))</td><td>\(entry.clientAddress)</td><td>\(entry.detail)</td></tr>
-            """
+        let chain: AuditPage.Chain = switch try await AuditLog.verify(on: req.db) {
+        case .intact(let count): .intact(count: count)
+        case let .broken(_, reason): .broken(reason: reason)
         }
         var exportQuery = URLComponents()
         exportQuery.queryItems = [("event", filter.event), ("account", filter.account), ("from", filter.from), ("to", filter.to)]
             .compactMap { key, value in value.map { URLQueryItem(name: key, value: $0) } }
-        let exportLink = SiteURL.auditExport.path + (exportQuery.percentEncodedQuery.map { "?" + $0 } ?? "")
-        return req.page("审计日志", """
-        \(chain)
-        \(waiting)
-        <form method="get" action="\(SiteURL.audit)" class="panel">
-          \(Fields.select("event", "事件类别", options: AuditText.families.map { (value: $0.prefix, label: $0.label) }, selected: filter.event,
-                          errors: FormErrors(), required: false, placeholder: "全部"))
-          \(Fields.text("account", "账号名称包含", value: filter.account ?? "", errors: FormErrors(), required: false))
-          \(Fields.text("from", "起始日期", value: filter.from ?? "", errors: FormErrors(), type: "date", required: false))
-          \(Fields.text("to", "截止日期", value: filter.to ?? "", errors: FormErrors(), type: "date", required: false))
-          <div class="actions"><button type="submit">查询</button> <a class="button secondary" href="\(exportLink)">导出CSV</a></div>
-        </form>
-        <p class="hint">审计记录保存不少于6个月，只能追加，任何修改或删除都会被完整性校验发现。</p>
-        <div class="table-wrap"><table><thead><tr><th scope="col">序号</th><th scope="col">时间</th><th scope="col">账号</th><th scope="col">事件</th><th scope="col">对象</th><th scope="col">结果</th><th scope="col">地址</th><th scope="col">说明</th></tr></thead>
-        <tbody>\(body)</tbody></table></div>
-        \(Pager.render(rows, req))
-        """)
+        return AuditPage(chain: chain, waiting: try await AuditLog.pending(on: req.db, limit: 20).count, filter: filter,
+                         rows: rows.items.map { AuditPage.Row(seq: $0.seq, at: $0.at, accountName: $0.accountName, event: $0.event, target: $0.target,
+                                                               outcome: $0.outcome, clientAddress: $0.clientAddress, detail: $0.detail) },
+                         exportLink: SiteURL.auditExport.path + (exportQuery.percentEncodedQuery.map { "?" + $0 } ?? ""),
+                         pager: Pager.render(rows, req)).render(req)
     }
 
     /// CSV of the filtered entries (up to 50,000), with Chinese headings and names beside the

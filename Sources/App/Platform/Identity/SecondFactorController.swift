@@ -69,24 +69,9 @@ struct SecondFactorController: RouteCollection {
 
     private func renderCode(_ req: Request, account: AccountModel, errors: FormErrors) -> HTML {
         if account.usesSMSCode {
-            let phone = account.phone.flatMap(MobileNumber.parse)?.masked ?? ""
-            return req.page("输入短信验证码", """
-            \(errors.summary())
-            <form method="post" action="\(SiteURL.secondFactor)" class="panel" novalidate>
-              \(Fields.csrf(req.pageContext.csrfToken))
-              \(Fields.text("code", "短信验证码", value: "", errors: errors, hint: "验证码已发送到 \(phone)，5分钟内有效。", autocomplete: "one-time-code", inputmode: "numeric"))
-              <div class="actions"><button type="submit">确认登录</button></div>
-            </form>
-            """)
+            return SMSCodePage(maskedPhone: account.phone.flatMap(MobileNumber.parse)?.masked ?? "", errors: errors).render(req)
         }
-        return req.page("输入动态验证码", """
-        \(errors.summary())
-        <form method="post" action="\(SiteURL.secondFactor)" class="panel" novalidate>
-          \(Fields.csrf(req.pageContext.csrfToken))
-          \(Fields.text("code", "动态验证码", value: "", errors: errors, hint: "打开手机上的验证器（身份验证器）应用，输入“法援在线”当前显示的6位数字。手机不在身边时，可以输入一个恢复码。", autocomplete: "one-time-code", inputmode: "numeric"))
-          <div class="actions"><button type="submit">确认登录</button></div>
-        </form>
-        """)
+        return AuthenticatorCodePage(errors: errors).render(req)
     }
 
     func enrolPage(req: Request) async throws -> Response {
@@ -110,15 +95,7 @@ struct SecondFactorController: RouteCollection {
         try await req.audit("auth.secondFactorEnrolled", target: "account:\(account.id!)", account: account)
         let next = req.session.data["pendingNext"] ?? req.application.landing(for: account)
         _ = finish(req, account: account)
-        let items: [HTML] = codes.map { "<li><code>\($0)</code></li>" }
-        return try await req.page("请保存恢复码", """
-        <p class="notice">动态验证码已启用。</p>
-        <div class="panel">
-          <p>下面是10个恢复码。手机丢失或换手机时，每个恢复码可以代替动态验证码使用一次。<strong>它们只显示这一次</strong>，请抄写或打印后妥善保管，不要拍照发给他人。</p>
-          <ol>\(items)</ol>
-        </div>
-        <p><a class="button" href="\(next)">我已保存，继续</a></p>
-        """).encodeResponse(for: req)
+        return try await RecoveryCodesPage(codes: codes, next: next).render(req).encodeResponse(for: req)
     }
 
     private func renderEnrol(_ req: Request, account: AccountModel, errors: FormErrors) throws -> HTML {
@@ -135,23 +112,6 @@ struct SecondFactorController: RouteCollection {
             return String(key[start..<key.index(start, offsetBy: min(4, key.count - i))])
         }.joined(separator: " ")
         let uri = TOTP.provisioningURI(secret: secret, account: account.username)
-        let qr = (try? QRCode(text: uri))?.svg ?? .empty
-        return req.page("启用动态验证码", """
-        <p>工作人员登录需要“密码＋动态验证码”两道保护（等保2.0）。请在手机上安装任一验证器应用（如“身份验证器”），然后：</p>
-        <ol>
-          <li>用验证器扫描下面的二维码：
-            <p>\(qr)</p>
-            扫不了时，在验证器中选择“输入密钥”（手动添加），账号填“法援在线”，密钥填下面这串字母数字（空格可不输入）：
-            <p><code id="totp-key" class="key">\(grouped)</code></p>
-            <p class="hint">用手机打开本页时，也可以<a href="\(uri)">直接添加到验证器</a>。</p></li>
-          <li>在下面输入验证器显示的6位数字，完成启用。</li>
-        </ol>
-        \(errors.summary())
-        <form method="post" action="\(SiteURL.enrolSecondFactor)" class="panel" novalidate>
-          \(Fields.csrf(req.pageContext.csrfToken))
-          \(Fields.text("code", "验证器显示的6位数字", value: "", errors: errors, autocomplete: "one-time-code", inputmode: "numeric"))
-          <div class="actions"><button type="submit">启用并登录</button></div>
-        </form>
-        """)
+        return EnrolAuthenticatorPage(groupedKey: grouped, provisioningURI: uri, qrCode: (try? QRCode(text: uri))?.svg ?? .empty, errors: errors).render(req)
     }
 }

@@ -14,14 +14,7 @@ struct HomeController: RouteCollection {
         let home = HomeContext(viewer: NavigationViewer(account: req.auth.get(AccountModel.self)), reference: try await req.referenceData(),
                                now: req.now, settings: req.fayuan.settings)
         let cards = req.application.features.flatMap { $0.homeCards(home) }.sorted { $0.rank < $1.rank }
-        let top = cards.filter { $0.placement == .top }.map(\.html)
-        let grid = cards.filter { $0.placement == .grid }.map(\.html)
-        return req.page("法律援助，就在身边", """
-        \(top)
-        <div class="cards">
-        \(grid)
-        </div>
-        """)
+        return HomePage(banners: cards.filter { $0.placement == .top }.map(\.html), cards: cards.filter { $0.placement == .grid }.map(\.html)).render(req)
     }
 
     struct DisplayModeInput: Content {

@@ -67,20 +67,23 @@ enum Layout {
 }
 
 /// A page that explains what went wrong, in Chinese, and what to do next.
-struct ErrorPage {
+struct ErrorPage: PageView {
     var status: HTTPResponseStatus
     var message: String
 
-    func render(_ request: Request) -> HTML {
-        let title = switch status {
+    var title: String {
+        switch status {
         case .notFound: "页面不存在"
         case .forbidden: "无权访问"
         case .tooManyRequests: "操作过于频繁"
         default: status.code >= 500 ? "系统繁忙" : "无法完成操作"
         }
-        return request.page(title, """
+    }
+
+    func body(in context: PageContext) -> HTML {
+        """
         <div class="panel error-panel" role="alert"><p>\(message)</p></div>
         <p><a class="button" href="\(SiteURL.home)">返回首页</a>　如需帮助，请拨打公共法律服务热线 <strong>12348</strong>。</p>
-        """)
+        """
     }
 }

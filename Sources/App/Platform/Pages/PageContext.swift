@@ -35,13 +35,6 @@ extension Request {
                            serviceHours: fayuan.reference.latest()?.publicServiceHours?.chineseDescription)
     }
 
-    /// A complete page in the site layout.
-    func page(_ title: String, _ body: HTML) -> HTML {
-        let context = pageContext
-        if context.flash != nil { session.data["flash"] = nil }
-        return Layout.render(context: context, title: title, body: body)
-    }
-
     /// A page view in the site layout, for this viewer.
     func show(_ view: some PageView) -> HTML {
         let context = pageContext

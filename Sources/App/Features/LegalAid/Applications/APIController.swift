@@ -141,7 +141,7 @@ struct APIController: RouteCollection {
     // MARK: Mapping
 
     private func summary(_ item: WorkItem) -> API.Summary {
-        API.Summary(id: item.app.id!, number: item.app.number, state: item.app.state, stateLabel: item.app.applicationState.chinese,
+        API.Summary(id: item.app.id, number: item.app.number, state: item.app.applicationState.rawValue, stateLabel: item.app.applicationState.chinese,
                     applicantName: item.app.applicantName, matterType: item.app.form.matter.type?.rawValue,
                     decisionDue: item.lastDay?.iso, overdue: item.overdue, decisionClock: API.DecisionClock(item.clock))
     }

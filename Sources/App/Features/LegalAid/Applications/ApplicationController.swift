@@ -165,6 +165,6 @@ struct ApplicationController: RouteCollection {
             backTo = .legalAidCase(record.id!)
         }
         try await req.audit("personalData.view", target: "application:\(app.number)", detail: "文书 \(doc.number)")
-        return req.page(doc.content.title, DocumentView(content: doc.content, backTo: backTo).render())
+        return DocumentPage(content: doc.content, backTo: backTo).render(req)
     }
 }

@@ -37,17 +37,6 @@ struct LookupController: RouteCollection {
     }
 
     private func render(_ req: Request, input: LookupInput, errors: FormErrors, result: StatusSummary?, notice: String? = nil) -> HTML {
-        let context = req.pageContext
-        return req.page("查询办理进度", """
-        \(notice.map { notice -> HTML in "<div class=\"notice\" role=\"alert\"><p>\(notice)</p></div>" })
-        \(errors.summary())
-        <form method="post" action="\(SiteURL.lookup)" class="panel" novalidate>
-          \(Fields.csrf(context.csrfToken))
-          \(Fields.text("number", "申请编号", value: input.number ?? "", errors: errors, hint: "提交申请后短信中的编号，例如 FY2026-000123"))
-          \(Fields.text("phoneLast4", "手机号码后四位", value: input.phoneLast4 ?? "", errors: errors, inputmode: "numeric"))
-          <div class="actions"><button type="submit">查询</button></div>
-        </form>
-        \(result?.render())
-        """)
+        LookupPage(number: input.number ?? "", phoneLast4: input.phoneLast4 ?? "", errors: errors, result: result, notice: notice).render(req)
     }
 }

@@ -13,29 +13,7 @@ struct CaseController: RouteCollection {
 
     func index(req: Request) async throws -> HTML {
         let account = try req.requireStaff()
-        let reference = try await req.referenceData()
-        let page = try await CaseService(req).visible(to: account, reference: reference, page: try ListPage.from(req))
-        let cases = page.items
-        let today = LocalDate(req.now)
-        // Handlers: lawyers, or the centre's own staff.
-        let handlerIDs = Set(cases.compactMap(\.lawyerAccountId))
-        let lawyers = Dictionary(try await AccountModel.query(on: req.db).filter(\.$id ~~ Array(handlerIDs)).all().map { ($0.id!, $0.displayName) },
-                                 uniquingKeysWith: { a, _ in a })
-        let rows: [HTML] = cases.map { record in
-            let overdue = record.caseState == .awaitingAssignment && LocalDate(iso: record.assignmentDue).map { today > $0 } == true
-            let due: HTML = record.caseState == .awaitingAssignment
-                ? (overdue ? "<span class=\"overdue\">指派已超期（\(CaseDates.chinese(record.assignmentDue))）</span>" : "\(CaseDates.chinese(record.assignmentDue))前指派")
-                : "—"
-            return """
-            <tr><td><a href="\(SiteURL.legalAidCase(record.id))">\(record.number)</a>\(when(record.caseOrigin != .decision) { "<br><span class=\"badge\">\(record.caseOrigin.chinese)</span>" })</td><td>\(record.applicantName)</td>
-            <td>\(record.caseState.chinese)</td><td>\(record.lawyerAccountId.flatMap { lawyers[$0] } ?? "—")</td><td>\(due)</td></tr>
-            """
-        }
-        let title = account.roles?.contains(.lawyer) == true ? "我承办的案件" : "法律援助案件"
-        return req.page(title, """
-        \((cases.isEmpty ? "<p>暂无案件。</p>" : "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">编号</th><th scope=\"col\">受援人</th><th scope=\"col\">状态</th><th scope=\"col\">承办人</th><th scope=\"col\">指派期限（第43条）</th></tr></thead><tbody>\(rows)</tbody></table></div>") as HTML)
-        \(Pager.render(page, req, unit: "件"))
-        """)
+        return try await CaseListPage.query(req, account: account).render(req)
     }
 
     func show(req: Request) async throws -> HTML {

@@ -21,19 +21,9 @@ struct LawyerProfileController: RouteCollection {
         _ = try requireCentre(req)
         let reference = try await req.referenceData()
         let lawyers = try await CaseService(req).candidates(reference: reference).sorted { $0.name < $1.name }
-        let rows: [HTML] = lawyers.map { lawyer in
-            """
-            <tr><td><a href="\(SiteURL.lawyer(lawyer.id))">\(lawyer.name)</a></td><td>\(reference.name(lawyer.firmID))</td>
-            <td>\(lawyer.practiceYears)年</td><td>\(lawyer.criminalPracticeYears)年</td>
-            <td>\(lawyer.specialities.isEmpty ? "—" : lawyer.specialities.map(\.chinese).sorted().joined(separator: "、"))</td>
-            <td>\(lawyer.openCases)件</td><td>\(lawyer.available ? "接案" : "暂停接案")</td></tr>
-            """
-        }
-        return req.page("律师执业信息", """
-        <p>指派时按在办案件数轮流建议，并核对执业年限（可能判处无期徒刑、死刑的案件须刑事辩护执业三年以上，法律援助法第26条）。</p>
-        <div class="table-wrap"><table><thead><tr><th scope="col">律师</th><th scope="col">律师事务所</th><th scope="col">执业年限</th><th scope="col">刑事辩护</th><th scope="col">擅长</th><th scope="col">在办</th><th scope="col">状态</th></tr></thead>
-        <tbody>\(rows)</tbody></table></div>
-        """)
+        var firms: [UUID: String] = [:]
+        for case let firm? in lawyers.map(\.firmID) { firms[firm] = reference.name(firm) }
+        return LawyersPage(lawyers: lawyers, firmNames: firms).render(req)
     }
 
     func edit(req: Request) async throws -> HTML {
@@ -86,16 +76,6 @@ struct LawyerProfileController: RouteCollection {
     }
 
     private func page(_ req: Request, lawyer: AccountModel, values: [String: String], specialities: Set<MatterType>, errors: FormErrors) -> HTML {
-        req.page("律师执业信息：\(lawyer.displayName)", """
-        \(errors.summary())
-        <form method="post" action="\(SiteURL.lawyer(lawyer.id!))" class="panel" novalidate>
-          \(Fields.csrf(req.pageContext.csrfToken))
-          \(Fields.text("practiceYears", "执业年限（年）", value: values["practiceYears"] ?? "", errors: errors, inputmode: "numeric"))
-          \(Fields.text("criminalYears", "其中刑事辩护执业年限（年）", value: values["criminalYears"] ?? "", errors: errors, inputmode: "numeric"))
-          \(Fields.checkboxes("specialities[]", "擅长的案件类型", options: MatterType.allCases.map { (value: $0.rawValue, label: $0.chinese) }, checked: Set(specialities.map(\.rawValue)), errors: errors))
-          \(Fields.checkbox("available", "目前接受指派", checked: values["available"] == "true", errors: errors))
-          <div class="actions"><button type="submit">保存</button> <a href="\(SiteURL.lawyers)">返回</a></div>
-        </form>
-        """)
+        LawyerProfilePage(lawyerID: lawyer.id!, lawyerName: lawyer.displayName, values: values, specialities: specialities, errors: errors).render(req)
     }
 }

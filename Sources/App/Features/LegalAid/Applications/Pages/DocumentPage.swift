@@ -2,11 +2,13 @@ import LegalAidCore
 import Vapor
 
 /// A numbered document laid out for A4; the browser's print prints just the sheet.
-struct DocumentView {
+struct DocumentPage: PageView {
     var content: DocumentContent
     var backTo: SiteURL
 
-    func render() -> HTML {
+    var title: String { content.title }
+
+    func body(in context: PageContext) -> HTML {
         let rows: [HTML] = content.rows.map { "<tr><th scope=\"row\">\($0.label)</th><td>\($0.value)</td></tr>" }
         let paragraphs: [HTML] = content.paragraphs.map { "<p>\($0)</p>" }
         let backLabel = backTo.path.hasPrefix(SiteURL.cases.path + "/") ? "返回案件" : "返回申请"
