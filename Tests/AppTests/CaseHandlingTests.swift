@@ -132,7 +132,7 @@ final class LawyerProfileTests: XCTestCase {
             let saved = try await reviewer.post("/lawyers/\(xu.id!.uuidString)", [("practiceYears", "6"), ("criminalYears", "4"), ("specialities[]", "criminalDefence"),
                                                                                  ("specialities[]", "support"), ("available", "true")])
             XCTAssertEqual(saved.status, .seeOther)
-            let candidates = try await CaseService(db: test.db, services: test.app.fayuan, clientAddress: "test").candidates(reference: try await ReferenceData.load(on: test.db))
+            let candidates = try await CaseService(scope: ServiceScope(db: test.db, services: test.app.fayuan, clientAddress: "test")).candidates(reference: try await ReferenceData.load(on: test.db))
             let updated = try XCTUnwrap(candidates.first { $0.id == xu.id })
             XCTAssertEqual(updated.criminalPracticeYears, 4)
             XCTAssertEqual(updated.specialities, [.criminalDefence, .support])
@@ -140,7 +140,7 @@ final class LawyerProfileTests: XCTestCase {
             // Roles are a set: a lawyer who also holds another role is still offered.
             xu.roles = try RoleSet([.lawyer, .supervisor])
             try await xu.save(on: test.db)
-            let again = try await CaseService(db: test.db, services: test.app.fayuan, clientAddress: "test").candidates(reference: try await ReferenceData.load(on: test.db))
+            let again = try await CaseService(scope: ServiceScope(db: test.db, services: test.app.fayuan, clientAddress: "test")).candidates(reference: try await ReferenceData.load(on: test.db))
             XCTAssertTrue(again.contains { $0.id == xu.id }, "a lawyer with a second role is still a candidate")
             let lawyer = try await test.staffBrowser("lvshi1")
             let _v2 = try await lawyer.get("/lawyers").status

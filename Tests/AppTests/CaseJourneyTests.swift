@@ -15,7 +15,7 @@ final class CaseJourneyTests: XCTestCase {
 
     func test_approvalOpensACaseDueForAssignmentWithinThreeDays_art43() async throws {
         try await withTestApp(now: chinaNoon("2026-09-24")) { test in
-            let service = ApplicationService(db: test.db, services: test.app.fayuan, logger: test.app.logger, clientAddress: "test")
+            let service = ApplicationService(scope: ServiceScope(db: test.db, services: test.app.fayuan, clientAddress: "test", logger: test.app.logger))
             let reference = try await ReferenceData.load(on: test.db)
             let community = try await test.account("shequ1")
             let app = try await service.createDraft(form: SyntheticPerson.form(name: "中秋测试", birth: "19660606", sequence: 71, phone: "13900000071"),

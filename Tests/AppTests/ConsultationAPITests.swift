@@ -126,7 +126,7 @@ final class ConsultationAPITests: XCTestCase {
     func test_aLiveRequestNobodyTakesInThreeMinutesBecomesACallBack_triedThreeTimes() async throws {
         try await withTestApp(now: Self.mondayMorning) { test in
             let (id, key) = try await ask(APIClient(test: test, token: nil), phone: "13912345678")
-            let service = { ConsultationService(db: test.db, services: test.app.fayuan, hub: test.app.consultationHub, now: test.clock.now()) }
+            let service = { ConsultationService(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: test.clock.now()), hub: test.app.consultationHub) }
             test.clock.set(Self.mondayMorning.addingTimeInterval(179))
             let r10 = try await service().escalateOverdue()
             XCTAssertEqual(r10, 0)

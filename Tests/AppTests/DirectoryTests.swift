@@ -246,7 +246,7 @@ final class DirectoryTests: XCTestCase {
     /// removed meanwhile) rolls the whole file back: the rows before it are not kept.
     func test_aRowRefusedWhileWriting_rollsTheWholeFileBack() async throws {
         try await withTestApp { test in
-            let service = DirectoryService(db: test.db, services: test.app.fayuan, now: test.clock.now(), clientAddress: "test")
+            let service = DirectoryService(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: test.clock.now(), clientAddress: "test"))
             let firm = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.lawFirm.rawValue).sort(\.$name).firstOrFail()
             let text = "姓名,身份,所属机构\r\n测试律师甲,律师,\(firm.name)\r\n测试律师乙,律师,已撤销的律师事务所\r\n"
             // Checked while the second firm still existed.

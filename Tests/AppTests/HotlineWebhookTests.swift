@@ -107,11 +107,11 @@ final class HotlineWebhookTests: XCTestCase {
             XCTAssertEqual(hung, ["callback"])
 
             _ = try await post(test, ["eventId": "l1", "callId": "lost", "type": "ringing", "caller": "13900000015"])
-            let service = ConsultationService(db: test.db, services: test.app.fayuan, hub: test.app.consultationHub, now: test.clock.now())
+            let service = ConsultationService(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: test.clock.now()), hub: test.app.consultationHub)
             let tooSoon = try await service.giveUpLostRinging()
             XCTAssertEqual(tooSoon, 0)
             test.clock.set(Self.mondayMorning.addingTimeInterval(HotlineCallRule.ringingGivesUpAfter + 1))
-            let later = ConsultationService(db: test.db, services: test.app.fayuan, hub: test.app.consultationHub, now: test.clock.now())
+            let later = ConsultationService(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: test.clock.now()), hub: test.app.consultationHub)
             let moved = try await later.giveUpLostRinging()
             XCTAssertEqual(moved, 1)
             let lost = try await calls(test, "lost")

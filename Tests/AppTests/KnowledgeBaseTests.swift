@@ -352,7 +352,7 @@ final class KnowledgeBaseTests: XCTestCase {
         try await withTestApp { test in
             try await clearKnowledge(test)
             let editor = try await test.account("shencha")
-            let service = KnowledgeService(db: test.db, services: test.app.fayuan, now: Date())
+            let service = KnowledgeService(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: Date()))
             for n in 1...65 {
                 let body = String(repeating: "调解", count: n % 7 + 1) + "：第\(n)篇。"
                 let entry = try await service.create(KnowledgeInput(kind: .article, title: "人民调解第\(n)讲", body: body, note: ""), by: editor)
@@ -377,7 +377,7 @@ final class KnowledgeBaseTests: XCTestCase {
         try await withTestApp { test in
             try await clearKnowledge(test)
             let editor = try await test.account("shencha")
-            let service = KnowledgeService(db: test.db, services: test.app.fayuan, now: Date())
+            let service = KnowledgeService(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: Date()))
             var ids: [UUID: String] = [:]
             func publish(_ title: String, _ body: String) async throws {
                 let entry = try await service.create(KnowledgeInput(kind: .article, title: title, body: body, note: ""), by: editor)

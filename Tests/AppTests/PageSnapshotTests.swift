@@ -113,10 +113,11 @@ enum Mock {
     }
 
     /// One tag per line, so a diff points at the element that changed; each form's one-time
-    /// token is random by design and shown as a placeholder.
+    /// token and a message form's client id are random by design and shown as placeholders.
     static func lines(_ html: HTML) -> String {
         html.raw.replacingOccurrences(of: "><", with: ">\n<")
             .replacingOccurrences(of: #"name="_once" value="[0-9a-f]+""#, with: #"name="_once" value="ONE-TIME-TOKEN""#, options: .regularExpression)
+            .replacingOccurrences(of: #"name="clientId" value="[0-9A-F-]+""#, with: #"name="clientId" value="CLIENT-ID""#, options: .regularExpression)
     }
 }
 

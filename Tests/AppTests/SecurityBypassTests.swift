@@ -110,7 +110,7 @@ final class SecurityBypassTests: XCTestCase {
             let code = try await anonymous.phoneCode(for: PhoneCodeTests.phone)
             let wrong = code == "000000" ? "111111" : "000000"
             let phone = try XCTUnwrap(MobileNumber.parse(PhoneCodeTests.phone))
-            let codes = PhoneCodes(db: test.db, services: test.app.fayuan, now: test.clock.now())
+            let codes = PhoneCodes(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: test.clock.now()))
             let outcomes = NIOLockedValueBox<[String]>([])
             await withTaskGroup(of: Void.self) { group in
                 for _ in 0..<12 {

@@ -5,7 +5,7 @@ import XCTest
 
 extension TestApp {
     var applications: ApplicationService {
-        ApplicationService(db: db, services: app.fayuan, logger: app.logger, clientAddress: "test")
+        ApplicationService(scope: ServiceScope(db: db, services: app.fayuan, clientAddress: "test", logger: app.logger))
     }
 
     /// A synthetic application taken to the director's desk (awaiting decision). Filed by the demo

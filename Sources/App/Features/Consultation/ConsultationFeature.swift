@@ -44,7 +44,7 @@ struct ConsultationFeature: Feature {
         // check lets only one instance move each request.
         guard settings.consultationRoundSeconds > 0 else { return [] }
         return [PeriodicJob("consultation-escalation", every: .seconds(settings.consultationRoundSeconds)) { app in
-            let service = ConsultationService(db: app.db, services: app.fayuan, hub: app.consultationHub, now: app.fayuan.clock.now())
+            let service = ConsultationService(scope: ServiceScope(db: app.db, services: app.fayuan, now: app.fayuan.clock.now()), hub: app.consultationHub)
             let moved = try await service.escalateOverdue()
             let lost = try await service.giveUpLostRinging()
             let said = [moved > 0 ? "\(moved) live consultations handed to the hotline for a call back" : nil,

@@ -125,7 +125,7 @@ actor LiveConversation {
     }
 
     private var service: ConsultationService {
-        ConsultationService(db: app.db, services: services, hub: app.consultationHub, now: services.clock.now())
+        ConsultationService(scope: ServiceScope(db: app.db, services: services, now: services.clock.now()), hub: app.consultationHub)
     }
 
     /// Whether the caller may still use this socket: read again when the last check is stale (or

@@ -23,27 +23,17 @@ enum ConsultationCaller: Sendable {
 /// The consultation desk's storage and steps: every step goes through `ConsultationWorkflow`,
 /// is written with its event in one transaction (a version check refuses the second of two
 /// staff acting at once), and is announced on the hub only after it is stored.
-struct ConsultationService {
-    let db: Database
-    let services: FayuanServices
+struct ConsultationService: ServiceScoped {
+    let scope: ServiceScope
     let hub: ConsultationHub
-    let now: Date
-    let clientAddress: String
 
-    init(_ req: Request) {
-        db = req.db
-        services = req.fayuan
-        hub = req.application.consultationHub
-        now = req.now
-        clientAddress = req.clientAddress
+    init(scope: ServiceScope, hub: ConsultationHub) {
+        self.scope = scope
+        self.hub = hub
     }
 
-    init(db: Database, services: FayuanServices, hub: ConsultationHub, now: Date) {
-        self.db = db
-        self.services = services
-        self.hub = hub
-        self.now = now
-        clientAddress = "system"
+    init(_ req: Request) {
+        self.init(scope: ServiceScope(req), hub: req.application.consultationHub)
     }
 
     var rules: DeskRules { services.settings.deskRules }

@@ -34,7 +34,7 @@ extension ConsultationService {
     /// Stores the draft with the closing step, says so in the conversation and tells the person
     /// where to finish it.
     func fileApplication(_ draft: ApplicationModel, from consultation: ConsultationModel, by staff: AccountModel, on tx: Database) async throws {
-        try await ApplicationService(db: tx, services: services, logger: Logger(label: "fayuan.consultation"), clientAddress: clientAddress)
+        try await ApplicationService(scope: ServiceScope(db: tx, services: services, clientAddress: clientAddress, logger: Logger(label: "fayuan.consultation")))
             .insertDraft(draft, by: staff, on: tx)
         consultation.applicationID = draft.id
         try await consultation.save(on: tx)
@@ -47,6 +47,6 @@ extension ConsultationService {
     }
 
     var applications: ApplicationService {
-        ApplicationService(db: db, services: services, logger: Logger(label: "fayuan.consultation"), clientAddress: clientAddress)
+        ApplicationService(scope: ServiceScope(db: db, services: services, clientAddress: clientAddress, logger: Logger(label: "fayuan.consultation")))
     }
 }

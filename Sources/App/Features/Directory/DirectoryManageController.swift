@@ -244,7 +244,7 @@ struct DirectoryManageController: RouteCollection {
             let (name, text) = try Self.text(of: upload.file, field: "file")
             let runs = req.application.directoryImports
             let id = try await runs.start(fileName: name, by: editor.id!, at: req.now, on: req.db)
-            runs.perform(id, text: text, service: DirectoryService(db: req.application.db, services: req.fayuan, now: req.now, clientAddress: req.clientAddress),
+            runs.perform(id, text: text, service: DirectoryService(scope: ServiceScope(db: req.application.db, services: req.fayuan, now: req.now, clientAddress: req.clientAddress)),
                          editor: editor)
             return req.redirect(to: SiteURL.directoryImportRun(.value(id)).path)
         } catch let error as AppError where error.refusesForm {

@@ -7,25 +7,8 @@ import DirectoryCore
 /// The directory's writes: an institution or a person saved from the staff pages, and a whole
 /// import file written in one transaction (all rows or none). Every write goes through the
 /// models, so the reference cache learns of it and every instance reloads.
-struct DirectoryService {
-    let db: Database
-    let services: FayuanServices
-    let now: Date
-    let clientAddress: String
-
-    init(_ req: Request) {
-        db = req.db
-        services = req.fayuan
-        now = req.now
-        clientAddress = req.clientAddress
-    }
-
-    init(db: Database, services: FayuanServices, now: Date, clientAddress: String = "system") {
-        self.db = db
-        self.services = services
-        self.now = now
-        self.clientAddress = clientAddress
-    }
+struct DirectoryService: ScopedService {
+    let scope: ServiceScope
 
     /// The kinds that make up the legal-aid network: applications are routed through them, so
     /// their kind and place in the tree are not changed from the directory.

@@ -24,7 +24,7 @@ struct ImportDirectoryCommand: AsyncCommand {
         let app = context.application
         guard let data = FileManager.default.contents(atPath: signature.file) else { throw Refused(description: "cannot read \(signature.file)") }
         guard let text = String(data: data, encoding: .utf8) else { throw Refused(description: "the file is not UTF-8; save it as “CSV UTF-8”") }
-        let service = DirectoryService(db: app.db, services: app.fayuan, now: app.fayuan.clock.now(), clientAddress: "command")
+        let service = DirectoryService(scope: ServiceScope(db: app.db, services: app.fayuan, now: app.fayuan.clock.now(), clientAddress: "command"))
         let file: DirectoryImportFile
         let known = try await service.knownNames()
         do { file = try DirectoryImport.read(text, knownNames: known) } catch {
@@ -72,7 +72,7 @@ struct ImportLawCommand: AsyncCommand {
         case .failure(let errors):
             throw ImportDirectoryCommand.Refused(description: errors.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
         case .success(let input):
-            let entry = try await KnowledgeService(db: app.db, services: app.fayuan, now: app.fayuan.clock.now()).create(input, by: editor)
+            let entry = try await KnowledgeService(scope: ServiceScope(db: app.db, services: app.fayuan, now: app.fayuan.clock.now())).create(input, by: editor)
             context.console.print("imported \(LawText.articles(input.body).count) articles as a draft: \(SiteURL.editKnowledgeEntry(.value(entry.id!)).path)")
         }
     }

@@ -41,7 +41,7 @@ struct BenchSearchCommand: AsyncCommand {
             context.console.print("loaded \(wanted - existing) articles in \(Int(Date().timeIntervalSince(started))) s")
         }
         if postgres { try await sql.raw("ANALYZE").run() }
-        let service = KnowledgeService(db: db, services: app.fayuan, now: Date())
+        let service = KnowledgeService(scope: ServiceScope(db: db, services: app.fayuan, now: Date()))
         let index = KnowledgeIndex(db)
         context.console.print("\(wanted) published articles on \(postgres ? "PostgreSQL" : "SQLite"), \(runs) runs a query, one at a time")
         context.console.print("query".padding(toLength: 14, withPad: " ", startingAt: 0)

@@ -11,7 +11,7 @@ enum KnowledgeDemo {
     static func seedIfEmpty(_ app: Application) async throws {
         guard try await KnowledgeEntryModel.query(on: app.db).count() == 0,
               let editor = try await AccountModel.query(on: app.db).filter(\.$username == "shencha").first() else { return }
-        let service = KnowledgeService(db: app.db, services: app.fayuan, now: app.fayuan.clock.now())
+        let service = KnowledgeService(scope: ServiceScope(db: app.db, services: app.fayuan, now: app.fayuan.clock.now()))
         for (kind, title, body) in entries {
             let input = KnowledgeInput(kind: kind, title: title, body: body, note: "演示数据")
             let entry = try await service.create(input, by: editor)

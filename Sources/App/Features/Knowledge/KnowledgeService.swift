@@ -8,25 +8,8 @@ import KnowledgeCore
 /// The knowledge base's storage and steps: every saved edit is a new version row written with
 /// the entry in one transaction (a stale version is refused, so two editors never overwrite each
 /// other), and the search index follows the entry in that same transaction.
-struct KnowledgeService {
-    let db: Database
-    let services: FayuanServices
-    let now: Date
-    let clientAddress: String
-
-    init(_ req: Request) {
-        db = req.db
-        services = req.fayuan
-        now = req.now
-        clientAddress = req.clientAddress
-    }
-
-    init(db: Database, services: FayuanServices, now: Date) {
-        self.db = db
-        self.services = services
-        self.now = now
-        clientAddress = "system"
-    }
+struct KnowledgeService: ScopedService {
+    let scope: ServiceScope
 
     // MARK: reading
 

@@ -7,25 +7,13 @@ import Vapor
 /// Confirms that a person holds the mobile number they typed (an anonymous asker, whom the desk
 /// may call back and text): a 6-digit code by SMS, valid for five minutes and five tries, at most
 /// three a number in ten minutes. Stored as keyed digests only, and shared by every instance.
-struct PhoneCodes {
+struct PhoneCodes: ScopedService {
     enum Purpose: String { case consultation }
 
     static let validFor: TimeInterval = 5 * 60
     static let maxAttempts = 5
 
-    let db: Database
-    let services: FayuanServices
-    let now: Date
-
-    init(_ req: Request) {
-        self.init(db: req.db, services: req.fayuan, now: req.now)
-    }
-
-    init(db: Database, services: FayuanServices, now: Date) {
-        self.db = db
-        self.services = services
-        self.now = now
-    }
+    let scope: ServiceScope
 
     /// Sends a fresh code, or says how long to wait.
     func send(to phone: MobileNumber, for purpose: Purpose, clientAddress: String) async throws {

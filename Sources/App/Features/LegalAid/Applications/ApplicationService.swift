@@ -5,23 +5,8 @@ import Vapor
 
 /// The use cases of a legal aid application: find (with access checked), create and edit a
 /// draft, and apply a workflow event with everything that follows from it, in one transaction.
-struct ApplicationService {
-    var db: Database
-    var services: FayuanServices
-    var logger: Logger
-    /// For the audit trail.
-    var clientAddress: String
-
-    init(db: Database, services: FayuanServices, logger: Logger, clientAddress: String) {
-        self.db = db
-        self.services = services
-        self.logger = logger
-        self.clientAddress = clientAddress
-    }
-
-    init(_ request: Request) {
-        self.init(db: request.db, services: request.fayuan, logger: request.logger, clientAddress: request.clientAddress)
-    }
+struct ApplicationService: ScopedService {
+    let scope: ServiceScope
 
     var now: Date { services.clock.now() }
 
@@ -263,7 +248,7 @@ struct ApplicationService {
         let explanation = "先行提供法律援助后补办手续，经审查不符合法律援助条件：\(transition.payload["reasons"] ?? "")"
         let ending = try CaseWorkflow.apply(.terminate(.noLongerInHardship, explanation: explanation), in: urgent.caseState, by: actor, at: transition.at)
             .mapError { AppError(status: .conflict, code: "illegalTransition", message: $0.message) }.get()
-        try await CaseService(db: tx, services: services, clientAddress: clientAddress)
+        try await CaseService(scope: ServiceScope(db: tx, services: services, clientAddress: clientAddress))
             .commit(ending, record: urgent, app: app, by: account, reference: reference, on: tx)
         return true
     }

@@ -8,14 +8,8 @@ import Vapor
 /// wrong tries in a day close the lookup for that number until the next day, and the
 /// applicant is told by SMS. Any number string is counted, known or not, so the lock itself
 /// reveals nothing about which numbers exist.
-struct StatusLookup {
-    var db: Database
-    var services: FayuanServices
-
-    init(_ req: Request) {
-        db = req.db
-        services = req.fayuan
-    }
+struct StatusLookup: ScopedService {
+    let scope: ServiceScope
 
     enum Outcome {
         case found(ApplicationModel)

@@ -5,20 +5,8 @@ import Vapor
 
 /// The use cases of a legal aid case after the decision: open it, find it (access checked),
 /// suggest and assign a lawyer, and apply every later step in one transaction each.
-struct CaseService {
-    var db: Database
-    var services: FayuanServices
-    var clientAddress: String
-
-    init(_ request: Request) {
-        self.init(db: request.db, services: request.fayuan, clientAddress: request.clientAddress)
-    }
-
-    init(db: Database, services: FayuanServices, clientAddress: String) {
-        self.db = db
-        self.services = services
-        self.clientAddress = clientAddress
-    }
+struct CaseService: ScopedService {
+    let scope: ServiceScope
 
     /// Called inside the decision's transaction: the case exists the moment aid is granted,
     /// with its assignment clock (法律援助法 第43条: 3 days) running.

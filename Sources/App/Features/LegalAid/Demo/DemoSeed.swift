@@ -100,7 +100,7 @@ enum DemoSeed {
 
     /// A few applications in flight, so the workbench has something to show.
     static func seedApplications(_ app: Application, orgs: [String: UUID], accounts: [String: AccountModel]) async throws {
-        let service = ApplicationService(db: app.db, services: app.fayuan, logger: app.logger, clientAddress: "seed")
+        let service = ApplicationService(scope: ServiceScope(db: app.db, services: app.fayuan, clientAddress: "seed", logger: app.logger))
         let reference = try await app.fayuan.referenceData(on: app.db)
         guard let community = accounts["shequ1"], let station = accounts["gongzuozhan1"], let reviewer = accounts["shencha"],
               let citizen = accounts[citizenPhone], let director = accounts["shenpi"]
