@@ -118,9 +118,21 @@ final class RetentionTests: XCTestCase {
             // Row timestamps come from the database layer's real clock: look 400 days ahead of it.
             let later = Date().addingTimeInterval(400 * 86_400)
             let sessionsBefore = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").count()
+            // Wrong status-lookup tries: yesterday's (relative to `later`) kept, older ones deleted.
+            for day in [LocalDate(later).adding(days: -5), LocalDate(later).adding(days: -1)] {
+                let failure = LookupFailureModel()
+                failure.number = "FY2026-000001"
+                failure.day = day.iso
+                failure.count = 2
+                failure.notified = false
+                try await failure.create(on: test.db)
+            }
             let counts = try await PurgeExpiredCommand.purge(now: later, services: test.app.fayuan, on: test.db, features: test.app.features)
             XCTAssertEqual(counts[.unsubmittedDraft], 1)
             XCTAssertGreaterThan(counts[.smsOutbox] ?? 0, 0)
+            XCTAssertEqual(counts[.lookupFailure], 1, "the lookup tries older than two days")
+            let _v900 = try await LookupFailureModel.query(on: test.db).all().map(\.day)
+            XCTAssertEqual(_v900, [LocalDate(later).adding(days: -1).iso])
             let _v901 = try await ApplicationModel.query(on: test.db).filter(\.$state == "draft").count()
             XCTAssertEqual(_v901, 0)
             let _v902 = try await ApplicationModel.query(on: test.db).filter(\.$state == "submitted").count()

@@ -20,7 +20,7 @@ protocol Feature: Sendable {
     /// Its background rounds while a server runs.
     func jobs(_ settings: Settings) -> [PeriodicJob]
     /// Whatever it keeps on the application (e.g. a realtime hub), set up once before serving.
-    func prepare(_ app: Application)
+    func prepare(_ app: Application) throws
     /// Its part of the demo district, on a first start with demo data (after the platform's).
     func seedDemo(_ app: Application) async throws
     /// Its audit events and targets in Chinese, for the audit page and its filter.
@@ -58,7 +58,7 @@ extension Feature {
     func middleware() -> [any Middleware] { [] }
     func commands(_ app: Application) {}
     func jobs(_ settings: Settings) -> [PeriodicJob] { [] }
-    func prepare(_ app: Application) {}
+    func prepare(_ app: Application) throws {}
     func seedDemo(_ app: Application) async throws {}
     var auditVocabulary: AuditVocabulary { AuditVocabulary() }
     var personalData: PersonalData { PersonalData() }
@@ -75,6 +75,29 @@ extension Feature {
 struct OpenAPIFragment: Sendable {
     var schemas = ""
     var paths = ""
+
+    /// One step on a resource by id (`POST /…/{id}/…`): a JSON body, an `Idempotency-Key`, the
+    /// resource back as `schema`, and the errors by name (`components/responses/Error`).
+    static func step(_ path: String, summary: String, body: String, status: Int = 200, returns schema: String) -> String {
+        let errors = [400, 401, 403, 404, 409, 422].map { "        \"\($0)\": { $ref: '#/components/responses/Error' }" }.joined(separator: "\n")
+        return """
+          \(path):
+            parameters:
+              - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
+            post:
+              summary: "\(summary)"
+              security: [{ bearer: [] }]
+              requestBody:
+                required: true
+                content: { application/json: { schema: \(body) } }
+              parameters:
+                - { $ref: '#/components/parameters/IdempotencyKey' }
+              responses:
+                "415": { $ref: '#/components/responses/Error' }
+                "\(status)": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/\(schema)' } } } }
+        \(errors)
+        """
+    }
 }
 
 /// What a home page card may read: who is looking, the reference data, the time.
@@ -145,7 +168,7 @@ extension Application {
         self.features = features
         migrations.add(MigrationHistory.landed)
         for feature in features {
-            feature.prepare(self)
+            try feature.prepare(self)
             migrations.add(feature.migrations)
             feature.commands(self)
             for job in feature.jobs(settings) { lifecycle.use(job) }

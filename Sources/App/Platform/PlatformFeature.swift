@@ -40,8 +40,8 @@ struct PlatformFeature: Feature {
     var messages: [MessageKind] { AccountMessages.all }
 
     /// Runs once `app.features` is set: the API document is put together here, not per request.
-    func prepare(_ app: Application) {
-        app.storage[OpenAPIDocument.Key.self] = try? OpenAPIDocument.assemble(app.features)
+    func prepare(_ app: Application) throws {
+        app.storage[OpenAPIDocument.Key.self] = try OpenAPIDocument.assemble(app.features)
     }
 
     func commands(_ app: Application) {

@@ -14,7 +14,7 @@ struct ConsultationFeature: Feature {
          CreateConsultationFiles(), AddConsultationReplyDue()]
     }
 
-    func prepare(_ app: Application) {
+    func prepare(_ app: Application) throws {
         let hub = ConsultationHub()
         app.consultationHub = hub
         // One instance on SQLite; on PostgreSQL any number, relayed through LISTEN/NOTIFY.

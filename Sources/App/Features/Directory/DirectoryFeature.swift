@@ -10,7 +10,7 @@ import DirectoryCore
 struct DirectoryFeature: Feature {
     var migrations: [any Migration] { [ExtendOrganisationsForDirectory(), CreateDirectoryPeople(), AddDirectoryPersonPhoto(), CreateDirectoryImportRuns()] }
 
-    func prepare(_ app: Application) {
+    func prepare(_ app: Application) throws {
         app.directoryImports = DirectoryImportRuns()
     }
 

@@ -10,7 +10,7 @@ import KnowledgeCore
 struct KnowledgeFeature: Feature {
     var migrations: [any Migration] { [CreateKnowledgeEntries(), CreateKnowledgeSearch(), CreateKnowledgeQuestions(), IndexKnowledgeTitles()] }
 
-    func prepare(_ app: Application) {
+    func prepare(_ app: Application) throws {
         app.knowledgeViews = KnowledgeViewCounter()
         app.knowledgeQuestions = KnowledgeQuestionLog()
     }

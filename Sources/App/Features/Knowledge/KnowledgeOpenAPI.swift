@@ -157,46 +157,10 @@ extension KnowledgeFeature {
         "400": { $ref: '#/components/responses/Error' }
         "404": { $ref: '#/components/responses/Error' }
         "422": { $ref: '#/components/responses/Error' }
-  /api/v1/knowledge/{id}/publish:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-    post:
-      summary: "Publish: the public sees and finds it (editors; send the version seen)"
-      security: [{ bearer: [] }]
-      requestBody:
-        required: true
-        content: { application/json: { schema: { type: object, required: [version], properties: { version: { type: integer, format: int64, minimum: -9223372036854775808, maximum: 9223372036854775807 } } } } }
-      parameters:
-        - { $ref: '#/components/parameters/IdempotencyKey' }
-      responses:
-        "415": { $ref: '#/components/responses/Error' }
-        "200": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/KnowledgeEntry' } } } }
-        "400": { $ref: '#/components/responses/Error' }
-        "401": { $ref: '#/components/responses/Error' }
-        "403": { $ref: '#/components/responses/Error' }
-        "404": { $ref: '#/components/responses/Error' }
-        "409": { $ref: '#/components/responses/Error' }
-        "422": { $ref: '#/components/responses/Error' }
-  /api/v1/knowledge/{id}/unpublish:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-    post:
-      summary: "Withdraw: no longer public or searchable (editors; send the version seen)"
-      security: [{ bearer: [] }]
-      requestBody:
-        required: true
-        content: { application/json: { schema: { type: object, required: [version], properties: { version: { type: integer, format: int64, minimum: -9223372036854775808, maximum: 9223372036854775807 } } } } }
-      parameters:
-        - { $ref: '#/components/parameters/IdempotencyKey' }
-      responses:
-        "415": { $ref: '#/components/responses/Error' }
-        "200": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/KnowledgeEntry' } } } }
-        "400": { $ref: '#/components/responses/Error' }
-        "401": { $ref: '#/components/responses/Error' }
-        "403": { $ref: '#/components/responses/Error' }
-        "404": { $ref: '#/components/responses/Error' }
-        "409": { $ref: '#/components/responses/Error' }
-        "422": { $ref: '#/components/responses/Error' }
+\#(OpenAPIFragment.step("/api/v1/knowledge/{id}/publish", summary: "Publish: the public sees and finds it (editors; send the version seen)",
+                           body: ##"{ type: object, required: [version], properties: { version: { type: integer, format: int64, minimum: -9223372036854775808, maximum: 9223372036854775807 } } }"##, returns: "KnowledgeEntry"))
+\#(OpenAPIFragment.step("/api/v1/knowledge/{id}/unpublish", summary: "Withdraw: no longer public or searchable (editors; send the version seen)",
+                           body: ##"{ type: object, required: [version], properties: { version: { type: integer, format: int64, minimum: -9223372036854775808, maximum: 9223372036854775807 } } }"##, returns: "KnowledgeEntry"))
   /api/v1/knowledge/{id}/versions:
     parameters:
       - { name: id, in: path, required: true, schema: { type: string, format: uuid } }

@@ -536,146 +536,20 @@ extension LegalAidFeature {
         "404": { $ref: '#/components/responses/Error' }
         "409": { $ref: '#/components/responses/Error' }
         "422": { $ref: '#/components/responses/Error' }
-  /api/v1/cases/{id}/progress:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-    post:
-      summary: "The assigned lawyer records progress (第46条); the recipient is told unless notifyApplicant is false"
-      security: [{ bearer: [] }]
-      requestBody:
-        required: true
-        content: { application/json: { schema: { type: object, properties: { kind: { type: string, enum: [meeting, filing, hearing, mediation, document, other] }, note: { type: string }, notifyApplicant: { type: boolean } } } } }
-      parameters:
-        - { $ref: '#/components/parameters/IdempotencyKey' }
-      responses:
-        "415": { $ref: '#/components/responses/Error' }
-        "201": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/CaseDetail' } } } }
-        "400": { $ref: '#/components/responses/Error' }
-        "401": { $ref: '#/components/responses/Error' }
-        "403": { $ref: '#/components/responses/Error' }
-        "404": { $ref: '#/components/responses/Error' }
-        "409": { $ref: '#/components/responses/Error' }
-        "422": { $ref: '#/components/responses/Error' }
-  /api/v1/cases/{id}/change-request:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-    post:
-      summary: "The recipient asks to change lawyer, with a reason (第46条)"
-      security: [{ bearer: [] }]
-      requestBody:
-        required: true
-        content: { application/json: { schema: { type: object, properties: { reason: { type: string } } } } }
-      parameters:
-        - { $ref: '#/components/parameters/IdempotencyKey' }
-      responses:
-        "415": { $ref: '#/components/responses/Error' }
-        "201": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/CaseDetail' } } } }
-        "400": { $ref: '#/components/responses/Error' }
-        "401": { $ref: '#/components/responses/Error' }
-        "403": { $ref: '#/components/responses/Error' }
-        "404": { $ref: '#/components/responses/Error' }
-        "409": { $ref: '#/components/responses/Error' }
-        "422": { $ref: '#/components/responses/Error' }
-  /api/v1/cases/{id}/change-request/refuse:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-    post:
-      summary: "The centre refuses a change-of-lawyer request, with reasons (granting = changeLawyer event)"
-      security: [{ bearer: [] }]
-      requestBody:
-        required: true
-        content: { application/json: { schema: { type: object, properties: { response: { type: string } } } } }
-      parameters:
-        - { $ref: '#/components/parameters/IdempotencyKey' }
-      responses:
-        "415": { $ref: '#/components/responses/Error' }
-        "200": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/CaseDetail' } } } }
-        "400": { $ref: '#/components/responses/Error' }
-        "401": { $ref: '#/components/responses/Error' }
-        "403": { $ref: '#/components/responses/Error' }
-        "404": { $ref: '#/components/responses/Error' }
-        "409": { $ref: '#/components/responses/Error' }
-        "422": { $ref: '#/components/responses/Error' }
-  /api/v1/cases/{id}/mediation:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-    post:
-      summary: "The assigned lawyer records whether the recipient agreed to try mediation first (non-criminal matters)"
-      security: [{ bearer: [] }]
-      requestBody:
-        required: true
-        content: { application/json: { schema: { type: object, properties: { consent: { type: string, enum: [consented, declined] }, how: { type: string } } } } }
-      parameters:
-        - { $ref: '#/components/parameters/IdempotencyKey' }
-      responses:
-        "415": { $ref: '#/components/responses/Error' }
-        "200": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/CaseDetail' } } } }
-        "400": { $ref: '#/components/responses/Error' }
-        "401": { $ref: '#/components/responses/Error' }
-        "403": { $ref: '#/components/responses/Error' }
-        "404": { $ref: '#/components/responses/Error' }
-        "409": { $ref: '#/components/responses/Error' }
-        "422": { $ref: '#/components/responses/Error' }
-  /api/v1/cases/{id}/members:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-    post:
-      summary: "Add co-recipients of a group matter; every line must be valid or none is stored"
-      security: [{ bearer: [] }]
-      requestBody:
-        required: true
-        content: { application/json: { schema: { type: object, properties: { members: { type: string, description: '每行一人：姓名，手机号' } } } } }
-      parameters:
-        - { $ref: '#/components/parameters/IdempotencyKey' }
-      responses:
-        "415": { $ref: '#/components/responses/Error' }
-        "200": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/CaseDetail' } } } }
-        "400": { $ref: '#/components/responses/Error' }
-        "401": { $ref: '#/components/responses/Error' }
-        "403": { $ref: '#/components/responses/Error' }
-        "404": { $ref: '#/components/responses/Error' }
-        "409": { $ref: '#/components/responses/Error' }
-        "422": { $ref: '#/components/responses/Error' }
-  /api/v1/applications/{id}/urgent-aid:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-    post:
-      summary: "The director gives aid first, paperwork later (第44条: under 7 days to a limitation period or filing deadline, or urgent preservation)"
-      security: [{ bearer: [] }]
-      requestBody:
-        required: true
-        content: { application/json: { schema: { type: object, properties: { daysToDeadline: { type: integer, minimum: 0, maximum: 3650 }, urgentPreservation: { type: boolean }, reason: { type: string } } } } }
-      parameters:
-        - { $ref: '#/components/parameters/IdempotencyKey' }
-      responses:
-        "415": { $ref: '#/components/responses/Error' }
-        "201": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/CaseDetail' } } } }
-        "400": { $ref: '#/components/responses/Error' }
-        "401": { $ref: '#/components/responses/Error' }
-        "403": { $ref: '#/components/responses/Error' }
-        "404": { $ref: '#/components/responses/Error' }
-        "409": { $ref: '#/components/responses/Error' }
-        "422": { $ref: '#/components/responses/Error' }
-  /api/v1/applications/{id}/objection:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-    post:
-      summary: "Object to a denial or a termination (第49条); the bureau decides within 5 days"
-      security: [{ bearer: [] }]
-      requestBody:
-        required: true
-        content: { application/json: { schema: { type: object, properties: { reason: { type: string } } } } }
-      parameters:
-        - { $ref: '#/components/parameters/IdempotencyKey' }
-      responses:
-        "415": { $ref: '#/components/responses/Error' }
-        "201": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/Objection' } } } }
-        "400": { $ref: '#/components/responses/Error' }
-        "401": { $ref: '#/components/responses/Error' }
-        "403": { $ref: '#/components/responses/Error' }
-        "404": { $ref: '#/components/responses/Error' }
-        "409": { $ref: '#/components/responses/Error' }
-        "422": { $ref: '#/components/responses/Error' }
+\#(OpenAPIFragment.step("/api/v1/cases/{id}/progress", summary: "The assigned lawyer records progress (第46条); the recipient is told unless notifyApplicant is false",
+                           body: ##"{ type: object, properties: { kind: { type: string, enum: [meeting, filing, hearing, mediation, document, other] }, note: { type: string }, notifyApplicant: { type: boolean } } }"##, status: 201, returns: "CaseDetail"))
+\#(OpenAPIFragment.step("/api/v1/cases/{id}/change-request", summary: "The recipient asks to change lawyer, with a reason (第46条)",
+                           body: ##"{ type: object, properties: { reason: { type: string } } }"##, status: 201, returns: "CaseDetail"))
+\#(OpenAPIFragment.step("/api/v1/cases/{id}/change-request/refuse", summary: "The centre refuses a change-of-lawyer request, with reasons (granting = changeLawyer event)",
+                           body: ##"{ type: object, properties: { response: { type: string } } }"##, returns: "CaseDetail"))
+\#(OpenAPIFragment.step("/api/v1/cases/{id}/mediation", summary: "The assigned lawyer records whether the recipient agreed to try mediation first (non-criminal matters)",
+                           body: ##"{ type: object, properties: { consent: { type: string, enum: [consented, declined] }, how: { type: string } } }"##, returns: "CaseDetail"))
+\#(OpenAPIFragment.step("/api/v1/cases/{id}/members", summary: "Add co-recipients of a group matter; every line must be valid or none is stored",
+                           body: ##"{ type: object, properties: { members: { type: string, description: '每行一人：姓名，手机号' } } }"##, returns: "CaseDetail"))
+\#(OpenAPIFragment.step("/api/v1/applications/{id}/urgent-aid", summary: "The director gives aid first, paperwork later (第44条: under 7 days to a limitation period or filing deadline, or urgent preservation)",
+                           body: ##"{ type: object, properties: { daysToDeadline: { type: integer, minimum: 0, maximum: 3650 }, urgentPreservation: { type: boolean }, reason: { type: string } } }"##, status: 201, returns: "CaseDetail"))
+\#(OpenAPIFragment.step("/api/v1/applications/{id}/objection", summary: "Object to a denial or a termination (第49条); the bureau decides within 5 days",
+                           body: ##"{ type: object, properties: { reason: { type: string } } }"##, status: 201, returns: "Objection"))
   /api/v1/objections:
     get:
       summary: "Objections the caller may see"
@@ -687,26 +561,8 @@ extension LegalAidFeature {
         "200": { description: Done, headers: { X-Total-Count: { $ref: '#/components/headers/TotalCount' }, Link: { $ref: '#/components/headers/Link' } }, content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Objection' } } } } }
         "401": { $ref: '#/components/responses/Error' }
         "422": { $ref: '#/components/responses/Error' }
-  /api/v1/objections/{id}/decision:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-    post:
-      summary: "The bureau upholds the decision or orders the centre to correct it (the denial is reopened, the case reinstated)"
-      security: [{ bearer: [] }]
-      requestBody:
-        required: true
-        content: { application/json: { schema: { type: object, properties: { outcome: { type: string, enum: [upheld, correctionOrdered] }, explanation: { type: string } } } } }
-      parameters:
-        - { $ref: '#/components/parameters/IdempotencyKey' }
-      responses:
-        "415": { $ref: '#/components/responses/Error' }
-        "200": { description: Done, content: { application/json: { schema: { $ref: '#/components/schemas/Objection' } } } }
-        "400": { $ref: '#/components/responses/Error' }
-        "401": { $ref: '#/components/responses/Error' }
-        "403": { $ref: '#/components/responses/Error' }
-        "404": { $ref: '#/components/responses/Error' }
-        "409": { $ref: '#/components/responses/Error' }
-        "422": { $ref: '#/components/responses/Error' }
+\#(OpenAPIFragment.step("/api/v1/objections/{id}/decision", summary: "The bureau upholds the decision or orders the centre to correct it (the denial is reopened, the case reinstated)",
+                           body: ##"{ type: object, properties: { outcome: { type: string, enum: [upheld, correctionOrdered] }, explanation: { type: string } } }"##, returns: "Objection"))
   /api/v1/notifications:
     post:
       summary: "Register a criminal notification (通知辩护, 第36条): the case opens due for assignment within 3 days"

@@ -31,7 +31,11 @@ extension LegalAidFeature {
                     try await SMSOutboxModel.query(on: db).filter(\.$applicationID == draft.id!).delete()
                     try await draft.delete(on: db)
                 }
-                return [.unsubmittedDraft: drafts.count]
+                // The status lookup's wrong tries per number and day.
+                let lastKeptDay = LocalDate(round.cutoff(.lookupFailure)).iso
+                let failures = try await LookupFailureModel.query(on: db).filter(\.$day < lastKeptDay).count()
+                try await LookupFailureModel.query(on: db).filter(\.$day < lastKeptDay).delete()
+                return [.unsubmittedDraft: drafts.count, .lookupFailure: failures]
             }])
     }
 }

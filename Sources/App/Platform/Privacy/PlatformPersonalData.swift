@@ -33,10 +33,6 @@ extension PlatformFeature {
                     + FormSubmissionModel.query(on: db).filter(\.$createdAt < round.cutoff(.repeatGuard)).count()
                 try await IdempotencyRecordModel.query(on: db).filter(\.$createdAt < round.cutoff(.repeatGuard)).delete()
                 try await FormSubmissionModel.query(on: db).filter(\.$createdAt < round.cutoff(.repeatGuard)).delete()
-
-                let lastKeptDay = LocalDate(round.cutoff(.lookupFailure)).iso
-                counts[.lookupFailure] = try await LookupFailureModel.query(on: db).filter(\.$day < lastKeptDay).count()
-                try await LookupFailureModel.query(on: db).filter(\.$day < lastKeptDay).delete()
                 return counts
             }])
     }

@@ -11,8 +11,8 @@ struct PurgeExpiredCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let counts = try await Self.purge(now: app.fayuan.clock.now(), services: app.fayuan, on: app.db, features: app.features)
-        for (category, count) in counts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            context.console.print("\(category.rawValue): \(count) deleted")
+        for (category, count) in counts.sorted(by: { $0.key.key < $1.key.key }) {
+            context.console.print("\(category.key): \(count) deleted")
         }
     }
 
