@@ -1,6 +1,7 @@
 import Vapor
 import XCTest
 @testable import App
+@testable import KnowledgeCore
 @testable import LegalAidCore
 
 /// One typed address per page: the value that registers the route writes the link.
@@ -34,7 +35,7 @@ final class SiteURLTests: XCTestCase {
                                     .attachment(id), .document(id), .workbench, .cases, .legalAidCase(id), .intake, .lawyers, .lawyer(id),
                                     .objections, .objection(id), .audit, .auditExport, .accountRoles(id), .holidays, .account, .changePassword,
                                     .lockedAccounts, .accountAdmin, .openAPI, .health, .secondFactor, .enrolSecondFactor,
-                                    .knowledge, .knowledgeEntry(.value(id)), .lawArticle(.value(id), .value(31)), .knowledgeManage, .newKnowledgeEntry,
+                                    .knowledge, .knowledgeEntry(.value(id)), .lawArticle(.value(id), .value(ArticleNumber(31))), .lawArticle(.value(id), .value(ArticleNumber(133, sub: 1))), .knowledgeManage, .newKnowledgeEntry,
                                     .editKnowledgeEntry(.value(id)), .knowledgeVersions(.value(id)), .consultationToFAQ(.value(id)),
                                     .knowledgeAsk, .knowledgeQuestions]
             for page in pages { XCTAssertTrue(registered(.GET, page), "GET \(page.path)") }

@@ -112,7 +112,7 @@ final class KnowledgeSearchTests: XCTestCase {
         第一百零五条 本法自公布之日起施行。
         """
         let articles = LawText.articles(law)
-        XCTAssertEqual(articles.map(\.number), [1, 2, 12, 105])
+        XCTAssertEqual(articles.map(\.number), [ArticleNumber(1), ArticleNumber(2), ArticleNumber(12), ArticleNumber(105)])
         XCTAssertEqual(articles.map(\.label), ["第一条", "第二条", "第十二条", "第一百零五条"])
         XCTAssertEqual(articles[0].text, "为了规范和促进法律援助工作，制定本法。")
         XCTAssertEqual(articles[1].text, "本法所称法律援助，是国家建立的……\n（一）法律咨询；\n（二）代拟法律文书。")

@@ -68,7 +68,7 @@ struct KnowledgeAPIController: RouteCollection {
 
     func article(req: Request) async throws -> API.LawArticleBody {
         let id = try req.parameters.id()
-        let number = try req.parameters.value("article", as: Int.self)
+        let number = try KnowledgeController.articleNumber(req)
         let entry = try await KnowledgeService(req).find(id, editor: KnowledgeController.isEditor(req))
         guard entry.knowledgeKind == .law, let article = LawText.articles(entry.body).first(where: { $0.number == number }) else {
             throw AppError.notFound("法律条文")

@@ -124,7 +124,7 @@ extension KnowledgeEntryModel {
 
 extension LawText.Article {
     func body(in law: UUID) -> API.LawArticleBody {
-        API.LawArticleBody(number: number, label: label, chapter: chapter, text: text, url: SiteURL.lawArticle(.value(law), .value(number)).path)
+        API.LawArticleBody(number: number.number, label: label, chapter: chapter, text: text, url: SiteURL.lawArticle(.value(law), .value(number)).path)
     }
 }
 
@@ -133,7 +133,7 @@ extension KnowledgeService.Result {
         let snippet = Highlight.snippet(plainText, query)
         var item = entry.item()
         item.title = title
-        item.article = article?.number
+        item.article = article?.number.number
         if let article { item.url = SiteURL.lawArticle(.value(entry.id!), .value(article.number)).path }
         item.snippet = snippet.map(\.text).joined()
         item.titlePieces = Highlight.pieces(title, query).map { API.TextPiece(text: $0.text, matched: $0.matched) }

@@ -49,6 +49,12 @@ struct KnowledgeController: RouteCollection {
         return answer
     }
 
+    /// The article in the address: `31`, or `133-1` for 第一百三十三条之一.
+    static func articleNumber(_ req: Request) throws -> ArticleNumber {
+        guard let number = req.parameters.get("article").flatMap(ArticleNumber.init) else { throw AppError.notFound("法律条文") }
+        return number
+    }
+
     static func kind(_ req: Request) throws -> KnowledgeKind? {
         guard let raw = req.query[String.self, at: "kind"], !raw.isEmpty else { return nil }
         guard let kind = KnowledgeKind(rawValue: raw) else {
@@ -92,7 +98,7 @@ struct KnowledgeController: RouteCollection {
 
     func lawArticle(req: Request) async throws -> Response {
         let id = try req.parameters.id()
-        let number = try req.parameters.value("article", as: Int.self)
+        let number = try Self.articleNumber(req)
         let entry = try await KnowledgeService(req).find(id, editor: Self.isEditor(req))
         let articles = entry.knowledgeKind == .law ? LawText.articles(entry.body) : []
         guard let index = articles.firstIndex(where: { $0.number == number }) else { throw AppError.notFound("法律条文") }

@@ -26,7 +26,7 @@ struct KnowledgeIndex {
         var documents = [Document(article: 0, title: entry.title, text: Markdown.plainText(entry.body))]
         if entry.knowledgeKind == .law {
             documents += LawText.articles(entry.body).map {
-                Document(article: $0.number, title: "\(entry.title) \($0.label)", text: $0.text)
+                Document(article: $0.number.key, title: "\(entry.title) \($0.label)", text: $0.text)
             }
         }
         return documents

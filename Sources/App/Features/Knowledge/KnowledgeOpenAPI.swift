@@ -149,7 +149,7 @@ extension KnowledgeFeature {
   /api/v1/knowledge/{id}/articles/{article}:
     parameters:
       - { name: id, in: path, required: true, schema: { type: string, format: uuid } }
-      - { name: article, in: path, required: true, schema: { type: integer, minimum: 1 } }
+      - { name: article, in: path, required: true, description: "第N条 as N, 第N条之k as N-k (e.g. 133-1)", schema: { type: string, pattern: '^[1-9][0-9]{0,3}(-[1-9][0-9]?)?$' } }
     get:
       summary: "One article of a published law (第N条)"
       responses:

@@ -104,7 +104,7 @@ struct KnowledgeService: ScopedService {
                 results.append(Result(entry: entry, article: nil, title: entry.title, text: entry.body, isMarkdown: true))
             } else {
                 if articlesByLaw[hit.entryID] == nil {
-                    articlesByLaw[hit.entryID] = Dictionary(LawText.articles(entry.body).map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+                    articlesByLaw[hit.entryID] = Dictionary(LawText.articles(entry.body).map { ($0.number.key, $0) }, uniquingKeysWith: { a, _ in a })
                 }
                 guard let article = articlesByLaw[hit.entryID]?[hit.article] else { results.append(nil); continue }
                 results.append(Result(entry: entry, article: article, title: "\(entry.title) \(article.label)", text: article.text, isMarkdown: false))

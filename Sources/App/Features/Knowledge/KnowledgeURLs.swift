@@ -1,11 +1,12 @@
 import Foundation
+import KnowledgeCore
 import LegalAidCore
 
 /// The knowledge base's addresses: search, entries, laws by article, 智能咨询, editing and law import.
 extension SiteURL {
     static let knowledge = SiteURL("/knowledge")
     static func knowledgeEntry(_ id: Parameter<UUID>) -> SiteURL { SiteURL("/knowledge/\(id.segment("id"))") }
-    static func lawArticle(_ id: Parameter<UUID>, _ number: Parameter<Int>) -> SiteURL { SiteURL("/knowledge/\(id.segment("id"))/articles/\(number.segment("article"))") }
+    static func lawArticle(_ id: Parameter<UUID>, _ number: Parameter<ArticleNumber>) -> SiteURL { SiteURL("/knowledge/\(id.segment("id"))/articles/\(number.segment("article") { $0.description })") }
     static let knowledgeManage = SiteURL("/knowledge/manage")
     static let newKnowledgeEntry = SiteURL("/knowledge/new")
     static func editKnowledgeEntry(_ id: Parameter<UUID>) -> SiteURL { SiteURL("/knowledge/\(id.segment("id"))/edit") }
@@ -20,7 +21,7 @@ extension SiteURL {
 extension APIPath {
     static let knowledge = APIPath("/knowledge")
     static func knowledgeEntry(_ id: Parameter<UUID>) -> APIPath { APIPath("/knowledge/\(id.segment("id"))") }
-    static func lawArticle(_ id: Parameter<UUID>, _ number: Parameter<Int>) -> APIPath { APIPath("/knowledge/\(id.segment("id"))/articles/\(number.segment("article"))") }
+    static func lawArticle(_ id: Parameter<UUID>, _ number: Parameter<ArticleNumber>) -> APIPath { APIPath("/knowledge/\(id.segment("id"))/articles/\(number.segment("article") { $0.description })") }
     static func knowledgeStep(_ id: Parameter<UUID>, _ step: KnowledgeStep) -> APIPath { APIPath("/knowledge/\(id.segment("id"))/\(step.rawValue)") }
     static func knowledgeVersions(_ id: Parameter<UUID>) -> APIPath { APIPath("/knowledge/\(id.segment("id"))/versions") }
     static let knowledgeAsk = APIPath("/knowledge/ask")
