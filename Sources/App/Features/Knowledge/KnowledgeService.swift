@@ -67,8 +67,15 @@ struct KnowledgeService: ScopedService {
             let resolved = try await resolveAligned(beyond.map { hits[Self.rankingWindow + ($0 - order.count)] })
             for (index, result) in zip(beyond, resolved) { ranked[index] = result }
         }
-        let items = slice.compactMap { ranked[$0] }
-        return (query, Paged(items: items, page: page, total: hits.count))
+        var items = slice.compactMap { ranked[$0] }
+        var total = hits.count
+        // What the query names outright comes first on the first page.
+        if let named = try await named(in: typed) {
+            if page.offset == 0 { items = Array(([named] + items.filter { !$0.isSame(as: named) }).prefix(page.size)) }
+            // Counted once: among the ranked window it was counted already (beyond it, rarely, twice).
+            if !ranked.contains(where: { $0?.isSame(as: named) == true }) { total += 1 }
+        }
+        return (query, Paged(items: items, page: page, total: total))
     }
 
     /// 智能咨询: the FAQs and law articles that best answer a question in plain words, and
@@ -78,8 +85,13 @@ struct KnowledgeService: ScopedService {
         let hits = try await KnowledgeIndex(db).candidates(question, kind: nil, limit: Self.candidateLimit)
         let results = try await resolve(hits)
         let order = SearchRanking.rank(results.map(\.candidate), for: question)
-        let best = Array(order.prefix(limit).map { results[$0] })
-        let answered = best.first.map { SearchRanking.answers($0.candidate, question) } ?? false
+        var best = Array(order.prefix(limit).map { results[$0] })
+        var answered = best.first.map { SearchRanking.answers($0.candidate, question) } ?? false
+        // A cited article (民法典第1077条…) is the first answer, and answers the question.
+        if let named = try await named(in: typed), named.article != nil {
+            best = Array(([named] + best.filter { !$0.isSame(as: named) }).prefix(limit))
+            answered = true
+        }
         return (question, best, answered)
     }
 
