@@ -87,7 +87,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
-            exclude: ["__Snapshots__"],
+            exclude: ["__Snapshots__", "Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
     ]

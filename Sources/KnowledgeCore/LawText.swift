@@ -83,6 +83,17 @@ public enum LawText {
 /// Chinese numerals as laws number their articles (一, 十二, 三十一, 一百零五, 一千零二十) or
 /// Arabic digits.
 public enum ChineseNumeral {
+    /// 1…99 as Chinese numerals (一, 十, 十二, 二十, 九十九): item numbers written back.
+    public static func text(_ value: Int) -> String? {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        switch value {
+        case 1...9: return digits[value]
+        case 10...19: return "十" + digits[value - 10]
+        case 20...99: return digits[value / 10] + "十" + digits[value % 10]
+        default: return nil
+        }
+    }
+
     /// A character that may be part of a numeral: a Chinese digit or unit, or an ASCII digit.
     public static func isNumeral(_ character: Character) -> Bool {
         ("0"..."9").contains(character) || "零〇一二两三四五六七八九十百千".contains(character)

@@ -22,6 +22,7 @@ struct KnowledgeFeature: Feature {
 
     func commands(_ app: Application) {
         app.asyncCommands.use(BenchSearchCommand(), as: "bench-search")
+        app.asyncCommands.use(ImportLawCorpusCommand(), as: "import-laws")
     }
 
     func seedDemo(_ app: Application) async throws {

@@ -252,7 +252,7 @@ struct KnowledgeService: ScopedService {
         }
     }
 
-    private func record(_ entry: KnowledgeEntryModel, action: String, note: String?, by editor: AccountModel, on tx: Database) async throws {
+    func record(_ entry: KnowledgeEntryModel, action: String, note: String?, by editor: AccountModel, on tx: Database) async throws {
         let version = KnowledgeVersionModel()
         version.id = UUID()
         version.entryID = entry.id!
@@ -267,5 +267,52 @@ struct KnowledgeService: ScopedService {
         try await version.create(on: tx)
         try await AuditLog.append(AuditRecord(account: editor, event: "knowledge.\(action)", target: "knowledge:\(entry.id!)",
                                               clientAddress: clientAddress, detail: "第\(entry.version)版"), at: now, on: tx)
+    }
+}
+
+extension KnowledgeService {
+    /// What loading one law did.
+    enum LawLoad: String {
+        case created, updated, unchanged
+    }
+
+    /// Loads one law of a corpus in one transaction: a new entry, or a new version of the law
+    /// with the same title (never a second one), or nothing when its text is unchanged. Published
+    /// when asked (a new version of a published law stays published).
+    func load(_ law: LawCorpus.Law, publish: Bool, by editor: AccountModel) async throws -> LawLoad {
+        let body = law.status == .inForce ? law.body : "> 时效性：\(law.status.rawValue)\n\n" + law.body
+        return try await services.transaction(on: db) { tx in
+            let existing = try await KnowledgeEntryModel.query(on: tx).filter(\.$kind == KnowledgeKind.law.rawValue)
+                .filter(\.$title == law.title).sort(\.$createdAt).first()
+            let entry: KnowledgeEntryModel
+            let outcome: LawLoad
+            if let existing {
+                guard existing.body != body || (publish && !existing.published) else { return .unchanged }
+                entry = existing
+                entry.body = body
+                entry.version += 1
+                outcome = .updated
+            } else {
+                entry = KnowledgeEntryModel()
+                entry.id = UUID()
+                entry.kind = KnowledgeKind.law.rawValue
+                entry.title = law.title
+                entry.body = body
+                entry.published = false
+                entry.version = 1
+                entry.views = 0
+                entry.createdAt = now
+                outcome = .created
+            }
+            if publish && !entry.published {
+                entry.published = true
+                entry.publishedAt = now
+            }
+            entry.updatedAt = now
+            try await entry.save(on: tx)
+            try await record(entry, action: outcome == .created ? "created" : "edited", note: "导入法律法规库（\(law.status.rawValue)）", by: editor, on: tx)
+            try await KnowledgeIndex(tx).reindex(entry)
+            return outcome
+        }
     }
 }
