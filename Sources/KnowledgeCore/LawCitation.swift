@@ -50,8 +50,14 @@ public struct LawCitation: Hashable, Sendable {
     /// The first citation whose lead names one of `titles`, with the index of that title; the
     /// longest name wins (劳动合同法 over 合同法), a full title over its short name.
     public static func first(in text: String, among titles: [String]) -> (citation: LawCitation, title: Int)? {
-        let names = titles.map(Self.names)
-        for citation in all(in: text) {
+        first(in: text, amongNames: titles.map(Self.names))
+    }
+
+    /// As `first(in:among:)`, with each title's `names` worked out once beforehand.
+    public static func first(in text: String, amongNames names: [[String]]) -> (citation: LawCitation, title: Int)? {
+        let citations = all(in: text)
+        guard !citations.isEmpty else { return nil }
+        for citation in citations {
             var best: (title: Int, length: Int)?
             for (index, candidates) in names.enumerated() {
                 for name in candidates where citation.lead.hasSuffix(name) && name.count > (best?.length ?? 0) {
@@ -79,7 +85,7 @@ public struct LawCitation: Hashable, Sendable {
     static let nationPrefix = "中华人民共和国"
 
     /// Full-width forms to plain ones, and no spaces, 《》 or quotes.
-    static func fold(_ text: String) -> String {
+    public static func fold(_ text: String) -> String {
         let dropped: Set<Character> = ["《", "》", "〈", "〉", "“", "”", "\"", "'", "「", "」"]
         return String(text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace && !dropped.contains($0) })
     }

@@ -50,6 +50,72 @@ public struct SynonymList: Sendable {
         "家暴": ["家庭暴力"],
         "打老婆": ["家庭暴力"],
         "农民工": ["农民工", "劳动报酬"],
+        // Labour
+        "签合同": ["订立书面劳动合同", "劳动合同"],
+        "双倍工资": ["二倍的工资"],
+        "辞职": ["解除劳动合同", "提前三十日"],
+        "社保": ["社会保险"],
+        "怀孕": ["孕期", "女职工"],
+        "加班": ["延长工作时间", "加班费"],
+        "身份证": ["居民身份证", "扣押"],
+        "仲裁": ["劳动争议仲裁"],
+        "派遣": ["劳务派遣", "被派遣劳动者"],
+        "竞业": ["竞业限制"],
+        // Family and the elderly
+        "冷静期": ["撤回离婚登记申请", "三十日"],
+        "民政局": ["婚姻登记机关"],
+        "看孩子": ["探望子女", "探望"],
+        "婚前": ["婚前财产", "个人财产"],
+        "房子": ["房屋", "不动产"],
+        "保护令": ["人身安全保护令"],
+        "生活费": ["赡养费", "给付"],
+        "老人": ["老年人", "父母"],
+        // Inheritance
+        "没有遗嘱": ["法定继承", "遗产"],
+        "没留遗嘱": ["法定继承", "遗产"],
+        "亲笔": ["自书遗嘱", "亲笔书写"],
+        "打印": ["打印遗嘱"],
+        // Harm to people
+        "狗": ["饲养的动物", "动物饲养人"],
+        "咬": ["动物", "损害"],
+        "高空抛物": ["建筑物中抛掷物品", "抛掷"],
+        "砸伤": ["损害"],
+        "摔倒": ["安全保障义务", "公共场所"],
+        "商场": ["经营场所", "公共场所"],
+        "学校": ["教育机构"],
+        "医疗事故": ["诊疗活动", "医疗机构"],
+        "医院": ["医疗机构"],
+        "打伤": ["人身损害", "医疗费"],
+        // Traffic
+        "醉驾": ["醉酒驾驶机动车"],
+        "酒驾": ["饮酒后驾驶机动车", "醉酒"],
+        "酒后开车": ["饮酒后驾驶机动车"],
+        "喝酒开车": ["饮酒后驾驶机动车"],
+        "借车": ["借用", "机动车所有人"],
+        // Loans and deposits
+        "不还": ["返还借款", "逾期"],
+        "利息": ["利息", "借款"],
+        "多久不要": ["诉讼时效"],
+        "定金": ["定金", "双倍返还"],
+        // Consumers
+        "退货": ["七日内退货", "无需说明理由"],
+        "假货": ["欺诈", "增加赔偿"],
+        "过期食品": ["食品安全标准", "赔偿"],
+        // Crime
+        "偷": ["盗窃"],
+        "判刑": ["有期徒刑", "刑罚"],
+        "被抓": ["犯罪嫌疑人", "辩护"],
+        "抓了": ["犯罪嫌疑人", "辩护"],
+        // Legal aid and mediation
+        "不服": ["异议"],
+        "不给法律援助": ["不予法律援助", "异议"],
+        "司法确认": ["司法确认", "调解协议"],
+        "调解": ["人民调解", "调解协议"],
+        "收费": ["收取费用", "不收取"],
+        // Neighbours
+        "邻居": ["相邻", "不动产权利人"],
+        "噪音": ["噪声"],
+        "通道": ["通行"],
     ])
 }
 
@@ -120,15 +186,6 @@ public struct PlainQuestion: Hashable, Sendable {
 }
 
 extension SearchRanking {
-    /// How well a candidate answers a plain question: each idea counts once, by its best
-    /// phrase — found whole in the title 3, in the text 1.5, else the share of its pairs present —
-    /// plus a little for FAQs (they are written as answers) and for popularity.
-    public static func score(_ candidate: SearchCandidate, for question: PlainQuestion) -> Double {
-        var score = ideaScores(candidate, question).reduce(0, +)
-        if candidate.kind == .faq { score += 0.5 }
-        return score + 0.2 * log10(1 + Double(max(candidate.views, 0)))
-    }
-
     /// Each idea's best phrase score in the candidate (0 when it is not there).
     static func ideaScores(_ candidate: SearchCandidate, _ question: PlainQuestion) -> [Double] {
         let title = SearchText.normalise(candidate.title)
@@ -146,11 +203,6 @@ extension SearchRanking {
             }
             return best
         }
-    }
-
-    public static func rank(_ candidates: [SearchCandidate], for question: PlainQuestion) -> [Int] {
-        let scores = candidates.map { score($0, for: question) }
-        return candidates.indices.sorted { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : a < b }
     }
 
     /// Whether the best result answers the question well enough to stop there: more than half

@@ -163,7 +163,8 @@ final class PlainQuestionTests: XCTestCase {
         let question = PlainQuestion("老板拖欠工资怎么办")
         let legal = SearchCandidate(title: "用人单位拖欠劳动报酬怎么办", text: "可以向劳动保障监察机构投诉或申请劳动仲裁。", kind: .faq)
         let weak = SearchCandidate(title: "怎么和老板谈加薪", text: "沟通技巧。", kind: .article)
-        XCTAssertEqual(SearchRanking.rank([weak, legal], for: question), [1, 0])
+        let index = AnswerIndex([weak, legal].map { AnswerDocument(entry: UUID(), article: 0, kind: $0.kind, title: $0.title, text: $0.text) })
+        XCTAssertEqual(index.answers(question, limit: 2).map(\.document), [1, 0])
         XCTAssertTrue(SearchRanking.answers(legal, question))
         XCTAssertFalse(SearchRanking.answers(weak, question))
     }

@@ -60,7 +60,7 @@ struct BenchSearchCommand: AsyncCommand {
                 _ = try await index.candidates(query, kind: nil, limit: KnowledgeService.candidateLimit)
                 let candidateTime = Date().timeIntervalSince(started) * 1000
                 started = Date()
-                let (q, results) = try await service.search(typed, kind: nil, page: ListPage(number: 1, size: 20))
+                let (q, results) = try await service.search(typed, kind: nil, page: ListPage(number: 1, size: 20), answers: app.knowledgeAnswers)
                 _ = results.items.map { $0.item(q) }
                 let ourTime = Date().timeIntervalSince(started) * 1000
                 matches = results.total

@@ -51,7 +51,7 @@ struct KnowledgeAPIController: RouteCollection {
         let drafts = try req.queryFlag("drafts", label: "包含草稿")
         let service = KnowledgeService(req)
         if !typed.isEmpty {
-            let (query, results) = try await service.search(typed, kind: kind, page: page)
+            let (query, results) = try await service.search(typed, kind: kind, page: page, answers: req.application.knowledgeAnswers)
             return PagedJSON(results.map { $0.item(query) })
         }
         if drafts { _ = try KnowledgeController.requireEditor(req) }

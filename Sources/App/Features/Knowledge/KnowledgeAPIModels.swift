@@ -108,8 +108,10 @@ extension KnowledgeEntryModel {
         return text.count > 120 ? String(text.prefix(120)) + "…" : text
     }
 
-    func item() -> API.KnowledgeItem {
-        API.KnowledgeItem(id: id!, kind: kind, kindLabel: knowledgeKind.chinese, title: title, article: nil, url: pageURL, snippet: plainSnippet,
+    /// The entry in a list; `snippet` when the caller has one already (an article's), else the
+    /// start of the body (reduced from Markdown: costly for a whole law).
+    func item(snippet: String? = nil) -> API.KnowledgeItem {
+        API.KnowledgeItem(id: id!, kind: kind, kindLabel: knowledgeKind.chinese, title: title, article: nil, url: pageURL, snippet: snippet ?? plainSnippet,
                           titlePieces: nil, snippetPieces: nil, published: published, version: version, views: views,
                           updatedAt: updatedAt, publishedAt: publishedAt)
     }
@@ -131,11 +133,10 @@ extension LawText.Article {
 extension KnowledgeService.Result {
     func item(_ query: SearchQuery) -> API.KnowledgeItem {
         let snippet = Highlight.snippet(plainText, query)
-        var item = entry.item()
+        var item = entry.item(snippet: snippet.map(\.text).joined())
         item.title = title
         item.article = article?.number.number
         if let article { item.url = SiteURL.lawArticle(.value(entry.id!), .value(article.number)).path }
-        item.snippet = snippet.map(\.text).joined()
         item.titlePieces = Highlight.pieces(title, query).map { API.TextPiece(text: $0.text, matched: $0.matched) }
         item.snippetPieces = snippet.map { API.TextPiece(text: $0.text, matched: $0.matched) }
         return item

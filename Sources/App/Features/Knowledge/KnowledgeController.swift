@@ -44,7 +44,7 @@ struct KnowledgeController: RouteCollection {
     /// 智能咨询, for the page and the API alike: a question nothing answers well is noted (in
     /// memory, numbers out) for staff.
     static func ask(_ typed: String, _ req: Request) async throws -> (question: PlainQuestion, results: [KnowledgeService.Result], answered: Bool) {
-        let answer = try await KnowledgeService(req).ask(typed)
+        let answer = try await KnowledgeService(req).ask(typed, answers: req.application.knowledgeAnswers)
         if !answer.answered && !answer.question.isEmpty { req.application.knowledgeQuestions.record(typed, at: req.now) }
         return answer
     }
@@ -72,7 +72,7 @@ struct KnowledgeController: RouteCollection {
         let service = KnowledgeService(req)
         if !typed.isEmpty {
             let typed = String(typed.prefix(100))
-            let (query, results) = try await service.search(typed, kind: kind, page: page)
+            let (query, results) = try await service.search(typed, kind: kind, page: page, answers: req.application.knowledgeAnswers)
             // The same box finds institutions too (first page only, from memory).
             let places = page.number == 1 ? try await DirectoryController.catalogue(req) : nil
             let institutions = places.map { catalogue in catalogue.institutions(.init(query: typed)).prefix(3).compactMap { catalogue.body($0) } } ?? []

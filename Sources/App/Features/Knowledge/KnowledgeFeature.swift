@@ -12,6 +12,7 @@ struct KnowledgeFeature: Feature {
 
     func prepare(_ app: Application) throws {
         app.knowledgeViews = KnowledgeViewCounter()
+        app.knowledgeAnswers = KnowledgeAnswers()
         app.knowledgeQuestions = KnowledgeQuestionLog()
     }
 

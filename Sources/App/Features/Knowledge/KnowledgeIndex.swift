@@ -85,12 +85,6 @@ struct KnowledgeIndex {
         return inTitle + anywhere.filter { seen.insert($0).inserted }.prefix(limit - inTitle.count)
     }
 
-    /// Up to `limit` documents holding any of the question's terms, the engine's best first
-    /// (every match ranked: a question's terms are many and each alone may be weak).
-    func candidates(_ question: PlainQuestion, kind: KnowledgeKind?, limit: Int) async throws -> [Hit] {
-        try await candidates(terms: question.terms, every: false, kind: kind, limit: limit, titleOnly: false, cap: nil)
-    }
-
     private func candidates(terms: [String], every: Bool, kind: KnowledgeKind?, limit: Int, titleOnly: Bool, cap: Int?) async throws -> [Hit] {
         guard !terms.isEmpty else { return [] }
         // The terms are letters and digits only (SearchText drops everything else), so quoting

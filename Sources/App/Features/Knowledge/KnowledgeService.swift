@@ -53,7 +53,7 @@ struct KnowledgeService: ScopedService {
     static let rankingWindow = 50
 
     /// Published entries and law articles holding every typed term, best first (`SearchRanking`).
-    func search(_ typed: String, kind: KnowledgeKind?, page: ListPage) async throws -> (query: SearchQuery, results: Paged<Result>) {
+    func search(_ typed: String, kind: KnowledgeKind?, page: ListPage, answers: KnowledgeAnswers) async throws -> (query: SearchQuery, results: Paged<Result>) {
         let query = SearchQuery(typed)
         let hits = try await KnowledgeIndex(db).candidates(query, kind: kind, limit: Self.candidateLimit)
         let window = try await resolve(Array(hits.prefix(Self.rankingWindow)))
@@ -70,7 +70,7 @@ struct KnowledgeService: ScopedService {
         var items = slice.compactMap { ranked[$0] }
         var total = hits.count
         // What the query names outright comes first on the first page.
-        if let named = try await named(in: typed) {
+        if kind == nil || kind == .law, let named = try await named(in: typed, answers: answers) {
             if page.offset == 0 { items = Array(([named] + items.filter { !$0.isSame(as: named) }).prefix(page.size)) }
             // Counted once: among the ranked window it was counted already (beyond it, rarely, twice).
             if !ranked.contains(where: { $0?.isSame(as: named) == true }) { total += 1 }
@@ -80,15 +80,13 @@ struct KnowledgeService: ScopedService {
 
     /// 智能咨询: the FAQs and law articles that best answer a question in plain words, and
     /// whether the best of them answers it well enough (`SearchRanking.answers`).
-    func ask(_ typed: String, limit: Int = 5) async throws -> (question: PlainQuestion, results: [Result], answered: Bool) {
+    func ask(_ typed: String, limit: Int = 5, answers: KnowledgeAnswers) async throws -> (question: PlainQuestion, results: [Result], answered: Bool) {
         let question = PlainQuestion(typed)
-        let hits = try await KnowledgeIndex(db).candidates(question, kind: nil, limit: Self.candidateLimit)
-        let results = try await resolve(hits)
-        let order = SearchRanking.rank(results.map(\.candidate), for: question)
-        var best = Array(order.prefix(limit).map { results[$0] })
+        let built = try await answers.current(on: db)
+        var best = built.index.answers(question, limit: limit).map { built.results[$0.document] }
         var answered = best.first.map { SearchRanking.answers($0.candidate, question) } ?? false
         // A cited article (民法典第1077条…) is the first answer, and answers the question.
-        if let named = try await named(in: typed), named.article != nil {
+        if let named = try await named(in: typed, answers: answers), named.article != nil {
             best = Array(([named] + best.filter { !$0.isSame(as: named) }).prefix(limit))
             answered = true
         }

@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import KnowledgeCore
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+/// 智能咨询's answers held in memory (issue #25): every published FAQ, typical case and article,
+/// and every article of every published law with its chapter and section, in an `AnswerIndex`.
+/// Built on the first question and again when the published entries change (their count or
+/// latest change, one query a question), on each instance.
+final class KnowledgeAnswers: Sendable {
+    struct Stamp: Decodable, Equatable, Sendable {
+        var n: Int
+        var latest: Date?
+    }
+
+    /// The index and, beside each of its documents, the answer to show.
+    final class Built: @unchecked Sendable {
+        let stamp: Stamp
+        let index: AnswerIndex
+        let results: [KnowledgeService.Result]
+        /// Every published law and the names people cite it by (`LawCitation.names`).
+        let laws: [(entry: KnowledgeEntryModel, names: [String])]
+
+        init(stamp: Stamp, index: AnswerIndex, results: [KnowledgeService.Result], laws: [(entry: KnowledgeEntryModel, names: [String])]) {
+            self.stamp = stamp
+            self.index = index
+            self.results = results
+            self.laws = laws
+        }
+    }
+
+    private let built = NIOLockedValueBox<Built?>(nil)
+
+    func current(on db: Database) async throws -> Built {
+        let sql = db as! any SQLDatabase
+        let stamp = try await sql.raw("""
+            SELECT COUNT(*) AS n, MAX(updated_at) AS latest FROM knowledge_entries WHERE published = \(bind: true)
+            """).first(decoding: Stamp.self) ?? Stamp(n: 0, latest: nil)
+        if let ready = built.withLockedValue({ $0 }), ready.stamp == stamp { return ready }
+        let ids = try await sql.raw("SELECT id FROM knowledge_entries WHERE published = \(bind: true)").all()
+            .map { try $0.decode(column: "id", as: UUID.self) }
+        let entries = try await KnowledgeService.leanPublished(ids, on: db)
+        var documents: [AnswerDocument] = []
+        var results: [KnowledgeService.Result] = []
+        for entry in entries.sorted(by: { $0.id!.uuidString < $1.id!.uuidString }) {
+            if entry.knowledgeKind == .law {
+                for article in LawText.articles(entry.body) {
+                    let title = "\(entry.title) \(article.label)"
+                    let context = [article.chapter, article.section].compactMap { $0 }.joined(separator: " ")
+                    documents.append(AnswerDocument(entry: entry.id!, article: article.number.key, kind: .law, title: title, context: context,
+                                                    text: article.text, views: entry.views))
+                    results.append(KnowledgeService.Result(entry: entry, article: article, title: title, text: article.text, isMarkdown: false))
+                }
+            } else {
+                documents.append(AnswerDocument(entry: entry.id!, article: 0, kind: entry.knowledgeKind, title: entry.title,
+                                                text: Markdown.plainText(entry.body), views: entry.views))
+                results.append(KnowledgeService.Result(entry: entry, article: nil, title: entry.title, text: entry.body, isMarkdown: true))
+            }
+        }
+        let laws = entries.filter { $0.knowledgeKind == .law }.map { (entry: $0, names: LawCitation.names($0.title)) }
+        let fresh = Built(stamp: stamp, index: AnswerIndex(documents), results: results, laws: laws)
+        built.withLockedValue { $0 = fresh }
+        return fresh
+    }
+}
+
+extension Application {
+    private struct KnowledgeAnswersKey: StorageKey { typealias Value = KnowledgeAnswers }
+
+    var knowledgeAnswers: KnowledgeAnswers {
+        get { storage[KnowledgeAnswersKey.self]! }
+        set { storage[KnowledgeAnswersKey.self] = newValue }
+    }
+}
