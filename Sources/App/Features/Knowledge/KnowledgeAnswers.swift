@@ -7,11 +7,13 @@ import Vapor
 
 /// 智能咨询's answers held in memory (issue #25): every published FAQ, typical case and article,
 /// and every article of every published law with its chapter and section, in an `AnswerIndex`.
-/// Built on the first question and again when the published entries change (their count or
-/// latest change, one query a question), on each instance.
+/// Built on the first question and again when the published entries change (their count, the
+/// sum of their versions and their latest change: one query a question), on each instance.
 final class KnowledgeAnswers: Sendable {
+    /// What changes whenever a published entry does: every change bumps the entry's version.
     struct Stamp: Decodable, Equatable, Sendable {
         var n: Int
+        var versions: Int?
         var latest: Date?
     }
 
@@ -22,12 +24,30 @@ final class KnowledgeAnswers: Sendable {
         let results: [KnowledgeService.Result]
         /// Every published law and the names people cite it by (`LawCitation.names`).
         let laws: [(entry: KnowledgeEntryModel, names: [String])]
+        /// Every published entry, and every answer by entry and article key: what a search's
+        /// hits resolve to without reading a law's text again.
+        let entries: [UUID: KnowledgeEntryModel]
+        let byArticle: [UUID: [Int: Int]]
 
-        init(stamp: Stamp, index: AnswerIndex, results: [KnowledgeService.Result], laws: [(entry: KnowledgeEntryModel, names: [String])]) {
+        init(stamp: Stamp, index: AnswerIndex, results: [KnowledgeService.Result], laws: [(entry: KnowledgeEntryModel, names: [String])],
+             entries: [UUID: KnowledgeEntryModel]) {
             self.stamp = stamp
             self.index = index
             self.results = results
             self.laws = laws
+            self.entries = entries
+            var byArticle: [UUID: [Int: Int]] = [:]
+            for (position, result) in results.enumerated() {
+                byArticle[result.entry.id!, default: [:]][result.article?.number.key ?? 0] = position
+            }
+            self.byArticle = byArticle
+        }
+
+        /// The answer a search hit names, nil when it is no longer published.
+        func result(_ entry: UUID, article: Int) -> KnowledgeService.Result? {
+            if let position = byArticle[entry]?[article] { return results[position] }
+            guard article == 0, let whole = entries[entry] else { return nil }
+            return KnowledgeService.Result(entry: whole, article: nil, title: whole.title, text: whole.body, isMarkdown: true)
         }
     }
 
@@ -36,8 +56,8 @@ final class KnowledgeAnswers: Sendable {
     func current(on db: Database) async throws -> Built {
         let sql = db as! any SQLDatabase
         let stamp = try await sql.raw("""
-            SELECT COUNT(*) AS n, MAX(updated_at) AS latest FROM knowledge_entries WHERE published = \(bind: true)
-            """).first(decoding: Stamp.self) ?? Stamp(n: 0, latest: nil)
+            SELECT COUNT(*) AS n, SUM(version) AS versions, MAX(updated_at) AS latest FROM knowledge_entries WHERE published = \(bind: true)
+            """).first(decoding: Stamp.self) ?? Stamp(n: 0, versions: nil, latest: nil)
         if let ready = built.withLockedValue({ $0 }), ready.stamp == stamp { return ready }
         let ids = try await sql.raw("SELECT id FROM knowledge_entries WHERE published = \(bind: true)").all()
             .map { try $0.decode(column: "id", as: UUID.self) }
@@ -60,7 +80,8 @@ final class KnowledgeAnswers: Sendable {
             }
         }
         let laws = entries.filter { $0.knowledgeKind == .law }.map { (entry: $0, names: LawCitation.names($0.title)) }
-        let fresh = Built(stamp: stamp, index: AnswerIndex(documents), results: results, laws: laws)
+        let fresh = Built(stamp: stamp, index: AnswerIndex(documents), results: results, laws: laws,
+                          entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, $0) }))
         built.withLockedValue { $0 = fresh }
         return fresh
     }

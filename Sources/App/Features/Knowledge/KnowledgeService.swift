@@ -56,7 +56,8 @@ struct KnowledgeService: ScopedService {
     func search(_ typed: String, kind: KnowledgeKind?, page: ListPage, answers: KnowledgeAnswers) async throws -> (query: SearchQuery, results: Paged<Result>) {
         let query = SearchQuery(typed)
         let hits = try await KnowledgeIndex(db).candidates(query, kind: kind, limit: Self.candidateLimit)
-        let window = try await resolve(Array(hits.prefix(Self.rankingWindow)))
+        let built = try await answers.current(on: db)
+        let window = Array(hits.prefix(Self.rankingWindow)).compactMap { built.result($0.entryID, article: $0.article) }
         let order = SearchRanking.rank(window.map(\.candidate), for: query)
         var ranked: [Result?] = order.map { window[$0] }
         ranked += hits.dropFirst(Self.rankingWindow).map { _ in nil }
@@ -64,7 +65,7 @@ struct KnowledgeService: ScopedService {
         let slice = ranked.indices.dropFirst(page.offset).prefix(page.size)
         let beyond = slice.filter { ranked[$0] == nil }
         if !beyond.isEmpty {
-            let resolved = try await resolveAligned(beyond.map { hits[Self.rankingWindow + ($0 - order.count)] })
+            let resolved = beyond.map { hits[Self.rankingWindow + ($0 - order.count)] }.map { built.result($0.entryID, article: $0.article) }
             for (index, result) in zip(beyond, resolved) { ranked[index] = result }
         }
         var items = slice.compactMap { ranked[$0] }
@@ -91,36 +92,6 @@ struct KnowledgeService: ScopedService {
             answered = true
         }
         return (question, best, answered)
-    }
-
-    /// The index's hits as entries and law articles, in the index's order (a hit whose entry was
-    /// withdrawn meanwhile is left out).
-    private func resolve(_ hits: [KnowledgeIndex.Hit]) async throws -> [Result] {
-        try await resolveAligned(hits).compactMap { $0 }
-    }
-
-    /// One answer a hit, nil where the entry is no longer published.
-    private func resolveAligned(_ hits: [KnowledgeIndex.Hit]) async throws -> [Result?] {
-        let ids = Array(Set(hits.map(\.entryID)))
-        let entries = try await Self.leanPublished(ids, on: db)
-        let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, $0) })
-        var articlesByLaw: [UUID: [Int: LawText.Article]] = [:]
-        var results: [Result?] = []
-        for hit in hits {
-            guard let entry = byID[hit.entryID] else { results.append(nil); continue }
-            if hit.article == 0 {
-                // Ranked on the Markdown as written (its marks change no word); reduced to plain
-                // text only for the page of results shown.
-                results.append(Result(entry: entry, article: nil, title: entry.title, text: entry.body, isMarkdown: true))
-            } else {
-                if articlesByLaw[hit.entryID] == nil {
-                    articlesByLaw[hit.entryID] = Dictionary(LawText.articles(entry.body).map { ($0.number.key, $0) }, uniquingKeysWith: { a, _ in a })
-                }
-                guard let article = articlesByLaw[hit.entryID]?[hit.article] else { results.append(nil); continue }
-                results.append(Result(entry: entry, article: article, title: "\(entry.title) \(article.label)", text: article.text, isMarkdown: false))
-            }
-        }
-        return results
     }
 
     /// The published entries among `ids`, read as plain rows (no reflection: this is the search's
