@@ -8,7 +8,7 @@
 #   bench/ask.sh [pg]        SQLite, and PostgreSQL with `pg`
 #
 # Two question sets, scored apart: bench/questions/ask.jsonl (66 questions the synonym list was
-# written against) and ask-holdout.jsonl (30 written afterwards and not tuned on).
+# written against) and ask-holdout.jsonl (84 written afterwards and not tuned on).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh

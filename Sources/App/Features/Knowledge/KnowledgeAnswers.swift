@@ -56,7 +56,7 @@ final class KnowledgeAnswers: Sendable {
     func current(on db: Database) async throws -> Built {
         let sql = db as! any SQLDatabase
         let stamp = try await sql.raw("""
-            SELECT COUNT(*) AS n, SUM(version) AS versions, MAX(updated_at) AS latest FROM knowledge_entries WHERE published = \(bind: true)
+            SELECT COUNT(*) AS n, CAST(SUM(version) AS BIGINT) AS versions, MAX(updated_at) AS latest FROM knowledge_entries WHERE published = \(bind: true)
             """).first(decoding: Stamp.self) ?? Stamp(n: 0, versions: nil, latest: nil)
         if let ready = built.withLockedValue({ $0 }), ready.stamp == stamp { return ready }
         let ids = try await sql.raw("SELECT id FROM knowledge_entries WHERE published = \(bind: true)").all()
