@@ -222,6 +222,12 @@ final class AccessMatrixTests: XCTestCase {
         "GET /knowledge/ask": everyone,
         "GET /api/v1/knowledge/ask": everyone,
         "GET /knowledge/questions": knowledgeEditors,
+        "GET /knowledge/synonyms": knowledgeEditors,
+        "POST /knowledge/synonyms": knowledgeEditors,
+        "GET /knowledge/synonyms/history": knowledgeEditors,
+        "GET /knowledge/synonyms/:id": knowledgeEditors,
+        "POST /knowledge/synonyms/:id": knowledgeEditors,
+        "POST /knowledge/synonyms/:id/remove": knowledgeEditors,
         "GET /api/v1/knowledge/questions": knowledgeEditors,
         "POST /knowledge/questions/:id/done": knowledgeEditors,
         "POST /api/v1/knowledge/questions/:id/done": knowledgeEditors,
@@ -361,6 +367,7 @@ final class AccessMatrixTests: XCTestCase {
             question.lastAskedAt = Date()
             question.handled = false
             try await question.create(on: test.db)
+            let synonym = try await KnowledgeSynonymModel.query(on: test.db).firstOrFail()
             let village = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.villageCommittee.rawValue).firstOrFail()
             let centre = try await OrganisationModel.query(on: test.db).filter(\.$kind == OrganisationKind.legalAidCenter.rawValue).firstOrFail()
             let person = try await DirectoryPersonModel.query(on: test.db).firstOrFail()
@@ -392,6 +399,7 @@ final class AccessMatrixTests: XCTestCase {
                 ("/directory/:id/notice", "/directory/\(village.id!)/notice"),
                 ("/directory/:id", "/directory/\(centre.id!)"),
                 ("/knowledge/questions/:id", "/knowledge/questions/\(question.id!)"),
+                ("/knowledge/synonyms/:id", "/knowledge/synonyms/\(synonym.id!)"),
                 ("/knowledge/:id/articles/:article", "/knowledge/\(law.id!)/articles/2"),
                 ("/knowledge/:id", "/knowledge/\(law.id!)"),
                 (":event", "preApprove"),

@@ -64,4 +64,24 @@ final class KnowledgePageSnapshotTests: XCTestCase {
                                                                                 lastAskedAt: Fixture.day, handled: false)], pager: "")
         assertSnapshot(of: render(page, path: SiteURL.knowledgeQuestions.path, as: Self.editor), as: .lines)
     }
+
+    static let boss = UUID(uuidString: "00000000-0000-0000-0000-00000000C001")!
+
+    func test_theColloquialWordList_howAQuestionIsRead_andAWordRefused() {
+        let page = KnowledgeSynonymsPage(query: "", items: [KnowledgeSynonymRow(id: Self.boss, word: "老板", terms: ["用人单位", "雇主"], version: 2, updatedAt: Fixture.day)],
+                                         total: 1, pager: "", form: KnowledgeSynonymForm(word: "包工头", terms: ""),
+                                         errors: FormErrors([FieldError(field: "terms", code: "required", message: "请填写法律上的说法，例如“用人单位”；多个用顿号隔开")]),
+                                         tried: ("老板不给工资怎么办", [["老板", "用人单位", "雇主"], ["工资", "劳动报酬", "薪酬"], ["不给"]]))
+        assertSnapshot(of: render(page, path: SiteURL.knowledgeSynonyms.path, as: Self.editor), as: .lines)
+    }
+
+    func test_oneColloquialWord_withItsHistory() {
+        let history = [KnowledgeSynonymChangeRow(synonymID: Self.boss, word: "老板", actionLabel: "修改", before: "用人单位", after: "用人单位、雇主",
+                                                 note: "个体户也常被叫老板", editorName: "卫编辑", at: Fixture.day),
+                       KnowledgeSynonymChangeRow(synonymID: Self.boss, word: "老板", actionLabel: "初始词表", before: nil, after: "用人单位",
+                                                 note: nil, editorName: "", at: chinaNoon("2026-03-01"))]
+        let page = KnowledgeSynonymPage(synonym: KnowledgeSynonymRow(id: Self.boss, word: "老板", terms: ["用人单位", "雇主"], version: 2, updatedAt: Fixture.day),
+                                        form: KnowledgeSynonymForm(word: "老板", terms: "用人单位、雇主", version: 2), history: history, pager: "")
+        assertSnapshot(of: render(page, path: SiteURL.knowledgeSynonyms.path, as: Self.editor), as: .lines)
+    }
 }

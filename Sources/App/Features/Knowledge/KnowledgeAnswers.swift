@@ -9,39 +9,55 @@ import Vapor
 /// and every article of every published law with its chapter and section, in an `AnswerIndex`.
 /// Built on the first question and again when the published entries change (their count, the
 /// sum of their versions and their latest change: one query a question), on each instance.
+/// The colloquial-word list questions are read with is held beside it and read again when an
+/// editor changes it (every change adds a history row: the stamp counts them).
 final class KnowledgeAnswers: Sendable {
     /// What changes whenever a published entry does: every change bumps the entry's version.
     struct Stamp: Decodable, Equatable, Sendable {
         var n: Int
         var versions: Int?
         var latest: Date?
+        /// The colloquial-word list's changes so far.
+        var synonymChanges: Int
+
+        func sameEntries(_ other: Stamp) -> Bool { n == other.n && versions == other.versions && latest == other.latest }
     }
 
     /// The index and, beside each of its documents, the answer to show.
     final class Built: @unchecked Sendable {
         let stamp: Stamp
+        let synonyms: SynonymList
         let index: AnswerIndex
         let results: [KnowledgeService.Result]
         /// Every published law and the names people cite it by (`LawCitation.names`).
         let laws: [(entry: KnowledgeEntryModel, names: [String])]
+        let lawNames: [[String]]
         /// Every published entry, and every answer by entry and article key: what a search's
         /// hits resolve to without reading a law's text again.
         let entries: [UUID: KnowledgeEntryModel]
         let byArticle: [UUID: [Int: Int]]
 
-        init(stamp: Stamp, index: AnswerIndex, results: [KnowledgeService.Result], laws: [(entry: KnowledgeEntryModel, names: [String])],
-             entries: [UUID: KnowledgeEntryModel]) {
+        init(stamp: Stamp, synonyms: SynonymList, index: AnswerIndex, results: [KnowledgeService.Result],
+             laws: [(entry: KnowledgeEntryModel, names: [String])], entries: [UUID: KnowledgeEntryModel], byArticle: [UUID: [Int: Int]]? = nil) {
             self.stamp = stamp
+            self.synonyms = synonyms
             self.index = index
             self.results = results
             self.laws = laws
+            lawNames = laws.map(\.names)
             self.entries = entries
-            var byArticle: [UUID: [Int: Int]] = [:]
-            for (position, result) in results.enumerated() {
-                byArticle[result.entry.id!, default: [:]][result.article?.number.key ?? 0] = position
+            self.byArticle = byArticle ?? results.enumerated().reduce(into: [:]) { byArticle, element in
+                byArticle[element.element.entry.id!, default: [:]][element.element.article?.number.key ?? 0] = element.offset
             }
-            self.byArticle = byArticle
         }
+
+        /// The same answers read with another word list.
+        func with(_ synonyms: SynonymList, stamp: Stamp) -> Built {
+            Built(stamp: stamp, synonyms: synonyms, index: index, results: results, laws: laws, entries: entries, byArticle: byArticle)
+        }
+
+        /// A question as this list reads it.
+        func question(_ typed: String) -> PlainQuestion { PlainQuestion(typed, synonyms: synonyms) }
 
         /// The answer a search hit names, nil when it is no longer published.
         func result(_ entry: UUID, article: Int) -> KnowledgeService.Result? {
@@ -56,9 +72,17 @@ final class KnowledgeAnswers: Sendable {
     func current(on db: Database) async throws -> Built {
         let sql = db as! any SQLDatabase
         let stamp = try await sql.raw("""
-            SELECT COUNT(*) AS n, CAST(SUM(version) AS BIGINT) AS versions, MAX(updated_at) AS latest FROM knowledge_entries WHERE published = \(bind: true)
-            """).first(decoding: Stamp.self) ?? Stamp(n: 0, versions: nil, latest: nil)
-        if let ready = built.withLockedValue({ $0 }), ready.stamp == stamp { return ready }
+            SELECT COUNT(*) AS n, CAST(SUM(version) AS BIGINT) AS versions, MAX(updated_at) AS latest,
+            (SELECT COUNT(*) FROM knowledge_synonym_changes) AS "synonymChanges" FROM knowledge_entries WHERE published = \(bind: true)
+            """).first(decoding: Stamp.self) ?? Stamp(n: 0, versions: nil, latest: nil, synonymChanges: 0)
+        let ready = built.withLockedValue { $0 }
+        if let ready, ready.stamp == stamp { return ready }
+        let synonyms = ready?.stamp.synonymChanges == stamp.synonymChanges ? ready!.synonyms : try await KnowledgeSynonymService.current(on: db)
+        if let ready, ready.stamp.sameEntries(stamp) {
+            let fresh = ready.with(synonyms, stamp: stamp)
+            built.withLockedValue { $0 = fresh }
+            return fresh
+        }
         let ids = try await sql.raw("SELECT id FROM knowledge_entries WHERE published = \(bind: true)").all()
             .map { try $0.decode(column: "id", as: UUID.self) }
         let entries = try await KnowledgeService.leanPublished(ids, on: db)
@@ -80,7 +104,7 @@ final class KnowledgeAnswers: Sendable {
             }
         }
         let laws = entries.filter { $0.knowledgeKind == .law }.map { (entry: $0, names: LawCitation.names($0.title)) }
-        let fresh = Built(stamp: stamp, index: AnswerIndex(documents), results: results, laws: laws,
+        let fresh = Built(stamp: stamp, synonyms: synonyms, index: AnswerIndex(documents), results: results, laws: laws,
                           entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.id!, $0) }))
         built.withLockedValue { $0 = fresh }
         return fresh

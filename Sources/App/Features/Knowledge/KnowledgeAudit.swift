@@ -9,7 +9,10 @@ extension KnowledgeFeature {
                 "knowledge.published": "知识库：发布",
                 "knowledge.unpublished": "知识库：撤回发布",
                 "knowledge.questionHandled": "知识库：处理未答问题",
+                "knowledge.synonymAdded": "口语词表：新增",
+                "knowledge.synonymChanged": "口语词表：修改",
+                "knowledge.synonymRemoved": "口语词表：删除",
             ],
-            targets: [("knowledge-question:", "未答问题"), ("knowledge:", "知识条目")])
+            targets: [("knowledge-synonym:", "口语词"), ("knowledge-question:", "未答问题"), ("knowledge:", "知识条目")])
     }
 }

@@ -8,7 +8,7 @@ import KnowledgeCore
 /// Chinese. The rules (terms, ranking, highlighting, the law by article) live in
 /// `LegalAidCore/Knowledge`; this folder stores, indexes and serves them.
 struct KnowledgeFeature: Feature {
-    var migrations: [any Migration] { [CreateKnowledgeEntries(), CreateKnowledgeSearch(), CreateKnowledgeQuestions(), IndexKnowledgeTitles()] }
+    var migrations: [any Migration] { [CreateKnowledgeEntries(), CreateKnowledgeSearch(), CreateKnowledgeQuestions(), IndexKnowledgeTitles(), CreateKnowledgeSynonyms()] }
 
     func prepare(_ app: Application) throws {
         app.knowledgeViews = KnowledgeViewCounter()
@@ -18,6 +18,7 @@ struct KnowledgeFeature: Feature {
 
     func boot(routes: RoutesBuilder) throws {
         try routes.register(collection: KnowledgeController())
+        try routes.register(collection: KnowledgeSynonymController())
         try routes.register(collection: KnowledgeAPIController())
     }
 

@@ -1,28 +1,23 @@
 import Fluent
 import KnowledgeCore
-import SQLKit
 import Vapor
 
 /// Issue #25: a citation, however it is written, puts its article first — and a law named
 /// alone puts the law first — in search and in 智能咨询.
-extension KnowledgeService {
+extension KnowledgeAnswers.Built {
     /// What the text names outright: the article it cites, or the law when the text is only a
-    /// law's name; nil when it names neither (or the law has no such article). The laws' names
-    /// are read from memory (`KnowledgeAnswers`).
-    func named(in text: String, answers: KnowledgeAnswers) async throws -> Result? {
+    /// law's name; nil when it names neither (or the law has no such article). Read from memory.
+    func named(in text: String) -> KnowledgeService.Result? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 200 else { return nil }
         // Only a citation (第…条) or a text short enough to be a law's name alone can name anything.
         guard trimmed.contains("第") || trimmed.count <= 40 else { return nil }
-        let laws = try await answers.current(on: db).laws
-        if let (citation, index) = LawCitation.first(in: trimmed, amongNames: laws.map(\.names)) {
-            let entry = laws[index].entry
-            guard let article = LawText.articles(entry.body).first(where: { $0.number == citation.article }) else { return nil }
-            return Result(entry: entry, article: article, title: "\(entry.title) \(article.label)", text: article.text, isMarkdown: false)
+        if let (citation, index) = LawCitation.first(in: trimmed, amongNames: lawNames) {
+            return result(laws[index].entry.id!, article: citation.article.key).flatMap { $0.article == nil ? nil : $0 }
         }
         let folded = LawCitation.fold(trimmed)
         if let law = laws.first(where: { $0.names.contains(folded) }) {
-            return Result(entry: law.entry, article: nil, title: law.entry.title, text: law.entry.body, isMarkdown: true)
+            return KnowledgeService.Result(entry: law.entry, article: nil, title: law.entry.title, text: law.entry.body, isMarkdown: true)
         }
         return nil
     }

@@ -71,7 +71,7 @@ struct KnowledgeService: ScopedService {
         var items = slice.compactMap { ranked[$0] }
         var total = hits.count
         // What the query names outright comes first on the first page.
-        if kind == nil || kind == .law, let named = try await named(in: typed, answers: answers) {
+        if kind == nil || kind == .law, let named = built.named(in: typed) {
             if page.offset == 0 { items = Array(([named] + items.filter { !$0.isSame(as: named) }).prefix(page.size)) }
             // Counted once: among the ranked window it was counted already (beyond it, rarely, twice).
             if !ranked.contains(where: { $0?.isSame(as: named) == true }) { total += 1 }
@@ -82,12 +82,12 @@ struct KnowledgeService: ScopedService {
     /// 智能咨询: the FAQs and law articles that best answer a question in plain words, and
     /// whether the best of them answers it well enough (`SearchRanking.answers`).
     func ask(_ typed: String, limit: Int = 5, answers: KnowledgeAnswers) async throws -> (question: PlainQuestion, results: [Result], answered: Bool) {
-        let question = PlainQuestion(typed)
         let built = try await answers.current(on: db)
+        let question = built.question(typed)
         var best = built.index.answers(question, limit: limit).map { built.results[$0.document] }
         var answered = best.first.map { SearchRanking.answers($0.candidate, question) } ?? false
         // A cited article (民法典第1077条…) is the first answer, and answers the question.
-        if let named = try await named(in: typed, answers: answers), named.article != nil {
+        if let named = built.named(in: typed), named.article != nil {
             best = Array(([named] + best.filter { !$0.isSame(as: named) }).prefix(limit))
             answered = true
         }
