@@ -47,8 +47,6 @@ final class AccessMatrixTests: XCTestCase {
     static let auditAdmin = "-------------+"
     static let knowledgeEditors = "---++++++-----"
     static let directoryEditors = "-------++--+--"
-    /// Laws are imported into the knowledge base from the directory's import page.
-    static let lawImporters = "-------++-----"
 
     /// "METHOD /path/:param" → who gets through. Sign-out routes run last.
     static let table: [String: String] = [
@@ -262,7 +260,9 @@ final class AccessMatrixTests: XCTestCase {
         "GET /directory/import": directoryEditors,
         "POST /directory/import": directoryEditors,
         "GET /directory/import/:id": directoryEditors,
-        "POST /knowledge/import": lawImporters,
+        "GET /knowledge/import": knowledgeEditors,
+        "POST /knowledge/import": knowledgeEditors,
+        "POST /knowledge/import/corpus": knowledgeEditors,
         "POST /logout": everyone,
         "POST /account/logout-everywhere": signedIn,
     ]

@@ -84,4 +84,10 @@ final class KnowledgePageSnapshotTests: XCTestCase {
                                         form: KnowledgeSynonymForm(word: "老板", terms: "用人单位、雇主", version: 2), history: history, pager: "")
         assertSnapshot(of: render(page, path: SiteURL.knowledgeSynonyms.path, as: Self.editor), as: .lines)
     }
+
+    func test_importingTheNationalLaws_whatTheLoadDid() {
+        let page = LawImportPage(publish: true, loaded: .init(file: "laws.db", created: 350, updated: 2, unchanged: 1, articles: 23599,
+                                                              refused: ["中华人民共和国示例法：没有可以识别的条文"], published: true))
+        assertSnapshot(of: render(page, path: SiteURL.lawImport.path, as: Self.editor), as: .lines)
+    }
 }

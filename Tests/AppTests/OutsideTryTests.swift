@@ -297,15 +297,20 @@ final class OutsideTryTests: XCTestCase {
         }
     }
 
-    func test_aLawTextNotInUTF8_isToldHowToSaveAText_notASpreadsheet() throws {
-        let gbk = File(data: ByteBuffer(bytes: [0xB5, 0xDA, 0xD2, 0xBB, 0xCC, 0xF5]), filename: "法律援助法.txt") // 第一条 in GBK
-        XCTAssertThrowsError(try DirectoryManageController.text(of: gbk, field: "lawFile")) { error in
-            let message = (error as? AppError)?.message ?? ""
-            XCTAssertTrue(message.contains("记事本") && message.contains("UTF-8"), message)
-            XCTAssertFalse(message.contains("CSV"), message)
-        }
-        XCTAssertThrowsError(try DirectoryManageController.text(of: gbk, field: "file")) { error in
-            XCTAssertTrue(((error as? AppError)?.message ?? "").contains("CSV UTF-8"))
+    func test_aLawTextNotInUTF8_isToldHowToSaveAText_notASpreadsheet() async throws {
+        try await withTestApp { test in
+            let gbk: [UInt8] = [0xB5, 0xDA, 0xD2, 0xBB, 0xCC, 0xF5] // 第一条 in GBK
+            let editor = Browser(test)
+            try await editor.login("shencha", DemoSeed.staffPassword)
+            let law = try await editor.postMultipart("/knowledge/import", [("title", "中华人民共和国法律援助法")],
+                                                     files: [.init(field: "lawFile", filename: "法律援助法.txt", contentType: "text/plain", bytes: gbk)])
+            XCTAssertEqual(law.status, .unprocessableEntity)
+            XCTAssertTrue(law.contains("文件不是UTF-8编码。请用记事本打开"), law.body)
+            XCTAssertFalse(law.contains("CSV UTF-8"), "a law text is not a spreadsheet")
+            let csv = try await editor.postMultipart("/directory/import", [],
+                                                     files: [.init(field: "file", filename: "机构.csv", contentType: "text/csv", bytes: gbk)])
+            XCTAssertEqual(csv.status, .unprocessableEntity)
+            XCTAssertTrue(csv.contains("文件不是UTF-8编码。请在表格软件中“另存为”并选择“CSV UTF-8”"), csv.body)
         }
     }
 

@@ -21,7 +21,6 @@ struct DirectoryManageController: RouteCollection {
         routes.get(.directoryImport, use: importPage)
         routes.on(.POST, .directoryImport, body: .collect(maxSize: "8mb"), use: importFile)
         routes.get(.directoryImportRun(.key), use: importRun)
-        routes.on(.POST, .lawImport, body: .collect(maxSize: "8mb"), use: importLaw)
     }
 
     static func requireEditor(_ req: Request) throws -> AccountModel {
@@ -222,26 +221,13 @@ struct DirectoryManageController: RouteCollection {
 
     struct Upload: Content {
         var file: File?
-        var lawFile: File?
-        var title: String?
-    }
-
-    /// The uploaded file as text: UTF-8 only (a spreadsheet's "CSV UTF-8"); anything else is refused by name.
-    static func text(of file: File?, field: String) throws -> (name: String, text: String) {
-        guard let file, file.data.readableBytes > 0 else { throw AppError.invalid(field: field, code: "required", "请选择要导入的文件") }
-        guard let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes, encoding: .utf8) else {
-            // A law text is plain text (记事本), an import file a spreadsheet: each is told how to save it.
-            let how = field == "lawFile" ? "请用记事本打开，“另存为”时编码选择“UTF-8”" : "请在表格软件中“另存为”并选择“CSV UTF-8”"
-            throw AppError.invalid(field: field, code: "notUTF8", "文件不是UTF-8编码。\(how)")
-        }
-        return (String(file.filename.prefix(100)), text)
     }
 
     func importFile(req: Request) async throws -> Response {
         let editor = try Self.requireEditor(req)
         do {
             let upload = try req.content.decode(Upload.self)
-            let (name, text) = try Self.text(of: upload.file, field: "file")
+            let (name, text) = try UploadedText.read(upload.file, field: "file", howToSave: UploadedText.spreadsheet)
             let runs = req.application.directoryImports
             let id = try await runs.start(fileName: name, by: editor.id!, at: req.now, on: req.db)
             runs.perform(id, text: text, service: DirectoryService(scope: ServiceScope(db: req.application.db, services: req.fayuan, now: req.now, clientAddress: req.clientAddress)),
@@ -261,21 +247,5 @@ struct DirectoryManageController: RouteCollection {
         let response = try await page.render(req).encodeResponse(for: req)
         if page.refreshes { response.headers.replaceOrAdd(name: "Refresh", value: "1") }
         return response
-    }
-
-    func importLaw(req: Request) async throws -> Response {
-        let editor = try Self.requireEditor(req)
-        guard let actor = editor.actor, KnowledgeRules.mayEdit(actor) else { throw AppError.forbidden }
-        do {
-            let upload = try req.content.decode(Upload.self)
-            let (_, text) = try Self.text(of: upload.lawFile, field: "lawFile")
-            let input = try KnowledgeInput.parse(kind: KnowledgeKind.law.rawValue, title: upload.title, body: text, note: "从文本导入")
-                .mapError { AppError.invalid($0.errors.map { $0.field == "body" ? FieldError(field: "lawFile", code: $0.code, message: $0.message) : $0 }) }.get()
-            let entry = try await KnowledgeService(req).create(input, by: editor)
-            req.flash("已导入为草稿，共\(LawText.articles(input.body).count)条。核对无误后请按“发布”。")
-            return req.redirect(to: SiteURL.editKnowledgeEntry(.value(entry.id!)).path)
-        } catch let error as AppError where error.refusesForm {
-            return try await DirectoryImportPage(errors: FormErrors(error.formErrors)).render(req).response(req, status: error.status)
-        }
     }
 }

@@ -19,6 +19,7 @@ struct KnowledgeFeature: Feature {
     func boot(routes: RoutesBuilder) throws {
         try routes.register(collection: KnowledgeController())
         try routes.register(collection: KnowledgeSynonymController())
+        try routes.register(collection: KnowledgeImportController())
         try routes.register(collection: KnowledgeAPIController())
     }
 

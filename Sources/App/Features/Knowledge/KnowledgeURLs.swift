@@ -16,6 +16,7 @@ extension SiteURL {
     static let knowledgeQuestions = SiteURL("/knowledge/questions")
     static func knowledgeQuestionDone(_ id: Parameter<UUID>) -> SiteURL { SiteURL("/knowledge/questions/\(id.segment("id"))/done") }
     static let lawImport = SiteURL("/knowledge/import")
+    static let lawCorpusImport = SiteURL("/knowledge/import/corpus")
     static let knowledgeSynonyms = SiteURL("/knowledge/synonyms")
     static func knowledgeSynonym(_ id: Parameter<UUID>) -> SiteURL { SiteURL("/knowledge/synonyms/\(id.segment("id"))") }
     static func removeKnowledgeSynonym(_ id: Parameter<UUID>) -> SiteURL { SiteURL("/knowledge/synonyms/\(id.segment("id"))/remove") }

@@ -1,7 +1,8 @@
 import Fluent
-import FluentSQLiteDriver
 import Foundation
 import KnowledgeCore
+import SQLiteKit
+import SQLiteNIO
 import SQLKit
 import Vapor
 
@@ -9,9 +10,13 @@ import Vapor
 /// ships (`articles` with law, status, chapter, section, article label and text), or a JSONL
 /// file with one such row per line.
 enum LawCorpusSource {
+    /// Why a corpus cannot be read, in Chinese (the import page shows it beside the file).
     struct Problem: Error, CustomStringConvertible {
         var description: String
     }
+
+    /// A file the corpus may be: the package's SQLite file, or JSONL rows.
+    static func isJSONL(_ name: String) -> Bool { name.lowercased().hasSuffix(".jsonl") || name.lowercased().hasSuffix(".json") }
 
     /// One JSONL line.
     struct JSONRow: Decodable {
@@ -24,17 +29,17 @@ enum LawCorpusSource {
     }
 
     /// The rows of the statuses wanted, in the corpus's order.
-    static func rows(at path: String, statuses: Set<LawCorpus.Status>, app: Application) async throws -> [LawCorpus.Row] {
-        guard FileManager.default.isReadableFile(atPath: path) else { throw Problem(description: "cannot read \(path)") }
+    static func rows(at path: String, statuses: Set<LawCorpus.Status>) async throws -> [LawCorpus.Row] {
+        guard FileManager.default.isReadableFile(atPath: path) else { throw Problem(description: "无法读取文件 \(path)") }
         let wanted = Set(statuses.map(\.rawValue))
-        if path.hasSuffix(".jsonl") || path.hasSuffix(".json") {
+        if isJSONL(path) {
             guard let text = String(data: FileManager.default.contents(atPath: path) ?? Data(), encoding: .utf8) else {
-                throw Problem(description: "\(path) is not UTF-8 text")
+                throw Problem(description: "文件不是UTF-8编码的文本")
             }
             var rows: [LawCorpus.Row] = []
             for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
                 guard let row = try? JSONDecoder().decode(JSONRow.self, from: Data(line.utf8)) else {
-                    throw Problem(description: "line \(index + 1): expected {\"law\", \"status\", \"chapter\", \"section\", \"article\", \"text\"}")
+                    throw Problem(description: "第\(index + 1)行不是有效的JSON记录：每行应为 {\"law\", \"status\", \"chapter\", \"section\", \"article\", \"text\"}，其中 law、article、text 必填")
                 }
                 let status = row.status ?? LawCorpus.Status.inForce.rawValue
                 guard wanted.contains(status) else { continue }
@@ -42,10 +47,10 @@ enum LawCorpusSource {
             }
             return rows
         }
-        // The package's SQLite file, opened beside the app's own database for this command only.
-        let id = DatabaseID(string: "law-corpus")
-        app.databases.use(.sqlite(.file(path)), as: id)
-        guard let sql = app.db(id) as? any SQLDatabase else { throw Problem(description: "\(path) is not an SQLite database") }
+        // The package's SQLite file, opened read-only on a connection of its own for this load.
+        let notACorpus = Problem(description: "文件不是法律法规库：应为含 articles 表（law_name、status、chapter、section、article_no、article_text）的SQLite文件，或每行一条记录的JSONL文本")
+        guard let connection = try? await SQLiteConnection.open(storage: .file(path: path)) else { throw notACorpus }
+        let sql = connection.sql()
         struct Row: Decodable {
             var law_name: String
             var status: String?
@@ -54,9 +59,11 @@ enum LawCorpusSource {
             var article_no: String
             var article_text: String?
         }
-        let rows = try await sql.raw("""
+        let read = try? await sql.raw("""
             SELECT law_name, status, chapter, section, article_no, article_text FROM articles ORDER BY law_id, id
             """).all(decoding: Row.self)
+        try? await connection.close()
+        guard let rows = read else { throw notACorpus }
         return rows.filter { wanted.contains($0.status ?? "") }.map {
             LawCorpus.Row(law: $0.law_name, status: $0.status ?? "", chapter: $0.chapter, section: $0.section, article: $0.article_no, text: $0.article_text ?? "")
         }
@@ -89,24 +96,25 @@ struct ImportLawCorpusCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let started = Date()
-        let summary = try await Self.load(signature.file, drafts: signature.drafts, allStatuses: signature.allStatuses,
-                                          editor: signature.editor, app: context.application)
+        let app = context.application
+        let accounts = try await AccountModel.query(on: app.db).all()
+        guard let editor = accounts.first(where: { account in
+            (signature.editor.map { account.username == $0 } ?? true) && (account.actor.map(KnowledgeRules.mayEdit) ?? false)
+        }) else { throw LawCorpusSource.Problem(description: "no knowledge editor account\(signature.editor.map { " named \($0)" } ?? "")") }
+        let service = KnowledgeService(scope: ServiceScope(db: app.db, services: app.fayuan, clientAddress: "command"))
+        let summary = try await Self.load(signature.file, drafts: signature.drafts, allStatuses: signature.allStatuses, by: editor, service: service)
         context.console.print("laws: \(summary.counts[.created] ?? 0) new, \(summary.counts[.updated] ?? 0) updated, "
                               + "\(summary.counts[.unchanged] ?? 0) unchanged, \(summary.refused.count) refused; "
                               + "\(summary.articles) articles in \(Int(Date().timeIntervalSince(started))) s")
         for line in summary.refused { context.console.print("  refused \(line)") }
     }
 
-    static func load(_ path: String, drafts: Bool = false, allStatuses: Bool = false, editor name: String? = nil,
-                     app: Application) async throws -> Summary {
+    /// Loads the corpus at `path` (from the command or an upload), each law in its own transaction.
+    static func load(_ path: String, drafts: Bool = false, allStatuses: Bool = false, by editor: AccountModel,
+                     service: KnowledgeService) async throws -> Summary {
         let statuses = Set(LawCorpus.Status.allCases.filter { $0.loadedByDefault || (allStatuses && $0 == .repealed) })
-        let rows = try await LawCorpusSource.rows(at: path, statuses: statuses, app: app)
+        let rows = try await LawCorpusSource.rows(at: path, statuses: statuses)
         let (laws, refused) = LawCorpus.laws(rows)
-        let accounts = try await AccountModel.query(on: app.db).all()
-        guard let editor = accounts.first(where: { account in
-            (name.map { account.username == $0 } ?? true) && (account.actor.map(KnowledgeRules.mayEdit) ?? false)
-        }) else { throw LawCorpusSource.Problem(description: "no knowledge editor account\(name.map { " named \($0)" } ?? "")") }
-        let service = KnowledgeService(scope: ServiceScope(db: app.db, services: app.fayuan, clientAddress: "command"))
         var summary = Summary(refused: refused.map { "\($0.law)：\($0.reason)" }, articles: laws.map(\.articles).reduce(0, +))
         for law in laws {
             do {

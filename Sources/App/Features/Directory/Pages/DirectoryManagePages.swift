@@ -139,7 +139,7 @@ struct PersonFormPage: PageView {
     }
 }
 
-/// 批量导入: institutions or people from a CSV file, and laws from plain text.
+/// 批量导入: institutions or people from a CSV file (laws are imported on the knowledge base's own page).
 struct DirectoryImportPage: PageView {
     var errors = FormErrors([])
 
@@ -162,16 +162,7 @@ struct DirectoryImportPage: PageView {
           \(errors["file"].map { e -> HTML in "<p class=\"field-error\">\(e)</p>" })</div>
           <button type="submit">上传并导入</button>
         </form>
-        <h2>导入法律法规（纯文本）</h2>
-        <p>每条另起一行，以“第一条　”这样的条号开头；“第一章　总则”等章名可保留。导入后为草稿，核对后\(publishWhere(context))发布。</p>
-        <form method="post" action="\(SiteURL.lawImport)" enctype="multipart/form-data">
-          \(Fields.csrf(context.csrfToken))
-          \(Fields.text("title", "法律名称", value: "", errors: errors, hint: "例如：中华人民共和国法律援助法"))
-          <div class="field\(HTML(raw: errors["lawFile"] == nil ? "" : " has-error"))"><label for="f-lawFile">文本文件（UTF-8）</label>
-          <input type="file" id="f-lawFile" name="lawFile" accept=".txt,text/plain">
-          \(errors["lawFile"].map { e -> HTML in "<p class=\"field-error\">\(e)</p>" })</div>
-          <button type="submit">导入为草稿</button>
-        </form>
+        \(lawImportLink(context))
         """
     }
 }
@@ -204,9 +195,8 @@ struct DirectoryImportRunPage: PageView {
     }
 }
 
-/// Where an imported law's draft is published: a link for those who edit the knowledge base,
-/// plain words for anyone else (the system administrator would be turned away from it).
-private func publishWhere(_ context: PageContext) -> HTML {
-    guard context.account?.actor.map(KnowledgeRules.mayEdit) == true else { return "由普法内容编辑人员" }
-    return "在<a href=\"\(SiteURL.knowledgeManage)\">普法内容</a>中"
+/// Where laws are imported: a link for those who edit the knowledge base, nothing for anyone else.
+private func lawImportLink(_ context: PageContext) -> HTML {
+    guard context.account?.actor.map(KnowledgeRules.mayEdit) == true else { return .empty }
+    return "<p>法律法规请在<a href=\"\(SiteURL.lawImport)\">普法内容 · 导入法律法规</a>中导入。</p>"
 }

@@ -154,7 +154,7 @@ struct KnowledgeManagePage: PageView {
             "<li><a href=\"\(SiteURL.knowledgeManage)?kind=\(k.rawValue)\"\(HTML(raw: k == kind ? " aria-current=\"page\"" : ""))>\(k.chinese)</a></li>"
         }
         return """
-        <p><a class="button" href="\(SiteURL.newKnowledgeEntry)">新建内容</a> <a href="\(SiteURL.knowledgeQuestions)">待补充解答的问题</a> · <a href="\(SiteURL.knowledgeSynonyms)">智能咨询口语词表</a> · <a href="\(SiteURL.knowledge)">查看公众页面</a></p>
+        <p><a class="button" href="\(SiteURL.newKnowledgeEntry)">新建内容</a> <a href="\(SiteURL.knowledgeQuestions)">待补充解答的问题</a> · <a href="\(SiteURL.lawImport)">导入法律法规</a> · <a href="\(SiteURL.knowledgeSynonyms)">智能咨询口语词表</a> · <a href="\(SiteURL.knowledge)">查看公众页面</a></p>
         <nav aria-label="栏目"><ul class="tabs"><li><a href="\(SiteURL.knowledgeManage)"\(HTML(raw: kind == nil ? " aria-current=\"page\"" : ""))>全部</a></li>\(kinds)</ul></nav>
         \(table(rows))
         \(pager)
