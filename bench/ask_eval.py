@@ -10,13 +10,14 @@ from collections import defaultdict
 
 
 def ours(url, question):
+    """The first five answers as (law, article), and whether 智能咨询 said it answered."""
     with urllib.request.urlopen(url + "/api/v1/knowledge/ask?q=" + urllib.parse.quote(question), timeout=30) as r:
-        items = json.load(r)["items"]
+        body = json.load(r)
     answers = []
-    for item in items[:5]:
+    for item in body["items"][:5]:
         title, _, label = item["title"].rpartition(" ")
         answers.append((title, label) if item.get("article") else (item["title"], None))
-    return answers
+    return answers, body["answered"]
 
 
 def scores(ranks):
@@ -47,11 +48,14 @@ def main():
     by_matter = defaultdict(lambda: {"智能咨询": [], "baseline": []})
     latency = {"智能咨询": [], "baseline": []}
     ours(a.url, "预热")
+    answered = {"right": 0, "wrong": 0, "unsaid": 0}
     for q in questions:
         expected = {(e["law"], e["article"]) for e in q["expected"]}
         start = time.perf_counter()
-        mine = ours(a.url, q["question"])
+        mine, said = ours(a.url, q["question"])
         latency["智能咨询"].append((time.perf_counter() - start) * 1000)
+        right = rank_of(mine[:3], expected) is not None
+        answered["right" if said and right else "wrong" if said else "unsaid"] += 1
         start = time.perf_counter()
         theirs = [(h["law_name"], h["article_no"]) for h in retrieval.search(q["question"], top_k=5, db_path=a.corpus)]
         latency["baseline"].append((time.perf_counter() - start) * 1000)
@@ -66,6 +70,8 @@ def main():
         lat = sorted(latency[side])
         p95 = lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))]
         print(f"{side:12} {h1:7.2f} {h5:7.2f} {mrr:7.2f} {statistics.median(lat):8.1f} {p95:8.1f}")
+    print(f"智能咨询 said answered for {answered['right'] + answered['wrong']} of {len(questions)}: "
+          f"{answered['right']} with a right article in its first three, {answered['wrong']} without")
     print("hit@5 by matter (智能咨询 / baseline):")
     for matter, sides in sorted(by_matter.items()):
         n = len(sides["智能咨询"])

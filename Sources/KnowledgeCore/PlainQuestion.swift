@@ -31,7 +31,7 @@ public struct PlainQuestion: Hashable, Sendable {
                 // Synonyms are looked for in the whole run first (打老婆 holds a filler).
                 let legal = synonyms.entries.filter { han.contains($0.key) }
                 var covered = Set<String>()
-                for (word, terms) in legal.sorted(by: { $0.key.count > $1.key.count }) where !covered.contains(where: { $0.contains(word) }) {
+                for (word, terms) in legal.sorted(by: { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : $0.key < $1.key }) where !covered.contains(where: { $0.contains(word) }) {
                     covered.insert(word)
                     let phrases = [word] + terms.filter { $0 != word }
                     if seen.insert(word).inserted { ideas.append(Idea(phrases: phrases)) }
@@ -47,7 +47,7 @@ public struct PlainQuestion: Hashable, Sendable {
     /// The run cut at every filler word and every word already taken as an idea.
     static func fragments(_ han: String, removing words: Set<String> = []) -> [String] {
         var text = han
-        for word in words.sorted(by: { $0.count > $1.count }) { text = text.replacingOccurrences(of: word, with: " ") }
+        for word in words.sorted(by: { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }) { text = text.replacingOccurrences(of: word, with: " ") }
         for filler in fillers { text = text.replacingOccurrences(of: filler, with: " ") }
         return text.split(separator: " ").map(String.init)
     }

@@ -51,4 +51,19 @@ final class AnswerIndexTests: XCTestCase {
         XCTAssertTrue(AnswerIndex(Self.documents).answers(PlainQuestion("怎么办呢？"), limit: 5).isEmpty)
         XCTAssertTrue(AnswerIndex([]).answers(PlainQuestion("工资"), limit: 5).isEmpty)
     }
+
+    func test_ofTwoEquallyGoodAnswers_theOneFromTheLawMostAnswersComeFrom_comesFirst() {
+        let labour = UUID(), sport = UUID()
+        func law(_ entry: UUID, _ n: Int, _ title: String, _ text: String) -> AnswerDocument {
+            AnswerDocument(entry: entry, article: n, kind: .law, title: title, text: text)
+        }
+        // The same words in both laws; 劳动法 holds more of what the question asks about.
+        let documents = [
+            law(sport, 27, "体育法", "每天工作时间不超过八小时。"),
+            law(labour, 36, "劳动法", "每天工作时间不超过八小时。"),
+            law(labour, 41, "劳动法", "延长工作时间，每天不得超过三小时。"),
+        ]
+        let ranked = AnswerIndex(documents).answers(PlainQuestion("每天工作几个小时"), limit: 3).map { documents[$0.document] }
+        XCTAssertEqual(ranked.first?.entry, labour, ranked.map { "\($0.title)\($0.article)" }.joined(separator: " / "))
+    }
 }
