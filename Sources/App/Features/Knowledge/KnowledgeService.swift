@@ -41,9 +41,19 @@ struct KnowledgeService: ScopedService {
         var text: String
         var isMarkdown: Bool
 
-        var plainText: String { isMarkdown ? Markdown.plainText(text) : text }
+        var plainText: String { isMarkdown ? Markdown.plainText(isWholeLaw ? String(text.prefix(Self.wholeLawRead)) : text) : text }
 
-        var candidate: SearchCandidate { SearchCandidate(title: title, text: text, kind: entry.knowledgeKind, views: entry.views) }
+        var isWholeLaw: Bool { article == nil && entry.knowledgeKind == .law }
+
+        /// What the ranking and the snippet read. A whole law is read by its opening only: its
+        /// articles are answers of their own, and reading all of 民法典 for every search that
+        /// finds it cost tens of milliseconds.
+        var candidate: SearchCandidate {
+            let read = isWholeLaw ? String(text.prefix(Self.wholeLawRead)) : text
+            return SearchCandidate(title: title, text: read, kind: entry.knowledgeKind, views: entry.views)
+        }
+
+        static let wholeLawRead = 2000
     }
 
     /// How many candidates the index hands over: more than anyone pages through.
