@@ -70,10 +70,21 @@ public struct LawCitation: Hashable, Sendable {
     }
 
     /// A law's names as people write them: the title folded, and without 中华人民共和国.
+    /// A note after the name — 法律援助法（节选）, 刑法（2020年修正） — is not part of it; a
+    /// number is (刑法修正案（十一）).
     public static func names(_ title: String) -> [String] {
-        let full = fold(title)
-        let short = full.hasPrefix(nationPrefix) ? String(full.dropFirst(nationPrefix.count)) : full
-        return short.count >= 2 && short != full ? [full, short] : [full]
+        var names: [String] = []
+        var full = fold(title)
+        while true {
+            names.append(full)
+            if full.hasPrefix(nationPrefix), full.count - nationPrefix.count >= 2 { names.append(String(full.dropFirst(nationPrefix.count))) }
+            guard full.hasSuffix(")"), let open = full.lastIndex(of: "("), open > full.startIndex,
+                  !full[full.index(after: open)..<full.index(before: full.endIndex)].allSatisfy({ "一二三四五六七八九十百".contains($0) })
+            else { break }
+            full = String(full[..<open])
+        }
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// Whether the text names a law and nothing else (《民法典》, 中华人民共和国刑法): the

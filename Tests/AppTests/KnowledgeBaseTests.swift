@@ -16,6 +16,7 @@ final class KnowledgeBaseTests: XCTestCase {
         var tables = ["knowledge_search", "knowledge_versions", "knowledge_entries"]
         if sql.dialect.name != "postgresql" { tables.append("knowledge_search_docs") }
         for table in tables { try await sql.raw("DELETE FROM \(unsafeRaw: table)").run() }
+        try await KnowledgeGeneration.bump(.entries, on: test.db)
     }
 
     func json(_ response: TestingHTTPResponse) throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: response.body)) }

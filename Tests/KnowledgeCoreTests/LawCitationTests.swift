@@ -78,4 +78,12 @@ final class LawCitationTests: XCTestCase {
         }
         XCTAssertFalse(LawCitation.namesOnly("民法典离婚", title: "中华人民共和国民法典"))
     }
+
+    func test_aNoteAfterTheName_isNotPartOfIt_butANumberIs() {
+        XCTAssertEqual(LawCitation.names("中华人民共和国法律援助法（节选·示例文本）"),
+                       ["中华人民共和国法律援助法(节选·示例文本)", "法律援助法(节选·示例文本)", "中华人民共和国法律援助法", "法律援助法"])
+        XCTAssertEqual(LawCitation.names("中华人民共和国刑法修正案（十一）"), ["中华人民共和国刑法修正案(十一)", "刑法修正案(十一)"])
+        let titles = ["中华人民共和国法律援助法（节选·示例文本）"]
+        XCTAssertEqual(LawCitation.first(in: "法律援助法第三十一条", among: titles)?.citation.article.description, "31")
+    }
 }

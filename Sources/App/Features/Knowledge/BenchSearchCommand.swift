@@ -103,6 +103,7 @@ struct BenchSearchCommand: AsyncCommand {
                 try await entries.create(on: tx)
                 let index = KnowledgeIndex(tx)
                 for entry in entries { try await index.reindex(entry) }
+                try await KnowledgeGeneration.bump(.entries, on: tx)
             }
             made += size
         }

@@ -34,6 +34,8 @@ extension API {
         var number: Int
         var label: String
         var chapter: String?
+        /// The section (第一节…) within the chapter, when the law has sections.
+        var section: String?
         var text: String
         var url: String
     }
@@ -126,7 +128,7 @@ extension KnowledgeEntryModel {
 
 extension LawText.Article {
     func body(in law: UUID) -> API.LawArticleBody {
-        API.LawArticleBody(number: number.number, label: label, chapter: chapter, text: text, url: SiteURL.lawArticle(.value(law), .value(number)).path)
+        API.LawArticleBody(number: number.number, label: label, chapter: chapter, section: section, text: text, url: SiteURL.lawArticle(.value(law), .value(number)).path)
     }
 }
 

@@ -7,20 +7,15 @@ import Vapor
 
 /// 智能咨询's answers held in memory (issue #25): every published FAQ, typical case and article,
 /// and every article of every published law with its chapter and section, in an `AnswerIndex`.
-/// Built on the first question and again when the published entries change (their count, the
-/// sum of their versions and their latest change: one query a question), on each instance.
-/// The colloquial-word list questions are read with is held beside it and read again when an
-/// editor changes it (every change adds a history row: the stamp counts them).
+/// Built on the first question and again when the published entries change, on each instance;
+/// the colloquial-word list questions are read with is held beside it and read again when an
+/// editor changes it. A change is noticed by `KnowledgeGeneration`'s two numbers (one small
+/// query a question, whatever the size of the knowledge base).
 final class KnowledgeAnswers: Sendable {
-    /// What changes whenever a published entry does: every change bumps the entry's version.
-    struct Stamp: Decodable, Equatable, Sendable {
-        var n: Int
-        var versions: Int?
-        var latest: Date?
-        /// The colloquial-word list's changes so far.
-        var synonymChanges: Int
-
-        func sameEntries(_ other: Stamp) -> Bool { n == other.n && versions == other.versions && latest == other.latest }
+    /// Where the published entries and the word list stood when read (`KnowledgeGeneration`).
+    struct Stamp: Equatable, Sendable {
+        var entries: Int
+        var synonyms: Int
     }
 
     /// The index and, beside each of its documents, the answer to show.
@@ -71,14 +66,11 @@ final class KnowledgeAnswers: Sendable {
 
     func current(on db: Database) async throws -> Built {
         let sql = db as! any SQLDatabase
-        let stamp = try await sql.raw("""
-            SELECT COUNT(*) AS n, CAST(SUM(version) AS BIGINT) AS versions, MAX(updated_at) AS latest,
-            (SELECT COUNT(*) FROM knowledge_synonym_changes) AS "synonymChanges" FROM knowledge_entries WHERE published = \(bind: true)
-            """).first(decoding: Stamp.self) ?? Stamp(n: 0, versions: nil, latest: nil, synonymChanges: 0)
+        let stamp = try await KnowledgeGeneration.read(on: db)
         let ready = built.withLockedValue { $0 }
         if let ready, ready.stamp == stamp { return ready }
-        let synonyms = ready?.stamp.synonymChanges == stamp.synonymChanges ? ready!.synonyms : try await KnowledgeSynonymService.current(on: db)
-        if let ready, ready.stamp.sameEntries(stamp) {
+        let synonyms = ready?.stamp.synonyms == stamp.synonyms ? ready!.synonyms : try await KnowledgeSynonymService.current(on: db)
+        if let ready, ready.stamp.entries == stamp.entries {
             let fresh = ready.with(synonyms, stamp: stamp)
             built.withLockedValue { $0 = fresh }
             return fresh

@@ -8,7 +8,7 @@ import KnowledgeCore
 /// Chinese. The rules (terms, ranking, highlighting, the law by article) live in
 /// `LegalAidCore/Knowledge`; this folder stores, indexes and serves them.
 struct KnowledgeFeature: Feature {
-    var migrations: [any Migration] { [CreateKnowledgeEntries(), CreateKnowledgeSearch(), CreateKnowledgeQuestions(), IndexKnowledgeTitles(), CreateKnowledgeSynonyms()] }
+    var migrations: [any Migration] { [CreateKnowledgeEntries(), CreateKnowledgeSearch(), CreateKnowledgeQuestions(), IndexKnowledgeTitles(), CreateKnowledgeSynonyms(), CreateKnowledgeGeneration()] }
 
     func prepare(_ app: Application) throws {
         app.knowledgeViews = KnowledgeViewCounter()

@@ -35,6 +35,7 @@ extension KnowledgeFeature {
         number: { type: integer, example: 31 }
         label: { type: string, example: 第三十一条 }
         chapter: { type: string, nullable: true }
+        section: { type: string, nullable: true }
         text: { type: string }
         url: { type: string }
     KnowledgeEntry:

@@ -244,6 +244,7 @@ struct KnowledgeService: ScopedService {
         version.editorAccountID = editor.id!
         version.at = now
         try await version.create(on: tx)
+        try await KnowledgeGeneration.bump(.entries, on: tx)
         try await AuditLog.append(AuditRecord(account: editor, event: "knowledge.\(action)", target: "knowledge:\(entry.id!)",
                                               clientAddress: clientAddress, detail: "第\(entry.version)版"), at: now, on: tx)
     }

@@ -8,7 +8,7 @@ import Vapor
 /// The colloquial-word list editors keep (issue #25): every change is written with a history
 /// row and an audit entry in one transaction; a save made on an older version is refused, so two
 /// editors never overwrite each other. 智能咨询 reads the list from memory (`KnowledgeAnswers`),
-/// which notices a change by the number of history rows.
+/// which notices a change by `KnowledgeGeneration`.
 struct KnowledgeSynonymService: ScopedService {
     let scope: ServiceScope
 
@@ -100,6 +100,7 @@ struct KnowledgeSynonymService: ScopedService {
     private func record(_ synonym: KnowledgeSynonymModel, _ action: KnowledgeSynonymChangeModel.Action, before: String?, note: String,
                         by editor: AccountModel, on tx: Database) async throws {
         try await KnowledgeSynonymChangeModel(synonym, action: action, before: before, note: note, by: editor.id, at: now).create(on: tx)
+        try await KnowledgeGeneration.bump(.synonyms, on: tx)
         try await AuditLog.append(AuditRecord(account: editor, event: "knowledge.synonym\(action.rawValue.capitalized)", target: "knowledge-synonym:\(synonym.id!)",
                                               clientAddress: clientAddress, detail: synonym.word), at: now, on: tx)
     }

@@ -124,7 +124,7 @@ struct LawArticlePage: PageView {
     func body(in context: PageContext) -> HTML {
         let paragraphs: [HTML] = article.text.split(whereSeparator: \.isNewline).map { "<p>\(String($0))</p>" }
         return """
-        \(article.chapter.map { c -> HTML in "<p class=\"hint\">\(c)</p>" })
+        \(article.chapter.map { c -> HTML in "<p class=\"hint\">\(c)\(article.section.map { "　\($0)" } ?? "")</p>" })
         <article class="knowledge-body law-article"><p><strong>\(article.label)</strong></p>\(paragraphs)</article>
         <nav class="pager" aria-label="条文">
           \(previous.map { p -> HTML in "<a href=\"\(p.url)\" rel=\"prev\">上一条（\(p.label)）</a>" })
