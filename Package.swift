@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.10.0"),
         // Imported directly, so declared (all already come with Vapor and Fluent).
         .package(url: "https://github.com/vapor/sql-kit", from: "3.32.0"),
+        // A corpus of laws read from its own SQLite file (`LawCorpusSource`).
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.0"),
         // The consultation relay's own LISTEN connection.
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
@@ -33,8 +36,8 @@ let package = Package(
         // Rules every domain shares (roles and actors, calendar and periods, organisations,
         // validation): Foundation only, no I/O, Swift 6 language mode.
         .target(name: "Kernel"),
-        // One module of pure rules per domain, Foundation only, no I/O. "Mediation" is left to
-        // people's mediation (the legal aid case's own step is `CaseMediationFirst`).
+        // One module of pure rules per domain, Foundation only, no I/O (the legal aid case's own
+        // mediation step is `CaseMediationFirst`; people's mediation is `MediationCore`).
         // The legal-aid law and workflow.
         .target(name: "LegalAidCore", dependencies: ["Kernel"]),
         // The consultation desk and the 12348 hotline (a consultation may become an application).
@@ -44,6 +47,9 @@ let package = Package(
         // The directory: distance, nearest open, hours as written, imports (searched as the
         // knowledge base searches).
         .target(name: "DirectoryCore", dependencies: ["Kernel", "KnowledgeCore"]),
+        // People's mediation: the workflow, its periods, the agreement and its signatures,
+        // committees and mediators, the routes left when it fails.
+        .target(name: "MediationCore", dependencies: ["Kernel"]),
         .target(
             name: "App",
             dependencies: [
@@ -54,6 +60,8 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -75,6 +83,7 @@ let package = Package(
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore", "SpecSupport"]),
         .testTarget(name: "KnowledgeCoreTests", dependencies: ["KnowledgeCore", "SpecSupport"]),
         .testTarget(name: "DirectoryCoreTests", dependencies: ["DirectoryCore", "SpecSupport"]),
+        .testTarget(name: "MediationCoreTests", dependencies: ["MediationCore", "SpecSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: [
@@ -83,6 +92,8 @@ let package = Package(
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

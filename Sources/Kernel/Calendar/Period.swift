@@ -10,6 +10,18 @@ public enum Period {
         calendar.nextWorkingDay(onOrAfter: event.adding(days: days))
     }
 
+    /// The last day of a period of `months` months ("一个月") starting from `event`: the day of
+    /// the event is not counted (第201条); the period ends on the corresponding day of the last
+    /// month, or on that month's last day when it has no such day (第202条), moved to the next
+    /// working day when it is a rest day (第203条).
+    public static func lastDay(ofMonths months: Int, after event: LocalDate, calendar: HolidayCalendar) -> LocalDate {
+        let total = event.month - 1 + months
+        let year = event.year + total / 12, month = total % 12 + 1
+        let day = LocalDate(year: year, month: month, day: event.day)
+            ?? (1...3).lazy.compactMap { LocalDate(year: year, month: month, day: event.day - $0) }.first!
+        return calendar.nextWorkingDay(onOrAfter: day)
+    }
+
     /// The last day of a period of `days` working days (工作日) starting from `event`.
     public static func lastDay(ofWorkingDays days: Int, after event: LocalDate, calendar: HolidayCalendar) -> LocalDate {
         var day = event

@@ -65,7 +65,6 @@ final class KnowledgeAnswers: Sendable {
     private let built = NIOLockedValueBox<Built?>(nil)
 
     func current(on db: Database) async throws -> Built {
-        let sql = db as! any SQLDatabase
         let stamp = try await KnowledgeGeneration.read(on: db)
         let ready = built.withLockedValue { $0 }
         if let ready, ready.stamp == stamp { return ready }
@@ -75,9 +74,7 @@ final class KnowledgeAnswers: Sendable {
             built.withLockedValue { $0 = fresh }
             return fresh
         }
-        let ids = try await sql.raw("SELECT id FROM knowledge_entries WHERE published = \(bind: true)").all()
-            .map { try $0.decode(column: "id", as: UUID.self) }
-        let entries = try await KnowledgeService.leanPublished(ids, on: db)
+        let entries = try await KnowledgeService.allPublished(on: db)
         var documents: [AnswerDocument] = []
         var results: [KnowledgeService.Result] = []
         for entry in entries.sorted(by: { $0.id!.uuidString < $1.id!.uuidString }) {

@@ -104,10 +104,10 @@ struct KnowledgeService: ScopedService {
         return (question, best, answered)
     }
 
-    /// The published entries among `ids`, read as plain rows (no reflection: this is the search's
-    /// hot path).
-    static func leanPublished(_ ids: [UUID], on db: Database) async throws -> [KnowledgeEntryModel] {
-        guard !ids.isEmpty else { return [] }
+    /// Every published entry, read as plain rows (no reflection), in one pass over the table —
+    /// no list of ids to bind (PostgreSQL takes at most 65 535 parameters in a statement, which a
+    /// knowledge base of 100 000 articles passed).
+    static func allPublished(on db: Database) async throws -> [KnowledgeEntryModel] {
         struct Row: Decodable {
             var id: UUID
             var kind: String
@@ -119,14 +119,12 @@ struct KnowledgeService: ScopedService {
             var published_at: Date?
             var published: Bool
         }
-        // By primary key only: with `published` in the WHERE clause SQLite may pick the list
-        // index (published, kind, updated_at) and walk every published entry.
         let rows = try await (db as! any SQLDatabase).select()
             .columns("id", "kind", "title", "body", "version", "views", "updated_at", "published_at", "published")
             .from(KnowledgeEntryModel.schema)
-            .where("id", .in, ids)
+            .where("published", .equal, true)
             .all(decoding: Row.self)
-        return rows.filter(\.published).map { row in
+        return rows.map { row in
             let entry = KnowledgeEntryModel()
             entry.id = row.id
             entry.kind = row.kind
