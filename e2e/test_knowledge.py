@@ -96,3 +96,45 @@ def test_a_question_in_plain_words_finds_the_answer_and_a_way_to_a_person(browse
     first.click()
     citizen.sees("不需要审查经济困难条件")
     assert not problems, describe(problems)
+
+
+def test_an_editor_teaches_znzx_a_word_and_imports_a_corpus_of_laws(browser):
+    """Issue #25: the word list is kept on a page; the national laws' corpus is uploaded on another."""
+    import os
+    editor = browser
+    editor.login("shencha")
+    editor.open("/knowledge/manage")
+    editor.follow("智能咨询口语词表")
+    editor.sees("试一试：智能咨询怎样理解一个问题")
+    problems = axe_problems(editor)
+    editor.fill("群众的问题", "有人碰瓷讹我")
+    editor.press("看看怎样理解")
+    editor.sees("“人碰瓷讹”（按原词查找）")
+
+    editor.fill("群众常说的词", "碰瓷")
+    editor.fill("法律上的说法", "敲诈勒索、诈骗")
+    editor.press("加入词表")
+    editor.sees("已加入词表")
+    editor.fill("群众的问题", "有人碰瓷讹我")
+    editor.press("看看怎样理解")
+    editor.sees("“碰瓷” → 按“敲诈勒索”“诈骗”查找")
+    editor.shot("synonyms-tried")
+    problems += axe_problems(editor)
+    editor.fill("查找口语词或法律用语", "碰瓷")
+    editor.press("查找")
+    editor.sees("词表（共1个）")
+    editor.follow("碰瓷")
+    editor.sees("修改记录")
+    editor.sees("新增")
+
+    # The corpus, published (the default): each law once, with what the load did.
+    editor.open("/knowledge/import")
+    editor.sees("导入法律法规库")
+    problems += axe_problems(editor)
+    corpus = os.path.join(os.path.dirname(__file__), "..", "Tests", "AppTests", "Fixtures", "national-laws-slice.jsonl")
+    editor.field("法律法规库文件").send_keys(os.path.abspath(corpus))
+    editor.press("导入法律法规库")
+    editor.sees("导入完成：新增5部")
+    editor.sees("新增和更新的法律已发布")
+    editor.shot("law-corpus-imported")
+    assert not problems, describe(problems)
