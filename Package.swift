@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "LegalAidCore", "DeskCore", "KnowledgeCore", "DirectoryCore",
+                "LegalAidCore", "DeskCore", "KnowledgeCore", "DirectoryCore", "MediationCore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -88,7 +88,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App",
-                "LegalAidCore", "DeskCore", "KnowledgeCore", "DirectoryCore",
+                "LegalAidCore", "DeskCore", "KnowledgeCore", "DirectoryCore", "MediationCore",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -3,7 +3,7 @@ import pytest
 from axe_selenium_python import Axe
 from conftest import DEMO_CITIZEN_PHONE, eventually
 
-PAGES = ["/", "/lookup", "/login", "/register"]
+PAGES = ["/", "/lookup", "/login", "/register", "/disputes", "/disputes/labour?q=老板拖欠工资"]
 
 
 def serious(results):
@@ -20,7 +20,7 @@ def test_public_page_has_no_serious_accessibility_violations(browser, path):
     axe = Axe(browser.driver)
     axe.inject()
     problems = serious(axe.run())
-    browser.shot(path.strip("/") or "home")
+    browser.shot(path.strip("/").split("?")[0].replace("/", "-") or "home")
     assert not problems, describe(problems)
 
 

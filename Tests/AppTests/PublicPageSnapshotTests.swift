@@ -3,6 +3,7 @@ import SnapshotTesting
 import XCTest
 @testable import App
 @testable import LegalAidCore
+@testable import MediationCore
 
 /// The pages a citizen meets outside legal aid's forms — the desk, 智能咨询, the law, the
 /// directory and its printed notice — rendered from fixed plain models, as `PageSnapshotTests`.
@@ -74,5 +75,13 @@ final class PublicPageSnapshotTests: XCTestCase {
     func test_theVillageNoticeForTheBoard_onOneA4Page() {
         let page = AdviserNoticePage(village: Self.institution(), advisers: [Self.person], pageAddress: "https://fayuan.example.cn/directory/\(Self.village.uuidString)")
         assertSnapshot(of: render(page, path: SiteURL.directoryNotice(.value(Self.village)).path), as: .lines)
+    }
+
+    func test_aLabourDisputesGuide_theLawForTheirWords_whatToDoFirst_mediation_andTheOtherRoutes() {
+        let law = [API.KnowledgeItem(id: Self.law, kind: "law", kindLabel: "法律法规", title: "中华人民共和国劳动合同法 第三十条", article: 30,
+                                     url: "/knowledge/\(Self.law.uuidString)/articles/30", snippet: "用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。",
+                                     titlePieces: nil, snippetPieces: nil, published: true, version: 1, views: 0, updatedAt: Self.day, publishedAt: Self.day)]
+        let page = DisputeGuidePage(guide: .guide(.labour), typed: "老板拖欠工资三个月", law: law, routes: RoutesStillOpen.routes(for: .labour))
+        assertSnapshot(of: render(page, path: SiteURL.dispute(.value(.labour)).path), as: .lines)
     }
 }

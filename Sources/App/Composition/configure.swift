@@ -5,7 +5,7 @@ import LegalAidCore
 import Vapor
 
 /// The features this platform runs. A new domain adds its `Feature` here and nowhere else.
-let features: [any Feature] = [PlatformFeature(), LegalAidFeature(), ConsultationFeature(), KnowledgeFeature(), DirectoryFeature()]
+let features: [any Feature] = [PlatformFeature(), LegalAidFeature(), ConsultationFeature(), KnowledgeFeature(), DirectoryFeature(), MediationFeature()]
 
 /// The one place where the app is wired: database, sessions, middleware, services, features.
 public func configure(_ app: Application, settings: Settings, clock: AppClock = AppClock()) async throws {
