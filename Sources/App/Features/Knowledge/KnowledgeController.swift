@@ -241,9 +241,7 @@ struct KnowledgeController: RouteCollection {
 enum KnowledgeVersionsView {
     /// The versions with their editors' names (one query for the names).
     static func bodies(_ versions: [KnowledgeVersionModel], on db: Database) async throws -> [API.KnowledgeVersionBody] {
-        let ids = Array(Set(versions.map(\.editorAccountID)))
-        let names = try await ids.isEmpty ? [:] : Dictionary(
-            AccountModel.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let names = try await AccountModel.displayNames(versions.map(\.editorAccountID), on: db)
         return versions.map {
             API.KnowledgeVersionBody(version: $0.version, action: $0.action, actionLabel: KnowledgeText.action($0.action), title: $0.title,
                                      note: $0.note, editorName: names[$0.editorAccountID] ?? "", at: $0.at)

@@ -107,9 +107,7 @@ struct KnowledgeSynonymController: RouteCollection {
 
     /// The changes with their editors' names (one query for the names).
     static func rows(_ changes: [KnowledgeSynonymChangeModel], on db: Database) async throws -> [KnowledgeSynonymChangeRow] {
-        let ids = Array(Set(changes.compactMap(\.editorAccountID)))
-        let names = try await ids.isEmpty ? [:] : Dictionary(
-            AccountModel.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let names = try await AccountModel.displayNames(changes.compactMap(\.editorAccountID), on: db)
         return changes.map {
             KnowledgeSynonymChangeRow(synonymID: $0.synonymID, word: $0.word, actionLabel: $0.changeAction.label, before: $0.termsBefore,
                                       after: $0.termsAfter, note: $0.note, editorName: $0.editorAccountID.flatMap { names[$0] } ?? "", at: $0.at)

@@ -99,3 +99,13 @@ final class AccountModel: Model, @unchecked Sendable {
 }
 
 extension AccountModel: ModelSessionAuthenticatable {}
+
+extension AccountModel {
+    /// The names of the given accounts (one query), for lists that show who did something.
+    static func displayNames(_ ids: [UUID], on db: Database) async throws -> [UUID: String] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        return Dictionary(try await AccountModel.query(on: db).filter(\.$id ~~ unique).all().map { ($0.id!, $0.displayName) },
+                          uniquingKeysWith: { a, _ in a })
+    }
+}
