@@ -54,6 +54,16 @@ public struct PlainQuestion: Hashable, Sendable {
 
     public var isEmpty: Bool { ideas.isEmpty }
 
+    /// Why an answer was chosen: for each idea found in it, the words the person used and the
+    /// words found (the law's term when a synonym matched: 老板 → 用人单位).
+    public func reasons(in title: String, _ text: String) -> [(said: String, found: String)] {
+        let haystack = SearchText.normalise(title + "\n" + text)
+        return ideas.compactMap { idea in
+            guard let found = idea.phrases.first(where: { haystack.contains(SearchText.normalise($0)) }) else { return nil }
+            return (idea.phrases[0], found)
+        }
+    }
+
     /// Every term the index is asked for (any of them): the pairs of every phrase.
     public var terms: [String] {
         var seen = Set<String>()

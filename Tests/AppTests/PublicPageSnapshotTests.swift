@@ -58,7 +58,8 @@ final class PublicPageSnapshotTests: XCTestCase {
                                      snippetPieces: [API.TextPiece(text: "因", matched: false), API.TextPiece(text: "经济困难", matched: true),
                                                      API.TextPiece(text: "没有委托代理人的，可以向法律援助机构申请", matched: false), API.TextPiece(text: "法律援助", matched: true)],
                                      published: true, version: 1, views: 12, updatedAt: Self.day, publishedAt: Self.day)
-        let page = KnowledgeAskPage(question: "家里困难请不起律师怎么办", items: [item], answered: true)
+        let page = KnowledgeAskPage(question: "家里困难请不起律师怎么办", items: [item], answered: true,
+                                    reasons: [[(said: "请不起律师", found: "法律援助"), (said: "困难", found: "困难")]])
         assertSnapshot(of: render(page, path: SiteURL.knowledgeAsk.path), as: .lines)
     }
 

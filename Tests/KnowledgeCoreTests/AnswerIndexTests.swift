@@ -66,4 +66,12 @@ final class AnswerIndexTests: XCTestCase {
         let ranked = AnswerIndex(documents).answers(PlainQuestion("每天工作几个小时"), limit: 3).map { documents[$0.document] }
         XCTAssertEqual(ranked.first?.entry, labour, ranked.map { "\($0.title)\($0.article)" }.joined(separator: " / "))
     }
+
+    // Issue #25 item 3: each answer shows why it was chosen — the words matched, in the law's terms.
+    func test_eachAnswerSaysWhichOfTheQuestionsWordsItHolds_andUnderWhatLegalName() {
+        let question = PlainQuestion("老板拖欠工资怎么办")
+        let reasons = question.reasons(in: "中华人民共和国劳动合同法 第三十条", "用人单位应当向劳动者及时足额支付劳动报酬。拖欠或者未足额支付的……")
+        XCTAssertEqual(Set(reasons.map { "\($0.said)→\($0.found)" }), ["老板→用人单位", "工资→劳动报酬", "拖欠→拖欠"])
+        XCTAssertTrue(question.reasons(in: "婚姻登记", "自愿离婚的，应当签订书面离婚协议。").isEmpty)
+    }
 }

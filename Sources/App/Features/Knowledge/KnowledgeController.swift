@@ -117,7 +117,7 @@ struct KnowledgeController: RouteCollection {
         }
         let (question, results, answered) = try await Self.ask(typed, req)
         return try await KnowledgeAskPage(question: typed, items: results.map { $0.item(question.highlight) }, answered: answered,
-                                          nothingToAsk: question.isEmpty)
+                                          nothingToAsk: question.isEmpty, reasons: results.map { question.reasons(in: $0.title, $0.plainText) })
             .render(req).encodeResponse(for: req)
     }
 

@@ -9,15 +9,20 @@ struct KnowledgeAskPage: PageView {
     var answered: Bool
     /// Nothing but filler words was typed.
     var nothingToAsk = false
+    /// Beside each answer, why it was chosen: the words the person used and the words found.
+    var reasons: [[(said: String, found: String)]] = []
 
     var title: String { "智能咨询" }
 
     func body(in context: PageContext) -> HTML {
-        let results: [HTML] = items.map { item in
-            """
+        let results: [HTML] = items.enumerated().map { index, item in
+            let why = index < reasons.count ? reasons[index] : []
+            let words = why.map { $0.said == $0.found ? "“\($0.found)”" : "“\($0.said)”（法律上称“\($0.found)”）" }
+            return """
             <li class="result"><p class="result-kind">\(item.kindLabel)</p>
             <h2 class="result-title"><a href="\(item.url)">\(item.titlePieces.map(marked) ?? HTML(raw: HTML.escape(item.title)))</a></h2>
-            <p class="result-snippet">\(item.snippetPieces.map(marked) ?? HTML(raw: HTML.escape(item.snippet)))</p></li>
+            <p class="result-snippet">\(item.snippetPieces.map(marked) ?? HTML(raw: HTML.escape(item.snippet)))</p>
+            \(when(!words.isEmpty) { "<p class=\"hint\">推荐理由：含有\(words.joined(separator: "、"))</p>" })</li>
             """
         }
         let asked = !question.isEmpty
