@@ -47,8 +47,4 @@ public enum MediationSource: String, Codable, CaseIterable, Sendable {
         case .villageAdviser: "村（居）法律顾问转来"
         }
     }
-
-    /// Whether every party has already asked for it: only then is nobody asked first. Otherwise
-    /// the other side may refuse (第17条: 当事人一方明确拒绝调解的，不得调解).
-    public func needsTheOtherSidesConsent(jointApplication: Bool) -> Bool { !jointApplication }
 }

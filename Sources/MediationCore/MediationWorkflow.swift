@@ -104,9 +104,10 @@ public enum MediationError: Error, Equatable, Sendable {
 
 /// The mediation's steps: which event is allowed in which state, and where it leads.
 public enum MediationWorkflow {
-    /// Where a new mediation starts: waiting for the other side, unless every party applied.
+    /// Where a new mediation starts, whatever door it came through: waiting for the other side,
+    /// who may refuse (第17条: 当事人一方明确拒绝调解的，不得调解), unless every party applied.
     public static func start(_ source: MediationSource, jointApplication: Bool) -> MediationState {
-        source.needsTheOtherSidesConsent(jointApplication: jointApplication) ? .awaitingReply : .accepted
+        jointApplication ? .accepted : .awaitingReply
     }
 
     /// What the guards need to know beyond the state.

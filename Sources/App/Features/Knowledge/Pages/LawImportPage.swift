@@ -14,21 +14,6 @@ struct LawImportPage: PageView {
         var articles: Int
         var refused: [String]
         var published: Bool
-
-        init(file: String, created: Int, updated: Int, unchanged: Int, articles: Int, refused: [String], published: Bool) {
-            self.file = file
-            self.created = created
-            self.updated = updated
-            self.unchanged = unchanged
-            self.articles = articles
-            self.refused = refused
-            self.published = published
-        }
-
-        init(_ summary: ImportLawCorpusCommand.Summary, file: String, published: Bool) {
-            self.init(file: file, created: summary.counts[.created] ?? 0, updated: summary.counts[.updated] ?? 0,
-                      unchanged: summary.counts[.unchanged] ?? 0, articles: summary.articles, refused: summary.refused, published: published)
-        }
     }
 
     var errors = FormErrors([])
@@ -76,5 +61,12 @@ struct LawImportPage: PageView {
         \(when(!refused.isEmpty) { "<p>以下\(loaded.refused.count)部没有导入：</p><ul>\(refused)</ul>" })
         <p><a href="\(SiteURL.knowledgeManage)?kind=law">查看法律法规</a></p></div>
         """
+    }
+}
+
+extension LawImportPage.Loaded {
+    init(_ summary: ImportLawCorpusCommand.Summary, file: String, published: Bool) {
+        self.init(file: file, created: summary.counts[.created] ?? 0, updated: summary.counts[.updated] ?? 0,
+                  unchanged: summary.counts[.unchanged] ?? 0, articles: summary.articles, refused: summary.refused, published: published)
     }
 }

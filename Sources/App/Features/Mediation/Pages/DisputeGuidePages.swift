@@ -37,6 +37,7 @@ struct DisputeGuidePage: PageView {
             let snippet = item.snippetPieces.map(marked) ?? HTML(raw: HTML.escape(item.snippet))
             return "<li class=\"result\"><h3 class=\"result-title\"><a href=\"\(item.url)\">\(item.title)</a></h3><p class=\"result-snippet\">\(snippet)</p></li>"
         }
+        let lawList: HTML = answers.isEmpty ? "<p>暂时没有找到相关的法律条文。</p>" : "<ol class=\"results\">\(answers)</ol>"
         let steps: [HTML] = guide.selfHelp.map { "<li>\($0)</li>" }
         let others: [HTML] = routes.map { "<li><strong>\($0.title)</strong>：\($0.detail)</li>" }
         let askMore = SiteURL.knowledgeAsk.path + "?q=" + (typed.isEmpty ? guide.type.chinese : typed).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
@@ -48,7 +49,7 @@ struct DisputeGuidePage: PageView {
           <button type="submit">看看法律怎么说</button></div>
         </form>
         <section aria-labelledby="law"><h2 id="law">法律怎么说</h2>
-        \(answers.isEmpty ? "<p>暂时没有找到相关的法律条文。</p>" : HTML(raw: "<ol class=\"results\">\(answers.map(\.raw).joined())</ol>"))
+        \(lawList)
         <p><a href="\(askMore)">用智能咨询查找更多</a></p></section>
         <section aria-labelledby="self"><h2 id="self">您可以先这样做</h2>
         <ol>\(steps)</ol>
