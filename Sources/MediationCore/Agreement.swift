@@ -34,6 +34,12 @@ public struct Agreement: Sendable, Equatable {
         public var signatory: Signatory
         public var at: Date
         public var method: SigningMethod
+
+        public init(signatory: Signatory, at: Date, method: SigningMethod) {
+            self.signatory = signatory
+            self.at = at
+            self.method = method
+        }
     }
 
     public var version: Int

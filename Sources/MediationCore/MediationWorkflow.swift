@@ -50,6 +50,8 @@ public enum MediationEvent: Hashable, Sendable {
     case replyDeadlinePassed
     /// A mediator is assigned, chosen by the parties, or replaced after a recusal.
     case assignMediator
+    /// A party objected to the mediator (回避, 第24条): they step down and another is assigned.
+    case recuse(reason: String)
     /// The agreement has every signature and the seal (or an oral agreement is recorded).
     case agreementTakesEffect
     case fail(reason: String)
@@ -63,6 +65,7 @@ public enum MediationEvent: Hashable, Sendable {
         case .otherSideRefuses: "otherSideRefuses"
         case .replyDeadlinePassed: "replyDeadlinePassed"
         case .assignMediator: "assignMediator"
+        case .recuse: "recuse"
         case .agreementTakesEffect: "agreementTakesEffect"
         case .fail: "fail"
         case .withdraw: "withdraw"
@@ -132,6 +135,8 @@ public enum MediationWorkflow {
             return .success(.lapsed)
         case (.accepted, .assignMediator), (.mediating, .assignMediator):
             return .success(.mediating)
+        case (.mediating, .recuse(let reason)):
+            return reason.trimmed.isEmpty ? .failure(.reasonRequired) : .success(.accepted)
         case (.mediating, .agreementTakesEffect):
             return facts.agreementEffective ? .success(.agreed) : .failure(.agreementNotEffective)
         case (.accepted, .fail(let reason)), (.mediating, .fail(let reason)):

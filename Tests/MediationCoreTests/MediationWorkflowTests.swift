@@ -34,6 +34,13 @@ final class MediationWorkflowTests: XCTestCase {
         XCTAssertNil(step(.assignMediator, from: .awaitingReply), "not before the other side has agreed")
     }
 
+    // 第24条 (回避): the objected mediator steps down, with the reason kept, until another is assigned.
+    func test_aRecusedMediatorStepsDown_withTheReason() {
+        XCTAssertEqual(step(.recuse(reason: "调解员是对方亲戚"), from: .mediating), .accepted)
+        XCTAssertEqual(MediationWorkflow.apply(.recuse(reason: " "), to: .mediating), .failure(.reasonRequired))
+        XCTAssertNil(step(.recuse(reason: "亲戚"), from: .accepted), "nobody to recuse yet")
+    }
+
     // 第29条: effective when every party and the mediator have signed and the committee has sealed.
     func test_anAgreementEndsItOnlyOnceItHasTakenEffect() {
         XCTAssertEqual(MediationWorkflow.apply(.agreementTakesEffect, to: .mediating), .failure(.agreementNotEffective))

@@ -9,6 +9,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case centreReviewer
     case centreDirector
     case lawyer
+    /// 人民调解员: a member of a people's mediation committee (issue #26).
+    case mediator
     case supervisor
     case systemAdmin
     case securityAdmin
@@ -23,6 +25,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .centreReviewer: "法援中心审查员"
         case .centreDirector: "法援中心审批人"
         case .lawyer: "承办律师"
+        case .mediator: "人民调解员"
         case .supervisor: "监督管理人员"
         case .systemAdmin: "系统管理员"
         case .securityAdmin: "安全管理员"

@@ -8,7 +8,12 @@ import Vapor
 /// may call back and text): a 6-digit code by SMS, valid for five minutes and five tries, at most
 /// three a number in ten minutes. Stored as keyed digests only, and shared by every instance.
 struct PhoneCodes: ScopedService {
-    enum Purpose: String { case consultation }
+    /// What a code confirms; a feature names its own (codes of one purpose never confirm another).
+    struct Purpose: RawRepresentable, Sendable {
+        var rawValue: String
+        init(rawValue: String) { self.rawValue = rawValue }
+        static let consultation = Purpose(rawValue: "consultation")
+    }
 
     static let validFor: TimeInterval = 5 * 60
     static let maxAttempts = 5
@@ -16,7 +21,8 @@ struct PhoneCodes: ScopedService {
     let scope: ServiceScope
 
     /// Sends a fresh code, or says how long to wait.
-    func send(to phone: MobileNumber, for purpose: Purpose, clientAddress: String) async throws {
+    func send(to phone: MobileNumber, for purpose: Purpose, clientAddress: String,
+              message: @escaping @Sendable (String) -> Notice = { Notice(PhoneCode(code: $0)) }) async throws {
         let limiter = services.limiter
         var wait = try await limiter.hit("phoneCode|\(Self.digest(phone.value))", limit: 3, per: 600, now: now, on: db)
         if wait == nil { wait = try await limiter.hit("phoneCodeFrom|\(clientAddress)", limit: 10, per: 600, now: now, on: db) }
@@ -35,7 +41,7 @@ struct PhoneCodes: ScopedService {
         try await services.transaction(on: db) { tx in
             try await PhoneCodeModel.query(on: tx).filter(\.$phoneDigest == row.phoneDigest).filter(\.$purpose == purpose.rawValue).delete()
             try await row.create(on: tx)
-            try await SMSOutboxModel(Notice(PhoneCode(code: code)), to: phone, applicationID: nil).create(on: tx)
+            try await SMSOutboxModel(message(code), to: phone, applicationID: nil).create(on: tx)
         }
     }
 

@@ -56,7 +56,8 @@ struct DisputeGuidePage: PageView {
         \(guide.letter.map(letterTemplate) ?? .empty)</section>
         <section aria-labelledby="mediate"><h2 id="mediate">请人民调解委员会调解（免费）</h2>
         <p>村（居）委会、街道（乡镇）和一些行业都设有人民调解委员会。人民调解<strong>不收费</strong>，双方自愿参加；调解达成的协议具有法律约束力，双方可以在协议生效后30日内共同申请人民法院司法确认。</p>
-        <p><a class="button" href="\(SiteURL.directory)?kind=\(OrganisationKind.mediationCommittee.rawValue)">查看本区的人民调解委员会</a></p>
+        <p><a class="button" href="\(SiteURL.applyMediation)?type=\(guide.type.rawValue)">在线申请调解</a>
+        <a href="\(SiteURL.directory)?kind=\(OrganisationKind.mediationCommittee.rawValue)">查看本区的人民调解委员会</a></p>
         <p>也可以拨打公共法律服务热线 <a href="tel:12348">12348</a>，或到所在社区（村）的公共法律服务点，请工作人员帮助联系调解。</p></section>
         <section aria-labelledby="other"><h2 id="other">其他途径</h2>
         <ul>\(others)</ul>
