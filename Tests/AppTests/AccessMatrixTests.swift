@@ -6,6 +6,7 @@ import XCTest
 @testable import DirectoryCore
 @testable import KnowledgeCore
 @testable import DeskCore
+@testable import MediationCore
 
 /// Every route × every role, plus a workstation of another street and a second citizen:
 /// the access gate lets through exactly whom the table says. A route missing from the table
@@ -30,23 +31,32 @@ final class AccessMatrixTests: XCTestCase {
         ("system admin", "xitong", DemoSeed.staffPassword),
         ("security admin", "anquan", DemoSeed.staffPassword),
         ("audit admin", "shenji", DemoSeed.staffPassword),
+        ("mediator 幸福一社区", "tiaojie1", DemoSeed.staffPassword),
     ]
 
-    static let everyone = "++++++++++++++"
-    static let signedIn = "-+++++++++++++"
-    static let staff = "---+++++++++++"
+    static let everyone = "+++++++++++++++"
+    static let signedIn = "-++++++++++++++"
+    static let staff = "---++++++++++++"
     /// The submitted application of 幸福一社区 (pre-review at 幸福街道).
-    static let seeSubmitted = "---++--++-+---"
-    static let actOnSubmitted = "---++--++-----"
-    static let preApprove = "----+---------"
-    static let fileApplications = "-+++----------"
+    static let seeSubmitted = "---++--++-+----"
+    static let actOnSubmitted = "---++--++------"
+    static let preApprove = "----+----------"
+    static let fileApplications = "-+++-----------"
     /// The demo citizen's own draft.
-    static let ownDraft = "-+------------"
-    static let systemAdmin = "-----------+--"
-    static let securityAdmin = "------------+-"
-    static let auditAdmin = "-------------+"
-    static let knowledgeEditors = "---++++++-----"
-    static let directoryEditors = "-------++--+--"
+    static let ownDraft = "-+-------------"
+    static let systemAdmin = "-----------+---"
+    static let securityAdmin = "------------+--"
+    static let auditAdmin = "-------------+-"
+    static let knowledgeEditors = "---++++++------"
+    /// People's mediation: the committee's mediators and the supervisor read; its mediators act.
+    static let mediationStaff = "----------+---+"
+    static let mediators = "--------------+"
+    /// Who registers a mediation for others: desk staff, lawyers and mediators.
+    static let mediationStarters = "---+++++++----+"
+    static let citizens = "-++------------"
+    /// The demo citizen, the applicant of the matrix's mediation.
+    static let applicantParty = "-+-------------"
+    static let directoryEditors = "-------++--+---"
 
     /// "METHOD /path/:param" → who gets through. Sign-out routes run last.
     static let table: [String: String] = [
@@ -55,7 +65,7 @@ final class AccessMatrixTests: XCTestCase {
         "GET /healthz": everyone,
         // Answered only to the machine itself or the scraper's token: these in-process requests
         // have no peer address and no token, so no role gets through (SecurityBypassTests holds the rest).
-        "GET /metrics": "--------------",
+        "GET /metrics": "---------------",
         "GET /asyncapi.yaml": everyone,
         "GET /login": everyone,
         "POST /login": everyone,
@@ -81,33 +91,33 @@ final class AccessMatrixTests: XCTestCase {
         "GET /account": signedIn,
         "GET /account/password": signedIn,
         "POST /account/password": signedIn,
-        "POST /account/sms-code": "-++-----------",
+        "POST /account/sms-code": "-++------------",
         "GET /workbench": staff,
         "GET /cases": staff,
-        "GET /cases/:id": "-------++-+---",
-        "POST /cases/:id/actions/:event": "-------++-----",
+        "GET /cases/:id": "-------++-+----",
+        "POST /cases/:id/actions/:event": "-------++------",
         // Only the assigned lawyer records progress; the matrix's case has none yet.
-        "POST /cases/:id/progress": "--------------",
+        "POST /cases/:id/progress": "---------------",
         // Side exits. The matrix's objection is about the submitted application; its case has no lawyer,
         // so nobody may record mediation consent and the (community-filed) case has no citizen to ask for a change.
-        "POST /applications/:id/objection": "---++--+------",
-        "POST /applications/:id/urgent-aid": "--------+-----",
-        "POST /cases/:id/change-request": "--------------",
-        "POST /cases/:id/change-request/refuse": "-------++-----",
-        "POST /cases/:id/mediation": "--------------",
-        "POST /cases/:id/members": "-------++-----",
+        "POST /applications/:id/objection": "---++--+-------",
+        "POST /applications/:id/urgent-aid": "--------+------",
+        "POST /cases/:id/change-request": "---------------",
+        "POST /cases/:id/change-request/refuse": "-------++------",
+        "POST /cases/:id/mediation": "---------------",
+        "POST /cases/:id/members": "-------++------",
         "GET /objections": staff,
         "GET /objections/:id": seeSubmitted,
-        "POST /objections/:id/decision": "----------+---",
-        "GET /intake": "-------++-----",
-        "GET /lawyers": "-------++-----",
-        "GET /lawyers/:id": "-------++-----",
-        "POST /lawyers/:id": "-------++-----",
-        "POST /intake/notifications": "-------++-----",
-        "POST /intake/detained": "-------++-----",
-        "POST /intake/detained/:id/forward": "-------++-----",
+        "POST /objections/:id/decision": "----------+----",
+        "GET /intake": "-------++------",
+        "GET /lawyers": "-------++------",
+        "GET /lawyers/:id": "-------++------",
+        "POST /lawyers/:id": "-------++------",
+        "POST /intake/notifications": "-------++------",
+        "POST /intake/detained": "-------++------",
+        "POST /intake/detained/:id/forward": "-------++------",
         // The matrix's alert is the centre reviewer's.
-        "POST /alerts/:id/read": "-------+------",
+        "POST /alerts/:id/read": "-------+-------",
         "GET /admin/holidays": systemAdmin,
         "POST /admin/holidays": systemAdmin,
         "POST /admin/holidays/:id/delete": systemAdmin,
@@ -132,69 +142,69 @@ final class AccessMatrixTests: XCTestCase {
         "GET /api/v1/deadlines/overdue": staff,
         "GET /api/v1/deadlines": staff,
         "GET /api/v1/cases": signedIn,
-        "GET /api/v1/cases/:id": "-------++-+---",
+        "GET /api/v1/cases/:id": "-------++-+----",
         // An unknown step is refused as bad input once the gate has opened: the supervisor may review quality.
-        "POST /api/v1/cases/:id/events": "-------++-+---",
-        "POST /api/v1/cases/:id/progress": "--------------",
-        "POST /api/v1/cases/:id/change-request": "--------------",
-        "POST /api/v1/cases/:id/change-request/refuse": "-------++-----",
-        "POST /api/v1/cases/:id/mediation": "--------------",
-        "POST /api/v1/cases/:id/members": "-------++-----",
-        "POST /api/v1/applications/:id/urgent-aid": "--------+-----",
-        "POST /api/v1/applications/:id/objection": "---++--+------",
+        "POST /api/v1/cases/:id/events": "-------++-+----",
+        "POST /api/v1/cases/:id/progress": "---------------",
+        "POST /api/v1/cases/:id/change-request": "---------------",
+        "POST /api/v1/cases/:id/change-request/refuse": "-------++------",
+        "POST /api/v1/cases/:id/mediation": "---------------",
+        "POST /api/v1/cases/:id/members": "-------++------",
+        "POST /api/v1/applications/:id/urgent-aid": "--------+------",
+        "POST /api/v1/applications/:id/objection": "---++--+-------",
         "GET /api/v1/objections": signedIn,
-        "POST /api/v1/objections/:id/decision": "----------+---",
-        "POST /api/v1/notifications": "-------++-----",
-        "GET /api/v1/detained-requests": "-------++-----",
-        "POST /api/v1/detained-requests": "-------++-----",
-        "POST /api/v1/detained-requests/:id/forward": "-------++-----",
+        "POST /api/v1/objections/:id/decision": "----------+----",
+        "POST /api/v1/notifications": "-------++------",
+        "GET /api/v1/detained-requests": "-------++------",
+        "POST /api/v1/detained-requests": "-------++------",
+        "POST /api/v1/detained-requests/:id/forward": "-------++------",
         // The consultation desk. The matrix's consultation is the demo citizen's live request,
         // waiting, with nobody on duty: the desk may see it (to take it), nobody else.
-        "POST /api/v1/consultations": "+++-----------",
+        "POST /api/v1/consultations": "+++------------",
         // Anyone may ask for a code to confirm a number; only an anonymous asker needs one.
         "POST /api/v1/consultations/phone-code": everyone,
-        "GET /api/v1/consultations": "-++++++++++---",
-        "GET /api/v1/consultations/:id": "-+-++++++++---",
-        "POST /api/v1/consultations/:id/messages": "-+------------",
-        "POST /api/v1/consultations/:id/files": "-+------------",
-        "GET /api/v1/consultations/:id/files/:file": "-+-++++++++---",
-        "POST /api/v1/consultations/:id/take": "---+++++++----",
-        "POST /api/v1/consultations/:id/hand-over": "---+++++++----",
-        "POST /api/v1/consultations/:id/close": "---+++++++----",
-        "POST /api/v1/consultations/:id/reply": "---+++++++----",
-        "POST /api/v1/consultations/:id/callback": "---+++++++----",
-        "POST /api/v1/consultations/:id/rate": "-+------------",
+        "GET /api/v1/consultations": "-++++++++++----",
+        "GET /api/v1/consultations/:id": "-+-++++++++----",
+        "POST /api/v1/consultations/:id/messages": "-+-------------",
+        "POST /api/v1/consultations/:id/files": "-+-------------",
+        "GET /api/v1/consultations/:id/files/:file": "-+-++++++++----",
+        "POST /api/v1/consultations/:id/take": "---+++++++-----",
+        "POST /api/v1/consultations/:id/hand-over": "---+++++++-----",
+        "POST /api/v1/consultations/:id/close": "---+++++++-----",
+        "POST /api/v1/consultations/:id/reply": "---+++++++-----",
+        "POST /api/v1/consultations/:id/callback": "---+++++++-----",
+        "POST /api/v1/consultations/:id/rate": "-+-------------",
         // Withdrawn by its asker: afterwards the desk no longer sees it either.
-        "POST /api/v1/consultations/:id/withdraw": "-+------------",
-        "GET /api/v1/desk": "---++++++++---",
-        "POST /api/v1/desk/duty": "---+++++++----",
-        "POST /api/v1/desk/next": "---+++++++----",
-        "POST /api/v1/desk/calls": "---+++++++----",
+        "POST /api/v1/consultations/:id/withdraw": "-+-------------",
+        "GET /api/v1/desk": "---++++++++----",
+        "POST /api/v1/desk/duty": "---+++++++-----",
+        "POST /api/v1/desk/next": "---+++++++-----",
+        "POST /api/v1/desk/calls": "---+++++++-----",
         // Only the PBX, by signature: an account's token is no signature.
-        "POST /api/v1/hotline/events": "--------------",
+        "POST /api/v1/hotline/events": "---------------",
         // The consultation pages; "/consult/:id" is a second waiting request of the demo citizen.
-        "GET /consult": "+++-----------",
-        "POST /consult": "+++-----------",
-        "GET /consult/:id": "-+-++++++++---",
+        "GET /consult": "+++------------",
+        "POST /consult": "+++------------",
+        "GET /consult/:id": "-+-++++++++----",
         // The SMS link's opener shows nothing; posting a key opens only the conversation it belongs to.
         "GET /consult/:id/open": everyone,
-        "POST /consult/:id/open": "--------------",
-        "GET /consult/:id/live": "-+-++++++++---",
-        "POST /consult/:id/messages": "-+------------",
-        "POST /consult/:id/files": "-+------------",
-        "GET /consult/:id/files/:file": "-+-++++++++---",
-        "POST /consult/:id/take": "---+++++++----",
-        "POST /consult/:id/hand-over": "---+++++++----",
-        "POST /consult/:id/close": "---+++++++----",
-        "POST /consult/:id/reply": "---+++++++----",
-        "POST /consult/:id/callback": "---+++++++----",
-        "POST /consult/:id/rate": "-+------------",
-        "POST /consult/:id/withdraw": "-+------------",
-        "GET /desk": "---++++++++---",
-        "GET /desk/live": "---++++++++---",
-        "POST /desk/duty": "---+++++++----",
-        "POST /desk/calls": "---+++++++----",
-        "POST /desk/next": "---+++++++----",
+        "POST /consult/:id/open": "---------------",
+        "GET /consult/:id/live": "-+-++++++++----",
+        "POST /consult/:id/messages": "-+-------------",
+        "POST /consult/:id/files": "-+-------------",
+        "GET /consult/:id/files/:file": "-+-++++++++----",
+        "POST /consult/:id/take": "---+++++++-----",
+        "POST /consult/:id/hand-over": "---+++++++-----",
+        "POST /consult/:id/close": "---+++++++-----",
+        "POST /consult/:id/reply": "---+++++++-----",
+        "POST /consult/:id/callback": "---+++++++-----",
+        "POST /consult/:id/rate": "-+-------------",
+        "POST /consult/:id/withdraw": "-+-------------",
+        "GET /desk": "---++++++++----",
+        "GET /desk/live": "---++++++++----",
+        "POST /desk/duty": "---+++++++-----",
+        "POST /desk/calls": "---+++++++-----",
+        "POST /desk/next": "---+++++++-----",
         // The knowledge base: anyone reads what is published (the matrix's entry is the demo
         // law); its editors (the staff who answer the public, not lawyers, supervisors or
         // administrators) write, publish and withdraw.
@@ -265,6 +275,40 @@ final class AccessMatrixTests: XCTestCase {
         "GET /knowledge/import": knowledgeEditors,
         "POST /knowledge/import": knowledgeEditors,
         "POST /knowledge/import/corpus": knowledgeEditors,
+        // People's mediation: citizens apply; the committee's mediators work; a party's page by their link or account.
+        "GET /disputes/apply": citizens,
+        "POST /disputes/apply": citizens,
+        "GET /disputes/mine": citizens,
+        "GET /mediations": mediationStaff,
+        "GET /mediations/new": mediationStarters,
+        "POST /mediations/new": mediationStarters,
+        "GET /mediations/:id": mediationStaff,
+        "GET /mediations/:id/agreement.html": "-+--------+---+",
+        "POST /mediations/:id/reply": mediators,
+        "POST /mediations/:id/deliver": mediators,
+        "POST /mediations/:id/invite": mediators,
+        "POST /mediations/:id/assign": mediators,
+        "POST /mediations/:id/recuse": mediators,
+        "POST /mediations/:id/rights": mediators,
+        "POST /mediations/:id/session": mediators,
+        "POST /mediations/:id/extend": mediators,
+        "POST /mediations/:id/agreement": mediators,
+        "POST /mediations/:id/code": mediators,
+        "POST /mediations/:id/sign": mediators,
+        "POST /mediations/:id/seal": mediators,
+        "POST /mediations/:id/court": mediators,
+        "POST /mediations/:id/visit": mediators,
+        "POST /mediations/:id/fail": mediators,
+        "POST /mediations/:id/withdraw": mediators,
+        "POST /mediations/:id/flag": mediators,
+        "POST /mediations/:id/unflag": mediators,
+        "POST /mediations/:id/application": mediators,
+        "GET /m/:party/open": everyone,
+        // Without the link's key nobody gets in.
+        "POST /m/:party/open": "---------------",
+        "GET /m/:party": applicantParty,
+        "POST /m/:party/reply": applicantParty,
+        "POST /m/:party/rights": applicantParty,
         "POST /logout": everyone,
         "POST /account/logout-everywhere": signedIn,
     ]
@@ -377,6 +421,24 @@ final class AccessMatrixTests: XCTestCase {
             try pngBytes.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: test.app.fayuan.uploadsDirectory + "/" + person.photo!)) }
             try await person.save(on: test.db)
             let importRun = try await test.app.directoryImports.start(fileName: "机构.csv", by: UUID(), at: test.clock.now(), on: test.db)
+            let mediation = try await MediationService(scope: ServiceScope(db: test.db, services: test.app.fayuan)).start(
+                MediationInput(type: .neighbour, source: .partyApplication, facts: "楼上漏水，矩阵测试用的纠纷。", claims: "修好防水",
+                               applicant: .init(name: "李示例", phone: MobileNumber.parse(DemoSeed.citizenPhone), organisation: false),
+                               respondent: .init(name: "王某", phone: nil, organisation: false),
+                               applicantPlace: nil, respondentPlace: try await test.organisation("幸福一社区居民委员会").id, joint: false),
+                by: try await test.account(DemoSeed.citizenPhone), applicantAccount: try await test.account(DemoSeed.citizenPhone).id,
+                reference: try await test.app.fayuan.referenceData(on: test.db)).mediation
+            let agreement = MediationAgreementModel()
+            agreement.mediationID = mediation.id!
+            agreement.version = 1
+            agreement.facts = "矩阵测试"
+            agreement.terms = "矩阵测试"
+            agreement.oral = false
+            agreement.superseded = false
+            agreement.createdAt = Date()
+            try await agreement.create(on: test.db)
+            let applicantParty = try await MediationPartyModel.query(on: test.db).filter(\.$mediationID == mediation.id!)
+                .filter(\.$side == "applicant").firstOrFail()
             let registered = Browser(test)
             try await registered.post("/register", [("name", "另一位"), ("phone", "13700007777"), ("password", "Other#Citizen1"), ("passwordConfirm", "Other#Citizen1")])
 
@@ -395,6 +457,8 @@ final class AccessMatrixTests: XCTestCase {
                 ("/consult/:id/files/:file", "/consult/\(pageConsultation.id!)/files/\(files[1])"),
                 ("/consultations/:id", "/consultations/\(consultation.id!)"),
                 ("/consult/:id", "/consult/\(pageConsultation.id!)"),
+                ("/mediations/:id", "/mediations/\(mediation.id!)"),
+                ("/m/:party", "/m/\(applicantParty.id!)"),
                 ("/lawyers/:id", "/lawyers/\(someAccount.id!)"),
                 ("/directory/import/:id", "/directory/import/\(importRun)"),
                 ("/directory/people/:id", "/directory/people/\(person.id!)"),
