@@ -3,7 +3,7 @@ import MediationCore
 import Vapor
 
 /// Starting a mediation: a citizen applies online (`/disputes/apply`); staff register one from
-/// any other door (`/mediations/new`), prefilled from a consultation or an aid application.
+/// any other door (`/mediations/new`), prefilled from a consultation or an aid case.
 struct MediationApplyController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get(.applyMediation, use: applyPage)
@@ -42,8 +42,8 @@ struct MediationApplyController: RouteCollection {
         var form = MediationInput.Form()
         if let id = req.query[UUID.self, at: "consultation"] {
             form = try await MediationPrefill.fromConsultation(id, req: req)
-        } else if let id = req.query[UUID.self, at: "application"] {
-            form = try await MediationPrefill.fromApplication(id, req: req)
+        } else if let id = req.query[UUID.self, at: "case"] {
+            form = try await MediationPrefill.fromCase(id, req: req)
         } else if MediationAccess.isMediator(account) {
             form.source = MediationSource.partyApplication.rawValue
         }

@@ -5,7 +5,7 @@ import Vapor
 
 /// A mediation started from another record starts with what that record already knows
 /// (issue #26: "without retyping"): a consultation referred to mediation, or a legal aid
-/// application whose recipient agreed to try mediation first. Each is read only by someone who
+/// case whose recipient agreed to try mediation first. Each is read only by someone who
 /// may read it there.
 enum MediationPrefill {
     static func fromConsultation(_ id: UUID, req: Request) async throws -> MediationInput.Form {
@@ -23,9 +23,14 @@ enum MediationPrefill {
         return form
     }
 
-    static func fromApplication(_ id: UUID, req: Request) async throws -> MediationInput.Form {
+    /// An aid case whose recipient agreed to try mediation first (seed 002), by someone who may
+    /// read the case (its lawyer, the centre).
+    static func fromCase(_ id: UUID, req: Request) async throws -> MediationInput.Form {
         let account = try req.requireAccount()
-        let application = try await ApplicationService(req).find(id, for: account, reference: try await req.referenceData())
+        let (record, application) = try await CaseService(req).find(id, for: account, reference: try await req.referenceData())
+        guard record.consent == .consented else {
+            throw AppError(status: .conflict, code: "noConsent", message: "受援人尚未同意先行调解：请先在案件中记录受援人的意愿")
+        }
         let filled = application.form
         var form = MediationInput.Form()
         form.source = MediationSource.legalAidCase.rawValue

@@ -121,6 +121,9 @@ struct CasePage: PageView {
                 "<p class=\"hint\">简单的非刑事纠纷，先征求受援人是否同意先行调解；受援人不同意的，不进行调解。</p>"
                 + Fields.select("consent", "受援人意愿", options: CaseMediationFirst.Consent.allCases.map { (value: $0.rawValue, label: $0.chinese) }, selected: record.mediationConsent, errors: errors)
                 + Fields.text("how", "如何表示（电话、当面、书面等）", value: record.mediationHow ?? "", errors: errors), secondary: true))
+            if record.consent == .consented {
+                forms.append("<p><a class=\"button\" href=\"\(SiteURL.newMediation.path)?case=\(record.id.uuidString)\">转人民调解委员会调解（自动填好已知信息）</a></p>")
+            }
         }
         if !state.isTerminal && assigner {
             forms.append(sideForm(.members, "增加共同受援人（群体性案件）",

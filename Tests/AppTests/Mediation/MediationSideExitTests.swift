@@ -1,0 +1,276 @@
+import Fluent
+import XCTVapor
+import XCTest
+@testable import App
+@testable import LegalAidCore
+@testable import MediationCore
+
+/// Every way a mediation leaves the main road (issue #26), and the conflicts that must not lose
+/// or half-write anything.
+final class MediationSideExitTests: XCTestCase {
+    typealias J = MediationJourneyTests
+
+    // 第17条: 当事人一方明确拒绝调解的，不得调解 — the reason kept, the applicant told the routes still open.
+    func test_theOtherSideRefuses_throughTheirLink_andTheApplicantSeesTheRoutesStillOpen() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (mediation, key) = try await J.apply(test, citizen: citizen)
+            let respondent = try await J.party(test, mediation, .respondent)
+            let other = Browser(test)
+            try await other.post("/m/\(respondent.id!)/open", [("key", key)])
+            let noReason = try await other.post("/m/\(respondent.id!)/reply", [("answer", "refuse")])
+            XCTAssertEqual(noReason.status, .unprocessableEntity, "a refusal says why")
+            XCTAssertTrue(noReason.contains("不同意调解的原因"))
+            let refused = try await other.post("/m/\(respondent.id!)/reply", [("answer", "refuse"), ("reason", "漏水不是我家造成的")])
+            XCTAssertEqual(refused.status, .seeOther, refused.body)
+            let again = try await other.post("/m/\(respondent.id!)/reply", [("answer", "accept")])
+            XCTAssertEqual(again.status, .conflict, "one answer only")
+            let current = try await J.fresh(test, mediation)
+            XCTAssertEqual(current.mediationState, .refused)
+            XCTAssertEqual(current.endedReason, "漏水不是我家造成的")
+            let applicant = try await J.party(test, mediation, .applicant)
+            let page = try await citizen.get("/m/\(applicant.id!)")
+            XCTAssertTrue(page.contains("对方拒绝调解") && page.contains("向人民法院起诉") && page.contains("申请法律援助"))
+            let told = try await MessageModel.query(on: test.db).filter(\.$title == MediationAnswered.title!).count()
+            XCTAssertEqual(told, 1, "an in-app message to the applicant's account")
+        }
+    }
+
+    func test_silencePastTheReplyDeadline_endsIt_andTheApplicantIsTold() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (mediation, _) = try await J.apply(test, citizen: citizen)
+            let onTheLastDay = MediationService(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: chinaNoon("2026-12-14")))
+            let none = try await onTheLastDay.lapseUnanswered()
+            XCTAssertEqual(none, 0, "the last day is still theirs")
+            let after = MediationService(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: chinaNoon("2026-12-15")))
+            let lapsed = try await after.lapseUnanswered()
+            XCTAssertEqual(lapsed, 1)
+            let current = try await J.fresh(test, mediation)
+            XCTAssertEqual(current.mediationState, .lapsed)
+            let told = try await SMSOutboxModel.query(on: test.db).filter(\.$template == MediationAnswered.template).count()
+            XCTAssertEqual(told, 1)
+        }
+    }
+
+    func test_aReplyLinkOpensOnlyItsOwnParty_andANewLinkRetiresTheOld() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (mediation, key) = try await J.apply(test, citizen: citizen)
+            let respondent = try await J.party(test, mediation, .respondent)
+            let applicant = try await J.party(test, mediation, .applicant)
+            let stranger = Browser(test)
+            let wrongKey = try await stranger.post("/m/\(respondent.id!)/open", [("key", "not-the-key")])
+            XCTAssertEqual(wrongKey.status, .notFound)
+            let otherParty = try await stranger.post("/m/\(applicant.id!)/open", [("key", key)])
+            XCTAssertEqual(otherParty.status, .notFound, "the respondent's key does not open the applicant's page")
+            let nothing = try await stranger.get("/m/\(respondent.id!)")
+            XCTAssertEqual(nothing.status, .notFound)
+            let answer = try await stranger.post("/m/\(respondent.id!)/reply", [("answer", "refuse"), ("reason", "冒充")])
+            XCTAssertEqual(answer.status, .notFound, "nobody answers for them")
+
+            let mediator = Browser(test)
+            try await mediator.login("tiaojie1", DemoSeed.staffPassword)
+            try await J.act(mediator, mediation, .invite, [("party", respondent.id!.uuidString)], test: test)
+            let old = try await Browser(test).post("/m/\(respondent.id!)/open", [("key", key)])
+            XCTAssertEqual(old.status, .notFound, "the old link stops working")
+            let current = try await J.fresh(test, mediation)
+            XCTAssertEqual(current.mediationState, .awaitingReply, "nothing answered")
+        }
+    }
+
+    func test_twoMediatorsActingAtOnce_theSecondIsToldAndNothingIsLost() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (mediation, key) = try await J.apply(test, citizen: citizen)
+            _ = try await J.respondentAccepts(test, mediation, key: key)
+            let first = Browser(test), second = Browser(test)
+            try await first.login("tiaojie1", DemoSeed.staffPassword)
+            try await second.login("tiaojie2", DemoSeed.staffPassword)
+            let drawnOn = try await J.fresh(test, mediation).version
+            let one = try await test.account("tiaojie1"), two = try await test.account("tiaojie2")
+            try await first.get("/mediations/\(mediation.id!)")
+            try await second.get("/mediations/\(mediation.id!)")
+            let won = try await first.post("/mediations/\(mediation.id!)/assign", [("mediator", one.id!.uuidString), ("version", String(drawnOn))])
+            let lost = try await second.post("/mediations/\(mediation.id!)/assign", [("mediator", two.id!.uuidString), ("version", String(drawnOn))])
+            XCTAssertEqual(won.status, .seeOther)
+            XCTAssertEqual(lost.status, .conflict)
+            XCTAssertTrue(lost.contains("刚刚被他人处理过"))
+            let current = try await J.fresh(test, mediation)
+            XCTAssertEqual(current.mediatorAccountID, one.id, "the first one stands")
+            let steps = try await MediationStepModel.query(on: test.db).filter(\.$mediationID == mediation.id!).filter(\.$event == "assign").count()
+            XCTAssertEqual(steps, 1, "no half-written step for the refused one")
+        }
+    }
+
+    // 第24条: a party may ask for the mediator's recusal; the same one is never assigned again.
+    func test_aRecusedMediatorStepsDown_andIsNotAssignedAgain() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (mediation, key) = try await J.apply(test, citizen: citizen)
+            _ = try await J.respondentAccepts(test, mediation, key: key)
+            let mediator = Browser(test)
+            try await mediator.login("tiaojie2", DemoSeed.staffPassword)
+            let one = try await test.account("tiaojie1")
+            try await J.act(mediator, mediation, .assign, [("mediator", one.id!.uuidString)], test: test)
+            let noReason = try await J.act(mediator, mediation, .recuse, [("reason", " ")], test: test)
+            XCTAssertEqual(noReason.status, .conflict)
+            try await J.act(mediator, mediation, .recuse, [("reason", "刘调解与被申请人是亲戚")], test: test)
+            var current = try await J.fresh(test, mediation)
+            XCTAssertEqual(current.mediationState, .accepted)
+            XCTAssertNil(current.mediatorAccountID)
+            let again = try await J.act(mediator, mediation, .assign, [("mediator", one.id!.uuidString)], test: test)
+            XCTAssertEqual(again.status, .unprocessableEntity)
+            XCTAssertTrue(again.contains("回避"))
+            let page = try await mediator.get("/mediations/\(mediation.id!)")
+            XCTAssertFalse(page.contains("刘调解（"), "not offered again")
+            current = try await J.fresh(test, mediation)
+            XCTAssertEqual(current.recused, [one.id!])
+        }
+    }
+
+    // 第29条: a change after a signature is a new version that everyone signs again.
+    func test_anAgreementChangedAfterASignature_isANewVersionEveryoneSignsAgain() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (mediation, key) = try await J.apply(test, citizen: citizen)
+            _ = try await J.respondentAccepts(test, mediation, key: key)
+            let mediator = Browser(test)
+            try await mediator.login("tiaojie1", DemoSeed.staffPassword)
+            let me = try await test.account("tiaojie1")
+            try await J.act(mediator, mediation, .assign, [("mediator", me.id!.uuidString)], test: test)
+            let facts = ("agreementFacts", "楼上卫生间漏水致楼下天花板发霉。")
+            try await J.act(mediator, mediation, .agreement, [facts, ("terms", "王某赔偿1500元。")], test: test)
+            try await J.act(mediator, mediation, .sign, [("signatory", me.id!.uuidString), ("method", "mediator")], test: test)
+            try await J.act(mediator, mediation, .agreement, [facts, ("terms", "王某赔偿1800元。")], test: test)
+            let versions = try await MediationAgreementModel.query(on: test.db).filter(\.$mediationID == mediation.id!).sort(\.$version).all()
+            XCTAssertEqual(versions.map(\.version), [1, 2])
+            XCTAssertEqual(versions.map(\.superseded), [true, false])
+            XCTAssertEqual(versions[0].terms, "王某赔偿1500元。", "the signed version is kept as it was")
+            let signedOnNew = try await MediationSignatureModel.query(on: test.db).filter(\.$agreementID == versions[1].id!).count()
+            XCTAssertEqual(signedOnNew, 0, "everyone signs the new version again")
+            let page = try await mediator.get("/mediations/\(mediation.id!)")
+            XCTAssertTrue(page.contains("第2版") && page.contains("1800"))
+        }
+    }
+
+    func test_aLawyersAidCaseWhoseRecipientConsentedIsReferred_withWhatIsAlreadyKnown() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let application = try await test.applicationAwaitingDecision(name: "调解测试", sequence: 47, byCitizen: true)
+            try await test.decide(application, approve: true)
+            let record = try await test.legalAidCase(of: application)
+            let reviewer = try await test.staffBrowser("shencha")
+            let assigned = try await reviewer.post("/cases/\(record.id!.uuidString)/actions/assignLawyer",
+                                                   [("version", "0"), ("lawyerID", try await test.account("lvshi1").id!.uuidString)])
+            XCTAssertEqual(assigned.status, .seeOther)
+            let aidCase = try await test.legalAidCase(of: application)
+            let browser = Browser(test)
+            try await browser.login("lvshi1", DemoSeed.staffPassword)
+            let before = try await browser.get("/mediations/new?case=\(aidCase.id!)")
+            XCTAssertEqual(before.status, .conflict, "not before the recipient has agreed to try mediation")
+            let consent = try await browser.post("/cases/\(aidCase.id!)/mediation", [("consent", "consented"), ("how", "电话确认")])
+            XCTAssertEqual(consent.status, .seeOther, consent.body)
+            let casePage = try await browser.get("/cases/\(aidCase.id!)")
+            XCTAssertTrue(casePage.contains("/mediations/new?case=\(aidCase.id!)"), "the case page leads there")
+            let page = try await browser.get("/mediations/new?case=\(aidCase.id!)")
+            XCTAssertEqual(page.status, .ok)
+            let name = application.form.applicant.name
+            XCTAssertTrue(page.contains("value=\"\(name)\""), "the applicant's name is already filled in")
+            XCTAssertTrue(page.contains("<option value=\"legalAidCase\" selected>"))
+            let other = Browser(test)
+            try await other.login("lvshi2", DemoSeed.staffPassword)
+            let refused = try await other.get("/mediations/new?case=\(aidCase.id!)")
+            XCTAssertEqual(refused.status, .notFound, "only someone who may read the case starts from it")
+        }
+    }
+
+    func test_aFailedMediationBecomesALegalAidApplication_prefilledFromTheMediation() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (mediation, key) = try await J.apply(test, citizen: citizen)
+            _ = try await J.respondentAccepts(test, mediation, key: key)
+            let mediator = Browser(test)
+            try await mediator.login("tiaojie1", DemoSeed.staffPassword)
+            let early = try await J.act(mediator, mediation, .application, [("point", UUID().uuidString)], test: test)
+            XCTAssertEqual(early.status, .conflict, "not while the mediation runs")
+            try await J.act(mediator, mediation, .fail, [("reason", "双方对赔偿金额分歧太大")], test: test)
+            let page = try await mediator.get("/mediations/\(mediation.id!)")
+            XCTAssertTrue(page.contains("向人民法院起诉") && page.contains("转为法律援助申请"))
+            let point = try await test.organisation("幸福街道幸福一社区法律援助联系点")
+            let filed = try await J.act(mediator, mediation, .application, [("point", point.id!.uuidString)], test: test)
+            XCTAssertEqual(filed.status, .seeOther, filed.body)
+            let draft = try await ApplicationModel.query(on: test.db).filter(\.$channel == "mediation").first()
+            let application = try XCTUnwrap(draft)
+            XCTAssertEqual(application.form.applicant.name, "李示例")
+            XCTAssertEqual(application.form.matter.opposingParty, "楼上王某")
+            XCTAssertTrue(application.form.matter.facts.contains("楼上卫生间漏水"))
+            let owner = try await test.account(DemoSeed.citizenPhone)
+            XCTAssertEqual(application.ownerAccountID, owner.id, "the applicant finishes it in their own account")
+        }
+    }
+
+    func test_anEmptyApplication_namesEveryMissingField_andStoresNothing() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            try await citizen.get("/disputes/apply")
+            let page = try await citizen.post("/disputes/apply", [("applicantName", "李示例"), ("applicantPhone", "123"), ("facts", "短")])
+            XCTAssertEqual(page.status, .unprocessableEntity)
+            for message in ["请选择纠纷类型", "纠纷经过请写", "请写明希望通过调解解决什么", "申请人的手机号应为11位数字", "请填写对方当事人的姓名", "请选择对方（或您自己）所在的村（社区）"] {
+                XCTAssertTrue(page.contains(message), message)
+            }
+            XCTAssertTrue(page.contains("value=\"李示例\""), "what was typed stays")
+            let stored = try await MediationModel.query(on: test.db).count()
+            XCTAssertEqual(stored, 0)
+        }
+    }
+
+    // 第25条: a dispute at risk of escalating is seen at once by the supervisor, until followed up.
+    func test_anEscalationFlag_isSeenAtOnceByTheSupervisor_untilItsFollowUpIsRecorded() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (mediation, _) = try await J.apply(test, citizen: citizen)
+            let mediator = Browser(test)
+            try await mediator.login("tiaojie1", DemoSeed.staffPassword)
+            let none = try await J.act(mediator, mediation, .flag, [], test: test)
+            XCTAssertEqual(none.status, .unprocessableEntity)
+            try await J.act(mediator, mediation, .flag, [("risks", "threats"), ("risks", "repeatedVisits"), ("note", "王某扬言报复")], test: test)
+            let supervisor = Browser(test)
+            try await supervisor.login("jiandu", DemoSeed.staffPassword)
+            let flagged = try await supervisor.get("/mediations?flagged=1")
+            XCTAssertTrue(flagged.contains(mediation.number), "the bureau sees it at once")
+            XCTAssertTrue(flagged.contains("风险预警"))
+            let detail = try await supervisor.get("/mediations/\(mediation.id!)")
+            XCTAssertTrue(detail.contains("扬言报复或威胁"))
+            XCTAssertFalse(detail.contains("/unflag\""), "the supervisor reads; the committee acts")
+            try await J.act(mediator, mediation, .unflag, [("followUp", "已联系社区民警，双方情绪稳定")], test: test)
+            let after = try await supervisor.get("/mediations?flagged=1")
+            XCTAssertFalse(after.contains(mediation.number))
+            let other = Browser(test)
+            try await other.login("tiaojie3", DemoSeed.staffPassword)
+            let elsewhere = try await other.get("/mediations/\(mediation.id!)")
+            XCTAssertEqual(elsewhere.status, .notFound, "another committee's mediator does not see it")
+        }
+    }
+
+    func test_theFigures_countMediationsByCommitteeAndMonth() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (mediation, _) = try await J.apply(test, citizen: citizen)
+            let figures = try await test.app.figures(from: chinaNoon("2026-12-01"), to: chinaNoon("2027-01-01"), on: test.db)
+            let started = figures.filter { $0.name == "mediation.started" }
+            XCTAssertEqual(started.map(\.organisationID), [mediation.committeeID])
+            XCTAssertEqual(started.map(\.month), ["2026-12"])
+            XCTAssertEqual(started.map(\.count), [1])
+        }
+    }
+}
