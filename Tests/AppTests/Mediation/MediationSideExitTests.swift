@@ -4,6 +4,7 @@ import XCTest
 @testable import App
 @testable import LegalAidCore
 @testable import MediationCore
+@testable import DeskCore
 
 /// Every way a mediation leaves the main road (issue #26), and the conflicts that must not lose
 /// or half-write anything.
@@ -271,6 +272,58 @@ final class MediationSideExitTests: XCTestCase {
             XCTAssertEqual(started.map(\.organisationID), [mediation.committeeID])
             XCTAssertEqual(started.map(\.month), ["2026-12"])
             XCTAssertEqual(started.map(\.count), [1])
+        }
+    }
+}
+
+/// The consultation desk's door: a conversation closed as "referred to mediation" is registered
+/// with what the person already said.
+final class MediationFromConsultationTests: XCTestCase {
+    func test_aConsultationReferredToMediation_isRegisteredWithWhatThePersonAlreadySaid() async throws {
+        try await withTestApp(now: MediationJourneyTests.monday) { test in
+            let staff = try await test.account("shencha")
+            let consultation = ConsultationModel()
+            consultation.channel = ConsultationChannel.live.rawValue
+            consultation.topic = ConsultationTopic.tort.rawValue
+            consultation.state = ConsultationState.closed.rawValue
+            consultation.version = 3
+            consultation.deskID = try await test.organisation("示范区法律援助中心").id!
+            consultation.askerName = "周女士"
+            consultation.phone = "13900000055"
+            consultation.responsibleAccountID = staff.id
+            consultation.handledBy = [staff.id!]
+            consultation.queuedAt = test.clock.now()
+            consultation.callbackAttempts = 0
+            consultation.messageCount = 1
+            consultation.outcome = "referred.mediation"
+            try await consultation.create(on: test.db)
+            let said = ConsultationMessageModel()
+            said.consultationID = consultation.id!
+            said.seq = 1
+            said.author = ConsultationMessageModel.Author.asker.rawValue
+            said.authorName = "周女士"
+            said.body = "邻居家的狗总在楼道里叫，还咬伤过我孩子，怎么办？"
+            said.at = test.clock.now()
+            try await said.create(on: test.db)
+
+            let desk = try await test.staffBrowser("shencha")
+            let conversation = try await desk.get("/consult/\(consultation.id!)")
+            XCTAssertTrue(conversation.contains("/mediations/new?consultation=\(consultation.id!)"), "the closed conversation leads there")
+            let page = try await desk.get("/mediations/new?consultation=\(consultation.id!)")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.contains("value=\"周女士\"") && page.contains("value=\"13900000055\"") && page.contains("咬伤过我孩子"))
+            XCTAssertTrue(page.contains("<option value=\"consultation\" selected>"))
+            let place = try await MediationJourneyTests.xingfuYi(test).id!
+            let sent = try await desk.post("/mediations/new", [("source", "consultation"), ("sourceRef", consultation.id!.uuidString), ("type", "neighbour"),
+                                                               ("applicantName", "周女士"), ("applicantPhone", "13900000055"), ("respondentName", "邻居赵某"),
+                                                               ("respondentPlace", place.uuidString), ("facts", "邻居家的狗总在楼道里叫，还咬伤过我孩子。"),
+                                                               ("claims", "请对方拴好狗并赔偿医药费")])
+            XCTAssertEqual(sent.status, .ok, "the desk is told where it went (it cannot open the committee's record)")
+            XCTAssertTrue(sent.contains("幸福一社区人民调解委员会"))
+            let stored = try await MediationModel.query(on: test.db).first()
+            XCTAssertEqual(stored?.mediationSource, .consultation)
+            XCTAssertEqual(stored?.sourceRef, consultation.id)
+            XCTAssertEqual(stored?.mediationState, .awaitingReply, "no number for the other side: the mediator tells them in person")
         }
     }
 }

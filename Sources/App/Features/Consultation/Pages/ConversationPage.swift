@@ -97,7 +97,7 @@ struct ConversationPage: PageView {
     private func composer(_ context: PageContext) -> HTML {
         guard canWrite else {
             if !state.isOpen {
-                return "<p class=\"closed-note\">本次咨询已结束\(consultation.outcome.map { code -> String in "（" + (Self.outcomeLabel(code)) + "）" } ?? "")。</p>" + application + faqLink
+                return "<p class=\"closed-note\">本次咨询已结束\(consultation.outcome.map { code -> String in "（" + (Self.outcomeLabel(code)) + "）" } ?? "")。</p>" + application + mediationLink + faqLink
             }
             return .empty
         }
@@ -115,6 +115,12 @@ struct ConversationPage: PageView {
           <button type="submit" class="secondary">发送文件</button>
         </form>
         """
+    }
+
+    /// Referred to people's mediation: staff register it with what the conversation already holds.
+    private var mediationLink: HTML {
+        guard !isAsker, consultation.outcome == "referred.mediation" else { return .empty }
+        return "<p><a class=\"button secondary\" href=\"\(SiteURL.newMediation.path)?consultation=\(consultation.id.uuidString)\">登记人民调解（自动填好已知信息）</a></p>"
     }
 
     private var faqLink: HTML {
