@@ -303,6 +303,9 @@ final class AccessMatrixTests: XCTestCase {
         "POST /mediations/:id/flag": mediators,
         "POST /mediations/:id/unflag": mediators,
         "POST /mediations/:id/application": mediators,
+        "GET /api/v1/mediations": mediationStaff,
+        "GET /api/v1/mediations/:id": mediationStaff,
+        "POST /api/v1/mediations": "-+++++++++----+",
         "GET /m/:party/open": everyone,
         // Without the link's key nobody gets in.
         "POST /m/:party/open": "---------------",

@@ -73,7 +73,12 @@ final class PlatformTests: XCTestCase {
             XCTAssertEqual(kinds["villageCommittee"], DirectoryDemo.streets.count * DirectoryDemo.villagesPerStreet)
             XCTAssertGreaterThan(orgs.count, 300)
             let _v33 = try await AccountModel.query(on: test.db).count()
-            XCTAssertEqual(_v33, DemoSeed.accounts.count)
+            XCTAssertEqual(_v33, DemoSeed.accounts.count + MediationDemo.mediators.count)
+            // Mediation: every village's committee, one a street, and three industry committees.
+            XCTAssertEqual(kinds["mediationCommittee"], DirectoryDemo.streets.count * (DirectoryDemo.villagesPerStreet + 1) + MediationDemo.industry.count)
+            let committees = try await MediationCommitteeModel.query(on: test.db).all()
+            XCTAssertEqual(committees.count, kinds["mediationCommittee"])
+            XCTAssertFalse(committees.contains { $0.level == "village" && $0.placeID == nil }, "each village committee serves its village")
             let _v34 = try await HolidayModel.query(on: test.db).filter(\.$date == "2026-10-10").first()?.kind
             XCTAssertEqual(_v34, "makeUpWorkday")
         }

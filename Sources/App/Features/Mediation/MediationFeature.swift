@@ -15,6 +15,7 @@ struct MediationFeature: Feature {
         try routes.register(collection: MediationApplyController())
         try routes.register(collection: MediationController())
         try routes.register(collection: MediationPartyController())
+        try routes.register(collection: MediationAPIController())
     }
 
     func navigation(for viewer: NavigationViewer) -> [NavigationLink] {

@@ -27,6 +27,11 @@ extension SiteURL {
     static let mediationScript = SiteURL("/js/mediation.js")
 }
 
+extension APIPath {
+    static let mediations = APIPath("/mediations")
+    static func mediation(_ id: Parameter<UUID>) -> APIPath { APIPath("/mediations/\(id.segment("id"))") }
+}
+
 /// What staff do to a mediation, each a form posted to its own address.
 enum MediationAction: String, CaseIterable, Sendable {
     case reply, deliver, invite, assign, recuse, rights, session, extend, agreement, code, sign, seal, court, visit, fail, withdraw, flag, unflag, application
