@@ -269,3 +269,23 @@ def synthetic_id(birth, sequence):
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     check = "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
     return first17 + check
+
+
+def sms_to(phone, template, more_than=0, wait=True, timeout=20):
+    """The texts a phone received of one template, oldest first (from the stand-in provider
+    scripts/test.sh starts); waits until there are more than `more_than` (the server's
+    dispatcher sends them within seconds), unless told not to wait."""
+    import json
+    import urllib.parse
+    import urllib.request
+    base = os.environ.get("FAYUAN_SMS_FAKE_URL")
+    if not base:
+        pytest.fail("FAYUAN_SMS_FAKE_URL is not set: run the journeys through scripts/test.sh")
+    query = urllib.parse.urlencode({"phone": phone, "template": template})
+    def read():
+        with urllib.request.urlopen(f"{base}/messages?{query}") as answer:
+            found = json.load(answer)
+        # The number's last four digits only: a failure's message lands in the e2e log.
+        assert not wait or len(found) > more_than, f"no new {template} SMS to the number ending {phone[-4:]} yet"
+        return found
+    return eventually(read, timeout)

@@ -97,7 +97,8 @@ PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); 
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_pg() { as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PGDIR"; }
 SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; stop_pg; }
+SMS_PID=""
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; [ -n "$SMS_PID" ] && kill "$SMS_PID" 2>/dev/null; stop_pg; }
 trap cleanup EXIT
 note "Starting a throwaway PostgreSQL 15 on 127.0.0.1:$PGPORT"
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDIR"; fi
@@ -124,6 +125,17 @@ DATA=$(mktemp -d /tmp/fayuan-e2e.XXXXXX)
 # are raised here; Tests/AppTests/RateLimitTests proves the limits themselves.
 # The PBX's shared secret: e2e/test_consultation.py signs call events with it as a PBX would.
 export FAYUAN_PBX_SECRET="e2e-pbx-secret-0123456789"
+# SMS go to a stand-in provider (e2e/fake_sms_provider.py) exactly as they would to the real one,
+# so a journey can read what a phone would show (a reply link, a signing code). Each template's
+# provider code is its own name (`Run message-templates` lists them).
+SMS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+"$VENV/bin/python" e2e/fake_sms_provider.py "$SMS_PORT" &
+SMS_PID=$!
+SMS_CODES=$(FAYUAN_DATA_DIR="$DATA/templates" .build/debug/Run message-templates --json 2>/dev/null | tail -n 1 \
+  | "$VENV/bin/python" -c 'import json,sys; print(json.dumps({k: k for k in json.load(sys.stdin)}))')
+export FAYUAN_SMS_FAKE_URL="http://127.0.0.1:$SMS_PORT"
+FAYUAN_SMS_GATEWAY=provider FAYUAN_SMS_ENDPOINT="$FAYUAN_SMS_FAKE_URL/" FAYUAN_SMS_TEMPLATE_CODES="$SMS_CODES" \
+  FAYUAN_SMS_ACCESS_KEY_ID=e2e FAYUAN_SMS_ACCESS_KEY_SECRET=e2e FAYUAN_SMS_DISPATCH_SECONDS=1 \
 FAYUAN_DATA_DIR="$DATA" PORT=$PORT HOST=127.0.0.1 FAYUAN_PUBLIC_URL="http://127.0.0.1:$PORT" FAYUAN_SIGNINS_PER_MINUTE=500 FAYUAN_LOOKUPS_PER_MINUTE=100000 \
   FAYUAN_APPLICATION_WRITES_PER_10_MINUTES=100000 FAYUAN_CONSULTATION_WRITES_PER_10_MINUTES=100000 \
   FAYUAN_CONSULTATION_ALWAYS_OPEN=1 FAYUAN_CONSULTATION_ESCALATE_SECONDS=20 FAYUAN_CONSULTATION_ROUND_SECONDS=2 .build/debug/Run serve >"$ARTIFACTS/server.log" 2>&1 &
@@ -192,6 +204,7 @@ else
 fi
 
 kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
+kill "$SMS_PID" 2>/dev/null; wait "$SMS_PID" 2>/dev/null; SMS_PID=""
 rm -rf "$DATA"
 
 # --- no personal data in any log ------------------------------------------------------

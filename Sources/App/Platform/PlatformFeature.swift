@@ -50,6 +50,7 @@ struct PlatformFeature: Feature {
         app.asyncCommands.use(PruneAuditCommand(), as: "prune-audit")
         app.asyncCommands.use(PurgeExpiredCommand(), as: "purge-expired")
         app.asyncCommands.use(SendSMSCommand(), as: "send-sms")
+        app.asyncCommands.use(MessageTemplatesCommand(), as: "message-templates")
         app.asyncCommands.use(BenchAuditCommand(), as: "bench-audit")
         app.asyncCommands.use(BackupCommand(), as: "backup")
     }

@@ -119,11 +119,14 @@ struct MediationPage: PageView {
         """
     }
 
-    private func form(_ context: PageContext, _ action: MediationAction, _ fields: HTML, button: String, secondary: Bool = false, multipart: Bool = false) -> HTML {
+    /// One action's form; its fields' ids are scoped to it (several forms have a `reason`), and to
+    /// the party when there is one form a party (`for`).
+    private func form(_ context: PageContext, _ action: MediationAction, _ fields: HTML, button: String, secondary: Bool = false, multipart: Bool = false,
+                      for party: UUID? = nil) -> HTML {
         """
         <form method="post" action="\(SiteURL.mediationAction(.value(id), action))"\(HTML(raw: multipart ? " enctype=\"multipart/form-data\"" : "")) class="stack">
           \(Fields.csrf(context.csrfToken))\(Fields.hidden("version", String(version)))
-          \(fields)
+          \(Fields.scoped(action.rawValue + (party.map { "-" + $0.uuidString.prefix(8).lowercased() } ?? ""), fields))
           <button type="submit"\(HTML(raw: secondary ? " class=\"secondary\"" : ""))>\(button)</button>
         </form>
         """
@@ -133,14 +136,14 @@ struct MediationPage: PageView {
         let rows: [HTML] = parties.map { p in
             let actions: HTML = works && state == .awaitingReply && p.canReply ? """
                 <details><summary>送达与答复</summary>
-                \(form(context, .deliver, Fields.hidden("party", p.id.uuidString), button: "登记已当面送达", secondary: true))
-                \(when(p.hasPhone) { form(context, .invite, Fields.hidden("party", p.id.uuidString), button: "重新发送短信邀请", secondary: true) })
-                \(form(context, .reply, Fields.hidden("party", p.id.uuidString) + Fields.select("answer", "\(p.name)当面答复", options: [("accept", "同意调解"), ("refuse", "不同意调解")], selected: nil, errors: errors) + Fields.text("reason", "不同意的原因", value: "", errors: errors, required: false), button: "登记答复"))
+                \(form(context, .deliver, Fields.hidden("party", p.id.uuidString), button: "登记已当面送达", secondary: true, for: p.id))
+                \(when(p.hasPhone) { form(context, .invite, Fields.hidden("party", p.id.uuidString), button: "重新发送短信邀请", secondary: true, for: p.id) })
+                \(form(context, .reply, Fields.hidden("party", p.id.uuidString) + Fields.select("answer", "\(p.name)当面答复", options: [("accept", "同意调解"), ("refuse", "不同意调解")], selected: nil, errors: errors) + Fields.text("reason", "不同意的原因", value: "", errors: errors, required: false), button: "登记答复", for: p.id))
                 </details>
                 """ : .empty
             let rights: HTML = works && p.rights == nil && !state.isFinal && state != .awaitingReply ? form(context, .rights,
                 Fields.hidden("party", p.id.uuidString) + Fields.select("method", "告知方式", options: [("screen", "已当面告知，当事人在屏幕上确认"), ("paper", "当事人在告知书上签字（纸面）")], selected: "screen", errors: errors),
-                button: "登记已告知\(p.name)权利义务", secondary: true) : .empty
+                button: "登记已告知\(p.name)权利义务", secondary: true, for: p.id) : .empty
             return """
             <li class="card"><h3>\(p.side)：\(p.name)\(p.organisation ? "（单位）" : "")</h3>
             <dl class="facts">
@@ -208,18 +211,18 @@ struct MediationPage: PageView {
             if works && state == .mediating && !a.oral {
                 for who in a.unsigned {
                     if who.mediator {
-                        if isTheMediator { parts.append(form(context, .sign, Fields.hidden("signatory", who.id.uuidString) + Fields.hidden("method", "mediator"), button: "调解员\(who.name)签名")) }
+                        if isTheMediator { parts.append(form(context, .sign, Fields.hidden("signatory", who.id.uuidString) + Fields.hidden("method", "mediator"), button: "调解员\(who.name)签名", for: who.id)) }
                         continue
                     }
                     parts.append("""
                         <fieldset class="card"><legend>\(who.name)签名</legend>
-                        \(form(context, .code, Fields.hidden("party", who.id.uuidString), button: "发送验证码到\(who.name)的手机", secondary: true))
+                        \(form(context, .code, Fields.hidden("party", who.id.uuidString), button: "发送验证码到\(who.name)的手机", secondary: true, for: who.id))
                         \(form(context, .sign, Fields.hidden("signatory", who.id.uuidString) + Fields.hidden("method", "code")
                                + Fields.text("code", "\(who.name)收到的验证码", value: "", errors: errors, hint: "请当事人本人输入短信中的6位验证码", inputmode: "numeric"),
-                               button: "确认签名"))
+                               button: "确认签名", for: who.id))
                         <details><summary>改为纸面签字</summary>
                         \(form(context, .sign, Fields.hidden("signatory", who.id.uuidString) + Fields.hidden("method", "paper")
-                               + Fields.file("scan", "签字页扫描件或照片", errors: errors), button: "上传并登记签名", secondary: true, multipart: true))
+                               + Fields.file("scan", "签字页扫描件或照片", errors: errors), button: "上传并登记签名", secondary: true, multipart: true, for: who.id))
                         </details></fieldset>
                         """)
                 }
