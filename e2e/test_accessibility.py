@@ -66,3 +66,37 @@ def test_staff_case_pages_have_no_serious_accessibility_violations(browser):
     problems += serious(axe.run())
     browser.shot("case-page")
     assert not problems, describe(problems)
+
+
+def test_mediation_pages_have_no_serious_accessibility_violations(browser):
+    """The citizen's application form, and the committee's list and a mediation with every form open."""
+    browser.login(DEMO_CITIZEN_PHONE, "Shenqing@2026")
+    problems = []
+    for path in ["/disputes/apply", "/disputes/mine"]:
+        browser.open(path)
+        browser.sees("退出")
+        axe = Axe(browser.driver)
+        axe.inject()
+        problems += serious(axe.run())
+    browser.logout()
+    browser.login("tiaojie1")
+    browser.open("/mediations/new")
+    browser.sees("登记人民调解")
+    axe = Axe(browser.driver)
+    axe.inject()
+    problems += serious(axe.run())
+    browser.open("/mediations")
+    browser.sees("人民调解")
+    axe = Axe(browser.driver)
+    axe.inject()
+    problems += serious(axe.run())
+    # The demo district has a mediation being mediated at 幸福一社区 (every form of it open).
+    browser.open("/mediations?state=mediating")
+    eventually(lambda: browser.driver.find_element("xpath", "//main//table//a").click())
+    browser.sees("办理记录")
+    browser.driver.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+    axe = Axe(browser.driver)
+    axe.inject()
+    problems += serious(axe.run())
+    browser.shot("mediation-page")
+    assert not problems, describe(problems)

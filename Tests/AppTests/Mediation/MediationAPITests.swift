@@ -28,7 +28,10 @@ final class MediationAPITests: XCTestCase {
 
             let mediator = try await APIClient.signIn(test, "tiaojie1", DemoSeed.staffPassword)
             let list = try await mediator.send(.GET, "/api/v1/mediations?state=awaitingReply", json: nil)
-            XCTAssertEqual((try json(list) as? [[String: Any]])?.map { $0["number"] as? String }, [body?["number"] as? String])
+            let numbers = (try json(list) as? [[String: Any]])?.compactMap { $0["number"] as? String } ?? []
+            XCTAssertEqual(numbers.first, body?["number"] as? String, "newest first")
+            let states = (try json(list) as? [[String: Any]])?.compactMap { $0["state"] as? String } ?? []
+            XCTAssertEqual(Set(states), ["awaitingReply"], "filtered by state")
             let elsewhere = try await APIClient.signIn(test, "tiaojie3", DemoSeed.staffPassword)
             let none = try await elsewhere.send(.GET, "/api/v1/mediations", json: nil)
             XCTAssertEqual((try json(none) as? [Any])?.count, 0, "another committee's mediator sees none of it")

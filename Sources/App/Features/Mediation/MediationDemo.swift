@@ -75,7 +75,29 @@ enum MediationDemo {
                 try await profile.create(on: tx)
             }
         }
-        app.logger.notice("Demo mediation seeded: committees and \(mediators.count) mediators")
+        try await seedMediations(app)
+        app.logger.notice("Demo mediation seeded: committees, \(mediators.count) mediators and mediations in flight")
+    }
+
+    /// Two disputes at 幸福一社区: one waiting for the other side, one being mediated.
+    static func seedMediations(_ app: Application) async throws {
+        let reference = try await app.fayuan.referenceData(on: app.db)
+        guard let place = reference.organisations.first(where: { $0.value.name == "幸福一社区居民委员会" })?.key,
+              let mediator = try await AccountModel.query(on: app.db).filter(\.$username == "tiaojie1").first() else { return }
+        let service = MediationService(scope: ServiceScope(db: app.db, services: app.fayuan, clientAddress: "seed", logger: app.logger))
+        func input(_ type: DisputeType, _ applicant: String, _ phone: String, _ respondent: String, _ facts: String, _ claims: String) -> MediationInput {
+            MediationInput(type: type, source: .partyApplication, facts: facts, claims: claims,
+                           applicant: .init(name: applicant, phone: MobileNumber.parse(phone), organisation: false),
+                           respondent: .init(name: respondent, phone: nil, organisation: false),
+                           applicantPlace: place, respondentPlace: place, joint: false)
+        }
+        _ = try await service.start(input(.neighbour, "周示例", "13900000011", "吴某", "吴某家装修噪音每天持续到晚上十点，多次沟通无果。", "请对方晚上八点后停止施工"),
+                                    by: mediator, applicantAccount: nil, reference: reference)
+        let started = try await service.start(input(.family, "郑示例", "13900000012", "郑某某", "兄弟二人因赡养母亲的费用分担发生争执。", "兄弟二人按月平均分担母亲的生活费和医药费"),
+                                              by: mediator, applicantAccount: nil, reference: reference)
+        guard let respondent = try await service.parties(of: started.mediation.id!).first(where: { $0.partySide == .respondent }) else { return }
+        let accepted = try await service.reply(respondent, accepts: true, reason: "", expectedVersion: nil, by: .account(mediator))
+        _ = try await service.assign(accepted, mediator: mediator.id!, chosenByParties: false, expectedVersion: nil, by: mediator)
     }
 
     private static func committee(_ org: OrganisationModel, level: Committee.Level, place: UUID?, types: [DisputeType], on db: Database) async throws {

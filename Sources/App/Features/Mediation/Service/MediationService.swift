@@ -70,12 +70,12 @@ struct MediationService: ScopedService {
         }
         if let state { query = query.filter(\.$state == state.rawValue) }
         if flagged { query = query.filter(\.$escalation != nil).filter(\.$escalationClosedAt == nil) }
-        return try await query.sort(\.$createdAt, .descending).sort(\.$id).paged(page)
+        return try await query.sort(\.$createdAt, .descending).sort(\.$number, .descending).paged(page)
     }
 
     /// A citizen's own applications, newest first.
     func mine(_ account: AccountModel, page: ListPage) async throws -> Paged<MediationModel> {
-        try await MediationModel.query(on: db).filter(\.$applicantAccountID == account.id!).sort(\.$createdAt, .descending).sort(\.$id).paged(page)
+        try await MediationModel.query(on: db).filter(\.$applicantAccountID == account.id!).sort(\.$createdAt, .descending).sort(\.$number, .descending).paged(page)
     }
 
     // MARK: Steps
