@@ -23,6 +23,11 @@ struct MediationFeature: Feature {
         return viewer.isStaff ? [] : [NavigationLink("纠纷调解", .disputes, rank: 8)]
     }
 
+    /// A mediator's work is their committee's mediations (before legal aid's workbench).
+    func landing(for viewer: NavigationViewer, justRegistered: Bool) -> Landing? {
+        viewer.roles.contains(.mediator) ? Landing(url: .mediations, rank: 5) : nil
+    }
+
     func homeCards(_ home: HomeContext) -> [HomeCard] {
         [HomeCard(rank: 25, html: """
           <div class="card">

@@ -16,6 +16,7 @@ struct DisputeKindsPage: PageView {
         }
         return """
         <p>请选择您遇到的纠纷类型。我们会告诉您法律怎么规定、自己可以先怎么做，以及到哪里免费调解。不用注册，不用登录。</p>
+        <p><a href="\(SiteURL.applyMediation)">在线申请人民调解</a> · <a href="\(SiteURL.myMediations)">我申请的调解</a></p>
         <ul class="cards plain">\(kinds)</ul>
         \(askPeople())
         """
