@@ -84,13 +84,19 @@ struct MediationAPIController: RouteCollection {
     func list(req: Request) async throws -> PagedJSON<API.Mediation> {
         let account = try MediationAccess.requireStaff(req)
         let state: MediationState?
-        if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
+        if let raw = try req.queryChoice("state", label: "调解状态") {
             guard let known = MediationState(rawValue: raw) else { throw AppError.invalid(field: "state", code: "invalidChoice", "没有这种调解状态") }
             state = known
         } else {
             state = nil
         }
-        let page = try await MediationService(req).list(for: account, state: state, flagged: req.query[String.self, at: "flagged"] == "1", page: try ListPage.from(req))
+        let flagged: Bool
+        switch try req.queryChoice("flagged", label: "只看风险预警") {
+        case nil: flagged = false
+        case "1": flagged = true
+        default: throw AppError.invalid(field: "flagged", code: "invalidChoice", "“只看风险预警”只能是 1 或不填")
+        }
+        let page = try await MediationService(req).list(for: account, state: state, flagged: flagged, page: try ListPage.from(req))
         let reference = try await req.referenceData()
         return PagedJSON(page.map { Self.body($0, reference: reference, parties: nil) })
     }

@@ -59,7 +59,7 @@ extension MediationFeature {
       summary: "Mediations: a mediator's committee's, or every committee's for the supervisor; newest first"
       security: [{ bearer: [] }]
       parameters:
-        - { name: state, in: query, required: false, schema: { type: string, enum: ["", awaitingReply, accepted, mediating, agreed, failed, refused, lapsed, withdrawn, closed] } }
+        - { name: state, in: query, required: false, schema: { type: string, enum: [awaitingReply, accepted, mediating, agreed, failed, refused, lapsed, withdrawn, closed] } }
         - { name: flagged, in: query, required: false, schema: { type: string, enum: ["1"] }, description: "Only those with an open escalation flag" }
         - { $ref: '#/components/parameters/Page' }
         - { $ref: '#/components/parameters/Limit' }

@@ -112,6 +112,9 @@ struct MediationInput: Sendable, Equatable {
         let language = text(form.language)
         if language.count > 20 { errors.append(FieldError(field: "language", code: "tooLong", message: "语言或方言不能超过20字")) }
         let sourceRef = text(form.sourceRef)
+        if !sourceRef.isEmpty && UUID(uuidString: sourceRef) == nil {
+            errors.append(FieldError(field: "sourceRef", code: "invalidChoice", message: "来源记录的编号不正确"))
+        }
         for (field, value, label) in [("facts", facts, "纠纷经过"), ("claims", claims, "调解请求"), ("applicantName", applicant.name, "申请人姓名"),
                                       ("respondentName", respondent.name, "对方姓名")]
         where value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
