@@ -163,6 +163,9 @@ final class MediationJourneyTests: XCTestCase {
             current = try await Self.fresh(test, mediation)
             XCTAssertEqual(current.mediationState, .closed)
             XCTAssertEqual(current.performed, true)
+            let steps = try await MediationService(scope: ServiceScope(db: test.db, services: test.app.fayuan)).steps(of: mediation.id!).map(\.event)
+            XCTAssertEqual(Array(steps.prefix(4)), ["start", "opened", "accept", "assign"], "the record reads in the order things happened, under one frozen clock")
+            XCTAssertTrue(steps.contains("visit") && steps.contains("reminder"))
             let audit = try await test.auditTrail().filter(\.$target == "mediation:\(mediation.id!)").all().map(\.event)
             for event in ["mediation.start", "mediation.accept", "mediation.assign", "mediation.session", "mediation.sign", "mediation.seal", "mediation.view", "mediation.visit"] {
                 XCTAssertTrue(audit.contains(event), "audited: \(event)")

@@ -155,7 +155,10 @@ final class MediationStepModel: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Ids that sort in the order this process wrote the steps (`InboxOrder`), so steps of one
+    /// moment — a reply and the acceptance it causes — read in the order they happened.
     init(mediation: UUID, at: Date, account: UUID?, actor: String, event: String, from: MediationState?, to: MediationState?, note: String?) {
+        id = InboxOrder.next(atMilliseconds: Int64((at.timeIntervalSince1970 * 1000).rounded(.down)))
         mediationID = mediation
         self.at = at
         accountID = account

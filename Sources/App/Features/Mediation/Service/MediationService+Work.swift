@@ -36,7 +36,7 @@ extension MediationService {
         }
         return try await services.transaction(on: db) { tx in
             try await step(mediation, .assignMediator, code: "assign", expectedVersion: expectedVersion, by: .account(account),
-                           note: "\(chosenByParties ? "当事人选定" : "指定")调解员：\(person.displayName)", on: tx) { $0.mediatorAccountID = mediator }
+                           note: "\(person.displayName)（\(chosenByParties ? "当事人共同选定" : "调解委员会指定")）", on: tx) { $0.mediatorAccountID = mediator }
         }
     }
 
