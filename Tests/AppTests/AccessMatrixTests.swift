@@ -312,6 +312,8 @@ final class AccessMatrixTests: XCTestCase {
         "GET /m/:party": applicantParty,
         "POST /m/:party/reply": applicantParty,
         "POST /m/:party/rights": applicantParty,
+        "POST /m/:party/code": applicantParty,
+        "POST /m/:party/sign": applicantParty,
         "POST /logout": everyone,
         "POST /account/logout-everywhere": signedIn,
     ]

@@ -164,6 +164,42 @@ final class MediationSideExitTests: XCTestCase {
         }
     }
 
+    // A mediation held remotely: a party signs on their own phone, once, with their own code.
+    func test_aPartySignsOnTheirOwnPage_withTheCodeTheirPhoneReceived_once() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let (mediation, key) = try await J.apply(test, citizen: citizen)
+            _ = try await J.respondentAccepts(test, mediation, key: key)
+            let mediator = Browser(test)
+            try await mediator.login("tiaojie1", DemoSeed.staffPassword)
+            let me = try await test.account("tiaojie1")
+            try await J.act(mediator, mediation, .assign, [("mediator", me.id!.uuidString)], test: test)
+            let applicant = try await J.party(test, mediation, .applicant)
+            let before = try await citizen.get("/m/\(applicant.id!)")
+            XCTAssertFalse(before.contains("在协议上签名"), "nothing to sign yet")
+            try await J.act(mediator, mediation, .agreement, [("agreementFacts", "楼上卫生间漏水致楼下天花板发霉。"), ("terms", "王某赔偿1500元。")], test: test)
+            let page = try await citizen.get("/m/\(applicant.id!)")
+            XCTAssertTrue(page.contains("在协议上签名") && page.contains("王某赔偿1500元"))
+            try await citizen.post("/m/\(applicant.id!)/code", [])
+            let code = try await J.lastCode(test, to: DemoSeed.citizenPhone)
+            let version = try await J.fresh(test, mediation).version
+            let wrong = try await citizen.post("/m/\(applicant.id!)/sign", [("code", code == "000000" ? "111111" : "000000"), ("version", String(version))])
+            XCTAssertEqual(wrong.status, .unprocessableEntity)
+            XCTAssertTrue(wrong.contains("验证码不正确"))
+            let signed = try await citizen.post("/m/\(applicant.id!)/sign", [("code", code), ("version", String(version))])
+            XCTAssertEqual(signed.status, .seeOther, signed.body)
+            let signatures = try await MediationSignatureModel.query(on: test.db).all()
+            XCTAssertEqual(signatures.map(\.signatoryID), [applicant.id!], "their own signature, and only theirs")
+            let after = try await citizen.get("/m/\(applicant.id!)")
+            XCTAssertFalse(after.contains("确认签名"), "signed once; the form is gone")
+            try await citizen.post("/m/\(applicant.id!)/code", [])
+            let again = try await citizen.post("/m/\(applicant.id!)/sign", [("code", try await J.lastCode(test, to: DemoSeed.citizenPhone)),
+                                                                             ("version", String(try await J.fresh(test, mediation).version))])
+            XCTAssertEqual(again.status, .conflict, "a party signs once")
+        }
+    }
+
     func test_aLawyersAidCaseWhoseRecipientConsentedIsReferred_withWhatIsAlreadyKnown() async throws {
         try await withTestApp(now: J.monday) { test in
             let application = try await test.applicationAwaitingDecision(name: "调解测试", sequence: 47, byCitizen: true)

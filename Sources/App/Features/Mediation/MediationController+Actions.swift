@@ -115,17 +115,17 @@ extension MediationController {
             }
             switch form.method {
             case "mediator":
-                _ = try await service.sign(mediation, signatory: id, proof: .mediator, expectedVersion: version, by: account)
+                _ = try await service.sign(mediation, signatory: id, proof: .mediator, expectedVersion: version, by: .account(account))
             case "paper":
                 guard let scan = form.scan, scan.data.readableBytes > 0 else { throw AppError.invalid(field: "scan", code: "required", "请上传签字页的扫描件或照片") }
                 if let problem = AttachmentStore.check(scan, field: "scan", maxBytes: req.fayuan.settings.maxUploadBytes) { throw AppError.invalid([problem]) }
                 let staged = try await AttachmentStore.stage([scan], request: req)
                 guard let upload = staged.uploads.first else { throw AppError.invalid(field: "scan", code: "invalidFile", "请上传图片或PDF格式的扫描件") }
                 _ = try await staged.atomically { _ in
-                    try await service.sign(mediation, signatory: id, proof: .paper(upload), expectedVersion: version, by: account)
+                    try await service.sign(mediation, signatory: id, proof: .paper(upload), expectedVersion: version, by: .account(account))
                 }
             default:
-                _ = try await service.sign(mediation, signatory: id, proof: .code(form.code ?? ""), expectedVersion: version, by: account)
+                _ = try await service.sign(mediation, signatory: id, proof: .code(form.code ?? ""), expectedVersion: version, by: .account(account))
             }
             return "已签名"
         case .seal:

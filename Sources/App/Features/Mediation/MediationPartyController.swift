@@ -13,6 +13,8 @@ struct MediationPartyController: RouteCollection {
         routes.get(.mediationParty(.key), use: show)
         routes.post(.mediationPartyAction(.key, .reply), use: reply)
         routes.post(.mediationPartyAction(.key, .rights), use: rights)
+        routes.post(.mediationPartyAction(.key, .code), use: code)
+        routes.post(.mediationPartyAction(.key, .sign), use: sign)
         routes.get(.myMediations, use: mine)
     }
 
@@ -73,7 +75,9 @@ struct MediationPartyController: RouteCollection {
             mayAcknowledge: !mediation.mediationState.isFinal && mediation.mediationState != .awaitingReply && party.rightsAcknowledgedAt == nil,
             endedReason: mediation.endedReason,
             routes: mediation.mediationState.endedUnsettled ? RoutesStillOpen.routes(for: mediation.disputeType) : [],
-            agreement: agreement, confirmationDue: service.confirmationDue(mediation, calendar: reference.calendar)?.chinese,
+            agreement: agreement, maySign: mediation.mediationState == .mediating && agreement?.oral == false
+                && agreement?.unsigned.contains { $0.id == party.id } == true,
+            confirmationDue: service.confirmationDue(mediation, calendar: reference.calendar)?.chinese,
             due: MediationView.due(mediation, calendar: reference.calendar, today: LocalDate(req.now)), errors: errors)
     }
 
@@ -107,6 +111,35 @@ struct MediationPartyController: RouteCollection {
             }
             try await MediationService(req).acknowledgeRights(party, onPaper: false, by: .party(party))
             req.flash("已确认知悉您在调解中的权利和义务。")
+            return req.redirect(to: SiteURL.mediationParty(.value(party.id!)).path)
+        } catch let error as AppError where error.refusesForm {
+            return try await page(req, party, errors: FormErrors(error.formErrors)).render(req).response(req, status: error.status)
+        }
+    }
+
+    /// Signing from their own phone (a mediation held remotely): a code to their own number, then
+    /// the code typed on their page.
+    func code(req: Request) async throws -> Response {
+        let party = try await Self.party(req, id: try req.parameters.id("party"))
+        let service = MediationService(req)
+        do {
+            try await service.sendSigningCode(try await service.find(party.mediationID), party: party)
+            req.flash("验证码已发送到您的手机，5分钟内有效。")
+            return req.redirect(to: SiteURL.mediationParty(.value(party.id!)).path + "#sign")
+        } catch let error as AppError where error.refusesForm {
+            return try await page(req, party, errors: FormErrors(error.formErrors)).render(req).response(req, status: error.status)
+        }
+    }
+
+    func sign(req: Request) async throws -> Response {
+        let party = try await Self.party(req, id: try req.parameters.id("party"))
+        struct Posted: Content { var code: String?; var version: String? }
+        let posted = try req.content.decode(Posted.self)
+        let service = MediationService(req)
+        do {
+            _ = try await service.sign(try await service.find(party.mediationID), signatory: party.id!, proof: .code(posted.code ?? ""),
+                                       expectedVersion: posted.version.flatMap(Int.init), by: .party(party))
+            req.flash("您已在调解协议上签名。各方签名并由调解委员会盖章后，协议生效。")
             return req.redirect(to: SiteURL.mediationParty(.value(party.id!)).path)
         } catch let error as AppError where error.refusesForm {
             return try await page(req, party, errors: FormErrors(error.formErrors)).render(req).response(req, status: error.status)

@@ -39,5 +39,5 @@ enum MediationAction: String, CaseIterable, Sendable {
 
 /// What a party does through their own page.
 enum MediationPartyAction: String, CaseIterable, Sendable {
-    case reply, rights
+    case reply, rights, code, sign
 }

@@ -27,6 +27,8 @@ struct MediationPartyPage: PageView {
     var endedReason: String?
     var routes: [RoutesStillOpen.Route]
     var agreement: MediationPage.AgreementView?
+    /// Their signature is still wanted on the current version.
+    var maySign = false
     var confirmationDue: String?
     var due: String?
     var errors = FormErrors([])
@@ -51,6 +53,7 @@ struct MediationPartyPage: PageView {
         \(replySection(context))
         \(rightsSection(context))
         \(agreementSection)
+        \(signSection(context))
         \(routesSection)
         \(contact)
         """
@@ -101,6 +104,23 @@ struct MediationPartyPage: PageView {
         <p class="prewrap">\(agreement.terms)</p>
         \(when(agreement.effective && !agreement.oral) { "<p>协议已生效，具有法律约束力。双方可在<strong>\(confirmationDue ?? "协议生效后30日")</strong>前共同向人民法院申请司法确认，确认后一方不履行的，另一方可以申请强制执行。</p>" })
         </section>
+        """
+    }
+
+    private func signSection(_ context: PageContext) -> HTML {
+        guard maySign, let agreement else { return .empty }
+        return """
+        <section aria-labelledby="sign" class="panel"><h2 id="sign">在协议上签名</h2>
+        <p>请先仔细阅读上面的第\(agreement.version)版协议。同意的，点“获取验证码”，把手机收到的6位验证码填在下面，确认签名。签名后协议内容不能再改；需要修改的，调解员会生成新版本请各方重新签名。</p>
+        <form method="post" action="\(SiteURL.mediationPartyAction(.value(party), .code))" class="stack">
+          \(Fields.csrf(context.csrfToken))
+          <button type="submit" class="secondary">获取验证码</button>
+        </form>
+        <form method="post" action="\(SiteURL.mediationPartyAction(.value(party), .sign))" class="stack">
+          \(Fields.csrf(context.csrfToken))\(Fields.hidden("version", String(version)))
+          \(Fields.text("code", "短信验证码", value: "", errors: errors, hint: "6位数字", inputmode: "numeric"))
+          <button type="submit">确认签名</button>
+        </form></section>
         """
     }
 

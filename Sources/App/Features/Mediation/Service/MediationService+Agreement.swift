@@ -88,7 +88,9 @@ extension MediationService {
 
     /// One signature on the current version; when it is the last one and the committee has sealed,
     /// the agreement takes effect. A second signature by the same signatory is refused.
-    func sign(_ mediation: MediationModel, signatory id: UUID, proof: SigningProof, expectedVersion: Int?, by account: AccountModel) async throws -> MediationModel {
+    /// A party signs only for themselves (on their own page, or on the mediator's screen, with the
+    /// code their phone received); the mediator only as themselves.
+    func sign(_ mediation: MediationModel, signatory id: UUID, proof: SigningProof, expectedVersion: Int?, by actor: Actor) async throws -> MediationModel {
         guard mediation.mediationState == .mediating, let row = try await agreement(of: mediation.id!) else {
             throw Self.refusal(.notAllowed(from: mediation.mediationState, event: "sign"))
         }
@@ -96,6 +98,9 @@ extension MediationService {
         var agreement = try await domainAgreement(row, of: mediation, parties: all)
         guard let who = agreement.signatories.first(where: { $0.id == id }) else {
             throw AppError.invalid(field: "signatory", code: "notASignatory", "请从协议的签名人中选择")
+        }
+        if case .party(let party) = actor, party.id != id {
+            throw AppError(status: .forbidden, code: "notTheSignatory", message: "只能本人签名", field: "signatory")
         }
         switch proof {
         case .code(let code):
@@ -105,7 +110,7 @@ extension MediationService {
             if agreement.signatures.contains(where: { $0.signatory.id == id }) { throw Self.refusal(.alreadySigned(who: who.name)) }
             try await PhoneCodes(scope: scope).confirm(phone, code: code, for: .agreementSigning)
         case .mediator:
-            guard who.role == .mediator, id == account.id else {
+            guard who.role == .mediator, id == actor.accountID else {
                 throw AppError(status: .forbidden, code: "notTheMediator", message: "调解员只能本人签名", field: "signatory")
             }
         case .paper:
@@ -131,7 +136,7 @@ extension MediationService {
                 throw Self.refusal(.alreadySigned(who: who.name))
             }
             let how = switch proof { case .code: "短信验证码确认"; case .paper: "纸面签字（已上传扫描件）"; case .mediator: "调解员签名" }
-            return try await step(mediation, nil, code: "sign", expectedVersion: expectedVersion, by: .account(account),
+            return try await step(mediation, nil, code: "sign", expectedVersion: expectedVersion, by: actor,
                                   note: "\(who.name)在第\(row.version)版协议上签名（\(how)）", on: tx)
         }
     }
