@@ -35,19 +35,19 @@ struct MediationApplyPage: PageView {
           <fieldset><legend>申请人</legend>
           \(Fields.text("applicantName", "姓名（单位填单位名称）", value: form.applicantName ?? "", errors: errors))
           \(Fields.text("applicantPhone", "手机号", value: form.applicantPhone ?? "", errors: errors, hint: "用于通知调解进展和签署协议", type: "tel"))
-          \(Fields.text("applicantAgent", "代理人（可不填）", value: form.applicantAgent ?? "", errors: errors, hint: "例如：王某（儿子）", required: false))
+          \(Fields.text("applicantAgent", "代理人", value: form.applicantAgent ?? "", errors: errors, hint: "例如：王某（儿子）", required: false))
           \(Fields.select("applicantPlace", "您所在的村（社区）", options: places, selected: form.applicantPlace, errors: errors, required: false))
           </fieldset>
           <fieldset><legend>对方当事人</legend>
           \(Fields.text("respondentName", "姓名或单位名称", value: form.respondentName ?? "", errors: errors))
           \(Fields.checkbox("respondentOrganisation", "对方是单位（公司、物业等）", checked: form.respondentOrganisation == "true", errors: errors))
-          \(Fields.text("respondentPhone", "对方手机号（知道的请填写）", value: form.respondentPhone ?? "", errors: errors, hint: "调解委员会用短信请对方答复；不知道的可以不填，由调解员当面通知", type: "tel", required: false))
-          \(Fields.text("respondentAddress", "对方住址或单位地址（可不填）", value: form.respondentAddress ?? "", errors: errors, required: false))
+          \(Fields.text("respondentPhone", "对方手机号", value: form.respondentPhone ?? "", errors: errors, hint: "调解委员会用短信请对方答复；不知道的可以不填，由调解员当面通知", type: "tel", required: false))
+          \(Fields.text("respondentAddress", "对方住址或单位地址", value: form.respondentAddress ?? "", errors: errors, required: false))
           \(Fields.select("respondentPlace", "对方所在的村（社区）", options: places, selected: form.respondentPlace, errors: errors, hint: "纠纷一般由对方或您所在村（社区）的调解委员会调解；劳动、交通事故、医疗纠纷由行业调解委员会调解", required: false))
           </fieldset>
           \(Fields.textarea("facts", "发生了什么", value: form.facts ?? "", errors: errors, hint: "简要写明时间、地点、经过和现在的情况"))
           \(Fields.textarea("claims", "希望怎样解决", value: form.claims ?? "", errors: errors, hint: "例如：请对方赔偿漏水造成的损失2000元"))
-          \(Fields.text("language", "需要的语言或方言（可不填）", value: form.language ?? "", errors: errors, hint: "例如：粤语、维吾尔语、手语", required: false))
+          \(Fields.text("language", "需要的语言或方言", value: form.language ?? "", errors: errors, hint: "例如：粤语、维吾尔语、手语", required: false))
           \(when(staff) { Fields.checkbox("joint", "双方当事人共同申请（不需要再征求对方意见）", checked: form.joint == "true", errors: errors) })
           <button type="submit">\(staff ? "登记并通知对方" : "提交调解申请")</button>
         </form>

@@ -282,7 +282,7 @@ struct MediationPage: PageView {
         return """
         <section aria-labelledby="flag"><details><summary id="flag">报告矛盾激化风险</summary>
         \(form(context, .flag, Fields.checkboxes("risks", "风险情形", options: EscalationRisk.allCases.map { ($0.rawValue, $0.chinese) }, checked: [], errors: errors)
-               + Fields.text("note", "补充说明（可不填）", value: "", errors: errors, required: false), button: "报告风险，街道和司法局立即可见"))
+               + Fields.text("note", "补充说明", value: "", errors: errors, required: false), button: "报告风险，街道和司法局立即可见"))
         </details></section>
         """
     }

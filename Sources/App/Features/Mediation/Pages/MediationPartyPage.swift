@@ -71,7 +71,7 @@ struct MediationPartyPage: PageView {
             <label for="f-answer-refuse"><input type="radio" id="f-answer-refuse" name="answer" value="refuse"> <span>不同意调解</span></label>
             \(errors["answer"].map { e -> HTML in "<p class=\"field-error\">\(e)</p>" })
           </fieldset>
-          \(Fields.text("reason", "不同意的原因（不同意时填写）", value: "", errors: errors, required: false))
+          \(Fields.text("reason", "不同意的原因", value: "", errors: errors, hint: "不同意调解时请简单说明，调解委员会会告知对方", required: false))
           <button type="submit">提交答复</button>
         </form></section>
         """
