@@ -2,7 +2,10 @@
 agreement signed on screen by both parties and the mediator and printed, with its confirmation
 window; the other side refusing through their SMS link; a failed mediation becoming a prefilled
 legal aid application."""
+import os
 import re
+import subprocess
+import tempfile
 
 from selenium.webdriver.common.by import By
 
@@ -28,7 +31,8 @@ def apply_online(b, respondent, phone, facts, claims):
     b.press("在线申请调解")
     b.sees("人民调解免费")
     b.fill("姓名或单位名称", respondent)
-    b.fill("对方手机号", phone)
+    if phone:
+        b.fill("对方手机号", phone)
     b.fill("对方所在的村（社区）", PLACE)
     b.fill("发生了什么", facts)
     b.fill("希望怎样解决", claims)
@@ -172,3 +176,38 @@ def test_a_failed_mediation_becomes_a_prefilled_legal_aid_application(browser):
     citizen.open("/my")
     citizen.sees(application)
     citizen.shot("application-listed")
+
+
+def test_a_printed_invitation_with_a_qr_code_reaches_someone_without_a_mobile(browser):
+    """An elderly neighbour with no mobile: the mediator prints the invitation; its QR code, decoded
+    as a phone would, opens that person's own page."""
+    citizen = browser
+    number = apply_online(citizen, "对门钱老伯", None, "对门钱老伯在楼道养鸡，气味很大，多次沟通没有改善。", "请对方把鸡移出公共楼道")
+    citizen.logout()
+    mediator = Browser(make_driver(), "mediation-notice")
+    try:
+        mediator.login("tiaojie2")
+        mediator.open("/mediations")
+        mediator.follow(number)
+        mediator.sees("未登记手机号，未发短信")
+        mediator.open_action("送达与答复")
+        mediator.press("打印邀请通知书（带二维码）")
+        mediator.sees("人民调解邀请通知书")
+        mediator.sees("对门钱老伯：")
+        qr = mediator.driver.find_element(By.CSS_SELECTOR, ".notice-qr svg.qr")
+        mediator.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", qr)
+        image = os.path.join(tempfile.mkdtemp(), "invitation-qr.png")
+        qr.screenshot(image)
+        mediator.shot("notice")
+        link = subprocess.run(["zbarimg", "--raw", "-q", image], capture_output=True, text=True, check=True).stdout.strip()
+        assert "/open#key=" in link, "the QR code carries the other side's own link"
+    finally:
+        mediator.driver.quit()
+    neighbour = Browser(make_driver(), "mediation-notice-neighbour")
+    try:
+        neighbour.open("/" + link.split("//", 1)[-1].split("/", 1)[-1])
+        neighbour.sees("您是否同意调解")
+        neighbour.sees("对门钱老伯，您好")
+        neighbour.shot("opened")
+    finally:
+        neighbour.driver.quit()

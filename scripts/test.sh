@@ -131,7 +131,7 @@ export FAYUAN_PBX_SECRET="e2e-pbx-secret-0123456789"
 SMS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 "$VENV/bin/python" e2e/fake_sms_provider.py "$SMS_PORT" &
 SMS_PID=$!
-SMS_CODES=$(FAYUAN_DATA_DIR="$DATA/templates" .build/debug/Run message-templates --json 2>/dev/null | tail -n 1 \
+SMS_CODES=$(FAYUAN_SEED_DEMO=0 FAYUAN_DATA_DIR="$DATA/templates" .build/debug/Run message-templates --json 2>/dev/null | tail -n 1 \
   | "$VENV/bin/python" -c 'import json,sys; print(json.dumps({k: k for k in json.load(sys.stdin)}))')
 export FAYUAN_SMS_FAKE_URL="http://127.0.0.1:$SMS_PORT"
 FAYUAN_SMS_GATEWAY=provider FAYUAN_SMS_ENDPOINT="$FAYUAN_SMS_FAKE_URL/" FAYUAN_SMS_TEMPLATE_CODES="$SMS_CODES" \

@@ -287,6 +287,7 @@ final class AccessMatrixTests: XCTestCase {
         "POST /mediations/:id/reply": mediators,
         "POST /mediations/:id/deliver": mediators,
         "POST /mediations/:id/invite": mediators,
+        "POST /mediations/:id/notice": mediators,
         "POST /mediations/:id/assign": mediators,
         "POST /mediations/:id/recuse": mediators,
         "POST /mediations/:id/rights": mediators,

@@ -33,6 +33,23 @@ final class MediationJourneyTests: XCTestCase {
         return (mediation, String(link.split(separator: "#key=").last!))
     }
 
+    /// The demo citizen signed in, having applied for a neighbour dispute; the other side's key.
+    static func applied(_ test: TestApp) async throws -> (citizen: Browser, mediation: MediationModel, key: String) {
+        let citizen = Browser(test)
+        try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+        let (mediation, key) = try await apply(test, citizen: citizen)
+        return (citizen, mediation, key)
+    }
+
+    /// …accepted by the other side, with a mediator of the committee signed in (none assigned yet).
+    static func accepted(_ test: TestApp, mediator username: String = "tiaojie1") async throws -> (citizen: Browser, mediation: MediationModel, mediator: Browser) {
+        let (citizen, mediation, key) = try await applied(test)
+        _ = try await respondentAccepts(test, mediation, key: key)
+        let mediator = Browser(test)
+        try await mediator.login(username, DemoSeed.staffPassword)
+        return (citizen, mediation, mediator)
+    }
+
     static func lastCode(_ test: TestApp, to phone: String) async throws -> String {
         let sms = try await SMSOutboxModel.query(on: test.db).filter(\.$template == AgreementSigningCode.template).sort(\.$createdAt, .descending).all()
         return try XCTUnwrap(sms.first { $0.phone == phone }?.sealedParameters?.value["code"])

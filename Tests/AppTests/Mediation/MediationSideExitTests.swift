@@ -14,9 +14,7 @@ final class MediationSideExitTests: XCTestCase {
     // 第17条: 当事人一方明确拒绝调解的，不得调解 — the reason kept, the applicant told the routes still open.
     func test_theOtherSideRefuses_throughTheirLink_andTheApplicantSeesTheRoutesStillOpen() async throws {
         try await withTestApp(now: J.monday) { test in
-            let citizen = Browser(test)
-            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
-            let (mediation, key) = try await J.apply(test, citizen: citizen)
+            let (citizen, mediation, key) = try await J.applied(test)
             let respondent = try await J.party(test, mediation, .respondent)
             let other = Browser(test)
             try await other.post("/m/\(respondent.id!)/open", [("key", key)])
@@ -40,9 +38,7 @@ final class MediationSideExitTests: XCTestCase {
 
     func test_silencePastTheReplyDeadline_endsIt_andTheApplicantIsTold() async throws {
         try await withTestApp(now: J.monday) { test in
-            let citizen = Browser(test)
-            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
-            let (mediation, _) = try await J.apply(test, citizen: citizen)
+            let (_, mediation, _) = try await J.applied(test)
             let onTheLastDay = MediationService(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: chinaNoon("2026-12-14")))
             let none = try await onTheLastDay.lapseUnanswered()
             XCTAssertEqual(none, 0, "the last day is still theirs")
@@ -61,9 +57,7 @@ final class MediationSideExitTests: XCTestCase {
 
     func test_aReplyLinkOpensOnlyItsOwnParty_andANewLinkRetiresTheOld() async throws {
         try await withTestApp(now: J.monday) { test in
-            let citizen = Browser(test)
-            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
-            let (mediation, key) = try await J.apply(test, citizen: citizen)
+            let (_, mediation, key) = try await J.applied(test)
             let respondent = try await J.party(test, mediation, .respondent)
             let applicant = try await J.party(test, mediation, .applicant)
             let stranger = Browser(test)
@@ -86,11 +80,30 @@ final class MediationSideExitTests: XCTestCase {
         }
     }
 
+    // For someone a text may not reach: a printed invitation, whose code replaces the SMS link.
+    func test_aPrintedInvitation_carriesANewLinkForTheOtherSideOnly() async throws {
+        try await withTestApp(now: J.monday, adjust: { $0.publicURL = "https://fayuan.example.gov.cn" }) { test in
+            let (_, mediation, key) = try await J.applied(test)
+            let respondent = try await J.party(test, mediation, .respondent)
+            let applicant = try await J.party(test, mediation, .applicant)
+            let mediator = Browser(test)
+            try await mediator.login("tiaojie1", DemoSeed.staffPassword)
+            let notApplicant = try await J.act(mediator, mediation, .notice, [("party", applicant.id!.uuidString)], test: test)
+            XCTAssertEqual(notApplicant.status, .conflict, "the applicant is not invited")
+            let notice = try await J.act(mediator, mediation, .notice, [("party", respondent.id!.uuidString)], test: test)
+            XCTAssertEqual(notice.status, .ok)
+            XCTAssertTrue(notice.contains("人民调解邀请通知书") && notice.contains("楼上王某：") && notice.contains("2026年12月14日"))
+            XCTAssertTrue(notice.contains("class=\"qr\""), "a code to scan (its content is decoded in the browser journey)")
+            let old = try await Browser(test).post("/m/\(respondent.id!)/open", [("key", key)])
+            XCTAssertEqual(old.status, .notFound, "the SMS link gave way to the printed one")
+            let steps = try await MediationStepModel.query(on: test.db).filter(\.$mediationID == mediation.id!).filter(\.$event == "notice").count()
+            XCTAssertEqual(steps, 1)
+        }
+    }
+
     func test_twoMediatorsActingAtOnce_theSecondIsToldAndNothingIsLost() async throws {
         try await withTestApp(now: J.monday) { test in
-            let citizen = Browser(test)
-            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
-            let (mediation, key) = try await J.apply(test, citizen: citizen)
+            let (_, mediation, key) = try await J.applied(test)
             _ = try await J.respondentAccepts(test, mediation, key: key)
             let first = Browser(test), second = Browser(test)
             try await first.login("tiaojie1", DemoSeed.staffPassword)
@@ -114,12 +127,7 @@ final class MediationSideExitTests: XCTestCase {
     // 第24条: a party may ask for the mediator's recusal; the same one is never assigned again.
     func test_aRecusedMediatorStepsDown_andIsNotAssignedAgain() async throws {
         try await withTestApp(now: J.monday) { test in
-            let citizen = Browser(test)
-            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
-            let (mediation, key) = try await J.apply(test, citizen: citizen)
-            _ = try await J.respondentAccepts(test, mediation, key: key)
-            let mediator = Browser(test)
-            try await mediator.login("tiaojie2", DemoSeed.staffPassword)
+            let (_, mediation, mediator) = try await J.accepted(test, mediator: "tiaojie2")
             let one = try await test.account("tiaojie1")
             try await J.act(mediator, mediation, .assign, [("mediator", one.id!.uuidString)], test: test)
             let noReason = try await J.act(mediator, mediation, .recuse, [("reason", " ")], test: test)
@@ -132,7 +140,9 @@ final class MediationSideExitTests: XCTestCase {
             XCTAssertEqual(again.status, .unprocessableEntity)
             XCTAssertTrue(again.contains("回避"))
             let page = try await mediator.get("/mediations/\(mediation.id!)")
-            XCTAssertFalse(page.contains("刘调解（"), "not offered again")
+            XCTAssertFalse(page.contains("<option value=\"\(one.id!.uuidString)\""), "not offered again")
+            let two = try await test.account("tiaojie2")
+            XCTAssertTrue(page.contains("<option value=\"\(two.id!.uuidString)\""), "another is")
             current = try await J.fresh(test, mediation)
             XCTAssertEqual(current.recused, [one.id!])
         }
@@ -141,12 +151,7 @@ final class MediationSideExitTests: XCTestCase {
     // 第29条: a change after a signature is a new version that everyone signs again.
     func test_anAgreementChangedAfterASignature_isANewVersionEveryoneSignsAgain() async throws {
         try await withTestApp(now: J.monday) { test in
-            let citizen = Browser(test)
-            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
-            let (mediation, key) = try await J.apply(test, citizen: citizen)
-            _ = try await J.respondentAccepts(test, mediation, key: key)
-            let mediator = Browser(test)
-            try await mediator.login("tiaojie1", DemoSeed.staffPassword)
+            let (_, mediation, mediator) = try await J.accepted(test, mediator: "tiaojie1")
             let me = try await test.account("tiaojie1")
             try await J.act(mediator, mediation, .assign, [("mediator", me.id!.uuidString)], test: test)
             let facts = ("agreementFacts", "楼上卫生间漏水致楼下天花板发霉。")
@@ -167,12 +172,7 @@ final class MediationSideExitTests: XCTestCase {
     // A mediation held remotely: a party signs on their own phone, once, with their own code.
     func test_aPartySignsOnTheirOwnPage_withTheCodeTheirPhoneReceived_once() async throws {
         try await withTestApp(now: J.monday) { test in
-            let citizen = Browser(test)
-            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
-            let (mediation, key) = try await J.apply(test, citizen: citizen)
-            _ = try await J.respondentAccepts(test, mediation, key: key)
-            let mediator = Browser(test)
-            try await mediator.login("tiaojie1", DemoSeed.staffPassword)
+            let (citizen, mediation, mediator) = try await J.accepted(test, mediator: "tiaojie1")
             let me = try await test.account("tiaojie1")
             try await J.act(mediator, mediation, .assign, [("mediator", me.id!.uuidString)], test: test)
             let applicant = try await J.party(test, mediation, .applicant)
@@ -232,12 +232,7 @@ final class MediationSideExitTests: XCTestCase {
 
     func test_aFailedMediationBecomesALegalAidApplication_prefilledFromTheMediation() async throws {
         try await withTestApp(now: J.monday) { test in
-            let citizen = Browser(test)
-            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
-            let (mediation, key) = try await J.apply(test, citizen: citizen)
-            _ = try await J.respondentAccepts(test, mediation, key: key)
-            let mediator = Browser(test)
-            try await mediator.login("tiaojie1", DemoSeed.staffPassword)
+            let (_, mediation, mediator) = try await J.accepted(test, mediator: "tiaojie1")
             let early = try await J.act(mediator, mediation, .application, [("point", UUID().uuidString)], test: test)
             XCTAssertEqual(early.status, .conflict, "not while the mediation runs")
             try await J.act(mediator, mediation, .fail, [("reason", "双方对赔偿金额分歧太大")], test: test)
@@ -276,9 +271,7 @@ final class MediationSideExitTests: XCTestCase {
     // 第25条: a dispute at risk of escalating is seen at once by the supervisor, until followed up.
     func test_anEscalationFlag_isSeenAtOnceByTheSupervisor_untilItsFollowUpIsRecorded() async throws {
         try await withTestApp(now: J.monday) { test in
-            let citizen = Browser(test)
-            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
-            let (mediation, _) = try await J.apply(test, citizen: citizen)
+            let (_, mediation, _) = try await J.applied(test)
             let mediator = Browser(test)
             try await mediator.login("tiaojie1", DemoSeed.staffPassword)
             let none = try await J.act(mediator, mediation, .flag, [], test: test)
@@ -304,9 +297,7 @@ final class MediationSideExitTests: XCTestCase {
 
     func test_theFigures_countMediationsByCommitteeAndMonth() async throws {
         try await withTestApp(now: J.monday) { test in
-            let citizen = Browser(test)
-            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
-            let (mediation, _) = try await J.apply(test, citizen: citizen)
+            let (_, mediation, _) = try await J.applied(test)
             let figures = try await test.app.figures(from: chinaNoon("2026-12-01"), to: chinaNoon("2027-01-01"), on: test.db)
             let started = figures.filter { $0.name == "mediation.started" }
             let stored = try await MediationModel.query(on: test.db).all()

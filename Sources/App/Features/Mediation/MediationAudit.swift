@@ -8,6 +8,7 @@ enum MediationAudit {
         "lapse": "对方逾期未答复",
         "delivered": "当面送达",
         "invite": "重新发送邀请",
+        "notice": "打印邀请通知书",
         "assign": "指定调解员",
         "recuse": "调解员回避",
         "rights": "告知权利义务",

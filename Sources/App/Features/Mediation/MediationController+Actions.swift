@@ -41,6 +41,7 @@ extension MediationController {
         let mediation = try await service.worked(try req.parameters.id(), by: account)
         let form = try req.content.decode(ActionForm.self)
         let version = form.version.flatMap(Int.init)
+        if action == .notice { return try await notice(form, on: mediation, by: account, service: service, req: req) }
         do {
             let said = try await perform(action, form, on: mediation, version: version, by: account, service: service, req: req)
             req.flash(said)
@@ -48,6 +49,27 @@ extension MediationController {
         } catch let error as AppError where error.refusesForm {
             let fresh = try await service.find(mediation.id!)
             var page = try await MediationView.page(fresh, for: account, req: req)
+            page.errors = FormErrors(error.formErrors)
+            return try await page.render(req).response(req, status: error.status)
+        }
+    }
+
+    /// 人民调解邀请通知书 for the other side, on A4, its QR code opening their page.
+    private func notice(_ form: ActionForm, on mediation: MediationModel, by account: AccountModel, service: MediationService, req: Request) async throws -> Response {
+        do {
+            let party = try await party(form, of: mediation, service: service)
+            let key = try await service.printedInvitation(mediation, party: party, by: account)
+            let reference = try await req.referenceData()
+            let committee = reference.organisations[mediation.committeeID]
+            let applicant = try await service.parties(of: mediation.id!).first { $0.partySide == .applicant }
+            return try await InvitationNoticePage(
+                number: mediation.number, respondent: party.name, applicant: applicant?.name ?? "", type: mediation.disputeType.chinese,
+                committee: committee?.name ?? "", committeePhone: committee?.phone ?? "", committeeAddress: committee?.address ?? "",
+                replyDue: mediation.replyDueDay?.chinese ?? "", issuedOn: LocalDate(req.now).chinese,
+                link: req.fayuan.settings.publicURL.map { $0 + SiteURL.mediationOpen(.value(party.id!)).path + "#key=" + key },
+                backTo: mediation.id!).render(req).encodeResponse(for: req)
+        } catch let error as AppError where error.refusesForm {
+            var page = try await MediationView.page(try await service.find(mediation.id!), for: account, req: req)
             page.errors = FormErrors(error.formErrors)
             return try await page.render(req).response(req, status: error.status)
         }
@@ -76,6 +98,8 @@ extension MediationController {
             let party = try await party(form, of: mediation, service: service)
             try await service.deliveredInPerson(mediation, party: party, by: account)
             return "已登记当面送达\(party.name)"
+        case .notice:
+            return ""  // answered with the notice itself (`notice`)
         case .invite:
             let party = try await party(form, of: mediation, service: service)
             _ = try await service.reinvite(mediation, party: party, by: account, reference: try await req.referenceData())

@@ -34,7 +34,7 @@ extension APIPath {
 
 /// What staff do to a mediation, each a form posted to its own address.
 enum MediationAction: String, CaseIterable, Sendable {
-    case reply, deliver, invite, assign, recuse, rights, session, extend, agreement, code, sign, seal, court, visit, fail, withdraw, flag, unflag, application
+    case reply, deliver, invite, notice, assign, recuse, rights, session, extend, agreement, code, sign, seal, court, visit, fail, withdraw, flag, unflag, application
 }
 
 /// What a party does through their own page.

@@ -75,6 +75,22 @@ extension MediationService {
         }
     }
 
+    /// A printed invitation (邀请通知书) for the other side, handed over or posted: a fresh key for
+    /// its QR code (an SMS link sent before stops working), recorded as a step.
+    func printedInvitation(_ mediation: MediationModel, party: MediationPartyModel, by account: AccountModel) async throws -> String {
+        guard mediation.mediationState == .awaitingReply, party.partySide == .respondent, party.reply == nil else {
+            throw Self.refusal(.notAllowed(from: mediation.mediationState, event: "notice"))
+        }
+        return try await services.transaction(on: db) { tx in
+            let key = TokenHash.newToken()
+            party.keyHash = TokenHash.of(key)
+            if party.invitedAt == nil { party.invitedAt = now }
+            try await party.update(on: tx)
+            try await step(mediation, nil, code: "notice", expectedVersion: nil, by: .account(account), note: "打印给\(party.name)的邀请通知书", on: tx)
+            return key
+        }
+    }
+
     /// Silence past the last day to answer ends it (run by the mediation round): each one in its
     /// own transaction, the applicant told.
     func lapseUnanswered() async throws -> Int {
