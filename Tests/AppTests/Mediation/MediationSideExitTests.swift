@@ -80,6 +80,46 @@ final class MediationSideExitTests: XCTestCase {
         }
     }
 
+    // 人民调解工作若干规定: a mediation generally ends within one month of acceptance; the list warns
+    // a week before and once it is over; one extension with a reason moves the day.
+    func test_theOneMonthPeriod_warnsAWeekBefore_andWhenOver_andAnExtensionMovesIt() async throws {
+        try await withTestApp(now: J.monday) { test in
+            let (_, mediation, mediator) = try await J.accepted(test)
+            var current = try await J.fresh(test, mediation)
+            XCTAssertEqual(current.dueOn, "2027-01-07", "one month from acceptance on 7 December")
+            let tiaojie1 = try await test.account("tiaojie1")
+            func listed(_ due: MediationService.Due, on day: String) async throws -> [String] {
+                let service = MediationService(scope: ServiceScope(db: test.db, services: test.app.fayuan, now: chinaNoon(day)))
+                return try await service.list(for: tiaojie1, state: nil, due: due, page: ListPage(number: 1, size: 50)).items.map(\.number)
+            }
+            let early = try await listed(.soon, on: "2026-12-30")
+            XCTAssertFalse(early.contains(mediation.number), "not yet: eight days left")
+            let soon = try await listed(.soon, on: "2026-12-31")
+            XCTAssertTrue(soon.contains(mediation.number), "a week before")
+            let onTheDay = try await listed(.overdue, on: "2027-01-07")
+            XCTAssertFalse(onTheDay.contains(mediation.number), "the last day is still within the period")
+            let over = try await listed(.overdue, on: "2027-01-08")
+            XCTAssertTrue(over.contains(mediation.number))
+
+            try await J.act(mediator, mediation, .extend, [("reason", "双方需要时间筹款")], test: test)
+            current = try await J.fresh(test, mediation)
+            XCTAssertEqual(current.dueOn, "2027-02-08", "extended once, by a month; 7 February 2027 is a Sunday, so the next working day (民法典 第203条)")
+            let afterExtension = try await listed(.overdue, on: "2027-01-08")
+            XCTAssertFalse(afterExtension.contains(mediation.number))
+            let twice = try await J.act(mediator, mediation, .extend, [("reason", "还要再延长")], test: test)
+            XCTAssertEqual(twice.status, .conflict)
+            XCTAssertTrue(twice.contains("调解期限只能延长一次"))
+
+            test.clock.set(chinaNoon("2027-02-09"))
+            let late = Browser(test)
+            try await late.login("tiaojie1", DemoSeed.staffPassword)
+            let page = try await late.get("/mediations")
+            XCTAssertTrue(page.contains("已超过调解期限"), "the committee's list says so first")
+            let overdueList = try await late.get("/mediations?due=overdue")
+            XCTAssertTrue(overdueList.contains(mediation.number))
+        }
+    }
+
     // For someone a text may not reach: a printed invitation, whose code replaces the SMS link.
     func test_aPrintedInvitation_carriesANewLinkForTheOtherSideOnly() async throws {
         try await withTestApp(now: J.monday, adjust: { $0.publicURL = "https://fayuan.example.gov.cn" }) { test in

@@ -19,7 +19,10 @@ struct MediationController: RouteCollection {
         let account = try MediationAccess.requireStaff(req)
         let state = req.query[String.self, at: "state"].flatMap(MediationState.init(rawValue:))
         let flagged = req.query[String.self, at: "flagged"] == "1"
-        let page = try await MediationService(req).list(for: account, state: state, flagged: flagged, page: try ListPage.from(req))
+        let due = req.query[String.self, at: "due"].flatMap(MediationService.Due.init(rawValue:))
+        let service = MediationService(req)
+        let page = try await service.list(for: account, state: state, flagged: flagged, due: due, page: try ListPage.from(req))
+        let counts = try await service.dueCounts(for: account)
         let reference = try await req.referenceData()
         let mediatorNames = try await AccountModel.displayNames(page.items.compactMap(\.mediatorAccountID), on: req.db)
         let rows = page.items.map { m in
@@ -28,7 +31,8 @@ struct MediationController: RouteCollection {
                                   createdAt: m.createdAt, flagged: m.escalationOpen,
                                   due: MediationView.due(m, calendar: reference.calendar, today: LocalDate(req.now)))
         }
-        return MediationListPage(rows: rows, total: page.total, state: state, flagged: flagged, pager: Pager.render(page, req, unit: "件"),
+        return MediationListPage(rows: rows, total: page.total, state: state, flagged: flagged, due: due, overdue: counts.overdue, dueSoon: counts.soon,
+                                 pager: Pager.render(page, req, unit: "件"),
                                  mayStart: (try? MediationApplyController.requireStarter(req)) != nil).render(req)
     }
 

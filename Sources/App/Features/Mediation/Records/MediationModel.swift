@@ -31,6 +31,9 @@ final class MediationModel: Model, @unchecked Sendable {
     @OptionalField(key: "reply_due") var replyDue: String?
     @OptionalField(key: "accepted_on") var acceptedOn: String?
     @OptionalField(key: "extension_reason") var extensionReason: String?
+    /// The last day of the one-month period (extended or not), fixed when it starts or is
+    /// extended on that day's holiday calendar, so lists can find what is due in SQL.
+    @OptionalField(key: "due_on") var dueOn: String?
     /// Why it ended without agreement (refusal, failure, withdrawal).
     @OptionalField(key: "ended_reason") var endedReason: String?
     @OptionalField(key: "agreement_effective_on") var agreementEffectiveOn: String?

@@ -35,11 +35,16 @@ extension MediationService {
         let event: MediationEvent? = accepts ? (everyoneAccepted ? .otherSideAccepts : nil) : .otherSideRefuses(reason: reason)
         if mediation.mediationState != .awaitingReply { throw Self.refusal(.notAllowed(from: mediation.mediationState, event: "reply")) }
         let applicants = try await parties(of: mediation.id!).filter { $0.partySide == .applicant }
+        let calendar = try await services.referenceData(on: db).calendar
+        let today = self.today
         return try await services.transaction(on: db) { tx in
             let reasonText = reason.trimmingCharacters(in: .whitespacesAndNewlines)
             let updated = try await step(mediation, event, code: accepts ? "accept" : "refuse", expectedVersion: expectedVersion, by: actor,
                                          note: accepts ? "\(party.name)同意调解" : "\(party.name)不同意调解：\(reasonText)", on: tx) { m in
-                if accepts && everyoneAccepted { m.acceptedOn = today.iso }
+                if accepts && everyoneAccepted {
+                    m.acceptedOn = today.iso
+                    m.dueOn = Self.periods.mediationDue(acceptedOn: today, extended: false, calendar: calendar).iso
+                }
                 if !accepts { m.endedReason = reasonText }
             }
             party.reply = (accepts ? MediationPartyModel.Reply.accepted : .refused).rawValue

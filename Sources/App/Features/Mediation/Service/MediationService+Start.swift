@@ -48,7 +48,12 @@ extension MediationService {
             mediation.claims = input.claims
             mediation.language = input.language
             mediation.remindersSent = ""
-            if state == .awaitingReply { mediation.replyDue = replyDue.iso } else { mediation.acceptedOn = today.iso }
+            if state == .awaitingReply {
+                mediation.replyDue = replyDue.iso
+            } else {
+                mediation.acceptedOn = today.iso
+                mediation.dueOn = Self.periods.mediationDue(acceptedOn: today, extended: false, calendar: reference.calendar).iso
+            }
             mediation.createdBy = actor.id
             mediation.createdAt = now
             mediation.updatedAt = now

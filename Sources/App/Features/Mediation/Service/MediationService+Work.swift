@@ -119,9 +119,11 @@ extension MediationService {
         }
         do { try clock.extend(reason: reason) } catch { throw Self.refusal(error) }
         let extensionReason = clock.extensionReason
+        let due = clock.due(Self.periods, calendar: try await services.referenceData(on: db).calendar).iso
         return try await services.transaction(on: db) { tx in
             try await step(mediation, nil, code: "extend", expectedVersion: expectedVersion, by: .account(account), note: extensionReason, on: tx) {
                 $0.extensionReason = extensionReason
+                $0.dueOn = due
             }
         }
     }

@@ -62,14 +62,39 @@ struct MediationService: ScopedService {
     }
 
     /// A staff member's list: a mediator sees their committee's, a supervisor all; newest first.
-    func list(for account: AccountModel, state: MediationState?, flagged: Bool = false, page: ListPage) async throws -> Paged<MediationModel> {
-        var query = MediationModel.query(on: db)
-        if !MediationAccess.seesAll(account) {
-            guard let committee = account.organisationID else { return Paged(items: [], page: page, total: 0) }
-            query = query.filter(\.$committeeID == committee)
+    /// Which open mediations a list keeps by their one-month period.
+    enum Due: String, Sendable { case overdue, soon }
+
+    /// Mediations still being worked whose period has run out, or ends within a week (from today).
+    static let soonDays = 7
+
+    private func visible(to account: AccountModel) -> QueryBuilder<MediationModel>? {
+        let query = MediationModel.query(on: db)
+        if MediationAccess.seesAll(account) { return query }
+        guard let committee = account.organisationID else { return nil }
+        return query.filter(\.$committeeID == committee)
+    }
+
+    private func open(_ query: QueryBuilder<MediationModel>, due: Due) -> QueryBuilder<MediationModel> {
+        let working = query.filter(\.$state ~~ [MediationState.accepted.rawValue, MediationState.mediating.rawValue])
+        switch due {
+        case .overdue: return working.filter(\.$dueOn < today.iso)
+        case .soon: return working.filter(\.$dueOn >= today.iso).filter(\.$dueOn <= today.adding(days: Self.soonDays).iso)
         }
+    }
+
+    /// How many of the viewer's open mediations are overdue, and due within the week.
+    func dueCounts(for account: AccountModel) async throws -> (overdue: Int, soon: Int) {
+        guard let query = visible(to: account), let again = visible(to: account) else { return (0, 0) }
+        return (try await open(query, due: .overdue).count(), try await open(again, due: .soon).count())
+    }
+
+    func list(for account: AccountModel, state: MediationState?, flagged: Bool = false, due: Due? = nil, page: ListPage) async throws -> Paged<MediationModel> {
+        guard var query = visible(to: account) else { return Paged(items: [], page: page, total: 0) }
+        if let due { query = open(query, due: due) }
         if let state { query = query.filter(\.$state == state.rawValue) }
         if flagged { query = query.filter(\.$escalation != nil).filter(\.$escalationClosedAt == nil) }
+        if due != nil { return try await query.sort(\.$dueOn).sort(\.$number).paged(page) }
         return try await query.sort(\.$createdAt, .descending).sort(\.$number, .descending).paged(page)
     }
 

@@ -23,6 +23,7 @@ struct CreateMediations: AsyncMigration {
             .field("language", .string)
             .field("reply_due", .string)
             .field("accepted_on", .string)
+            .field("due_on", .string)
             .field("extension_reason", .string)
             .field("ended_reason", .string)
             .field("agreement_effective_on", .string)
@@ -46,6 +47,7 @@ struct CreateMediations: AsyncMigration {
         try await sql.raw("CREATE INDEX mediations_committee ON mediations (committee_id, created_at)").run()
         try await sql.raw("CREATE INDEX mediations_applicant ON mediations (applicant_account_id)").run()
         try await sql.raw("CREATE INDEX mediations_state ON mediations (state, reply_due)").run()
+        try await sql.raw("CREATE INDEX mediations_due ON mediations (committee_id, due_on)").run()
 
         try await database.schema(MediationPartyModel.schema)
             .id()
