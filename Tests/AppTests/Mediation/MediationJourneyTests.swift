@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import XCTVapor
 import XCTest
 @testable import App
@@ -183,6 +184,17 @@ final class MediationJourneyTests: XCTestCase {
             let steps = try await MediationService(scope: ServiceScope(db: test.db, services: test.app.fayuan)).steps(of: mediation.id!).map(\.event)
             XCTAssertEqual(Array(steps.prefix(4)), ["start", "opened", "accept", "assign"], "the record reads in the order things happened, under one frozen clock")
             XCTAssertTrue(steps.contains("visit") && steps.contains("reminder"))
+            // The dispute's words are sealed where they are stored (facts, claims, reasons, notes, numbers, 笔录, the agreement).
+            let sql = test.db as! any SQLDatabase
+            for (table, column) in [("mediations", "facts"), ("mediations", "claims"), ("mediations", "return_visit"), ("mediation_steps", "note"),
+                                    ("mediation_parties", "phone"), ("mediation_sessions", "record"), ("mediation_agreements", "terms")] {
+                let rows = try await sql.raw("SELECT \(unsafeRaw: column) AS v FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) IS NOT NULL").all()
+                XCTAssertFalse(rows.isEmpty, "\(table).\(column) holds something")
+                for row in rows {
+                    let stored = try row.decode(column: "v", as: String.self)
+                    XCTAssertFalse(["漏水", "防水", "1390000", "陈述", "回访"].contains { stored.contains($0) }, "\(table).\(column) is sealed")
+                }
+            }
             let audit = try await test.auditTrail().filter(\.$target == "mediation:\(mediation.id!)").all().map(\.event)
             for event in ["mediation.start", "mediation.accept", "mediation.assign", "mediation.session", "mediation.sign", "mediation.seal", "mediation.view", "mediation.visit"] {
                 XCTAssertTrue(audit.contains(event), "audited: \(event)")

@@ -39,11 +39,15 @@ extension MediationFeature {
         return AuditVocabulary(families: [("mediation.", "人民调解")], events: events, targets: [("mediation:", "调解"), ("mediation-party:", "调解当事人")])
     }
 
-    /// Facts, claims, the parties' numbers and addresses, the sessions' records and the
-    /// agreements' text are sealed: a dispute is case facts.
+    /// Facts, claims, every reason and note, the parties' numbers and addresses, the sessions'
+    /// records and the agreements' text are sealed: a dispute is case facts.
     var personalData: PersonalData {
         PersonalData(reseal: [
-            PersonalData.reseal(MediationModel.self) { $0.facts = $0.facts; $0.claims = $0.claims },
+            PersonalData.reseal(MediationModel.self) {
+                $0.facts = $0.facts; $0.claims = $0.claims; $0.endedReason = $0.endedReason; $0.returnVisit = $0.returnVisit
+                $0.courtAnswer = $0.courtAnswer; $0.extensionReason = $0.extensionReason; $0.escalationFollowUp = $0.escalationFollowUp
+            },
+            PersonalData.reseal(MediationStepModel.self) { $0.note = $0.note },
             PersonalData.reseal(MediationPartyModel.self) { $0.phone = $0.phone; $0.address = $0.address },
             PersonalData.reseal(MediationSessionModel.self) { $0.record = $0.record },
             PersonalData.reseal(MediationAgreementModel.self) { $0.facts = $0.facts; $0.terms = $0.terms },

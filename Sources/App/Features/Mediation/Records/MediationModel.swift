@@ -3,7 +3,7 @@ import MediationCore
 import Vapor
 
 /// One mediation (人民调解): where it came from, where it stands, who is acting, and its clocks.
-/// Facts and claims are sealed; dates the law counts in days are stored as `yyyy-MM-dd`.
+/// Facts, claims and every free-text reason or note are sealed; dates the law counts in days are stored as `yyyy-MM-dd`.
 final class MediationModel: Model, @unchecked Sendable {
     static let schema = "mediations"
 
@@ -30,12 +30,12 @@ final class MediationModel: Model, @unchecked Sendable {
     @OptionalField(key: "language") var language: String?
     @OptionalField(key: "reply_due") var replyDue: String?
     @OptionalField(key: "accepted_on") var acceptedOn: String?
-    @OptionalField(key: "extension_reason") var extensionReason: String?
+    @OptionalField(key: "extension_reason") var sealedExtensionReason: Sealed<String>?
     /// The last day of the one-month period (extended or not), fixed when it starts or is
     /// extended on that day's holiday calendar, so lists can find what is due in SQL.
     @OptionalField(key: "due_on") var dueOn: String?
     /// Why it ended without agreement (refusal, failure, withdrawal).
-    @OptionalField(key: "ended_reason") var endedReason: String?
+    @OptionalField(key: "ended_reason") var sealedEndedReason: Sealed<String>?
     @OptionalField(key: "agreement_effective_on") var agreementEffectiveOn: String?
     /// The agreement that took effect was oral (第30条): nothing written for a court to confirm.
     @OptionalField(key: "agreement_oral") var agreementOral: Bool?
@@ -44,14 +44,14 @@ final class MediationModel: Model, @unchecked Sendable {
     /// The confirmation reminders already sent, as `20,27`.
     @Field(key: "reminders_sent") var remindersSent: String
     /// What the court answered to the joint application for judicial confirmation.
-    @OptionalField(key: "court_answer") var courtAnswer: String?
-    @OptionalField(key: "return_visit") var returnVisit: String?
+    @OptionalField(key: "court_answer") var sealedCourtAnswer: Sealed<String>?
+    @OptionalField(key: "return_visit") var sealedReturnVisit: Sealed<String>?
     @OptionalField(key: "performed") var performed: Bool?
     /// The risks flagged, comma-separated `EscalationRisk` names.
     @OptionalField(key: "escalation") var escalation: String?
     @OptionalField(key: "escalation_raised_at") var escalationRaisedAt: Date?
     @OptionalField(key: "escalation_closed_at") var escalationClosedAt: Date?
-    @OptionalField(key: "escalation_follow_up") var escalationFollowUp: String?
+    @OptionalField(key: "escalation_follow_up") var sealedEscalationFollowUp: Sealed<String>?
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
@@ -66,6 +66,27 @@ final class MediationModel: Model, @unchecked Sendable {
     var claims: String {
         get { sealedClaims.value }
         set { sealedClaims = Sealed(newValue) }
+    }
+
+    var extensionReason: String? {
+        get { sealedExtensionReason?.value }
+        set { sealedExtensionReason = newValue.map(Sealed.init) }
+    }
+    var endedReason: String? {
+        get { sealedEndedReason?.value }
+        set { sealedEndedReason = newValue.map(Sealed.init) }
+    }
+    var courtAnswer: String? {
+        get { sealedCourtAnswer?.value }
+        set { sealedCourtAnswer = newValue.map(Sealed.init) }
+    }
+    var returnVisit: String? {
+        get { sealedReturnVisit?.value }
+        set { sealedReturnVisit = newValue.map(Sealed.init) }
+    }
+    var escalationFollowUp: String? {
+        get { sealedEscalationFollowUp?.value }
+        set { sealedEscalationFollowUp = newValue.map(Sealed.init) }
     }
 
     var mediationState: MediationState { MediationState(rawValue: state) ?? .closed }
@@ -154,9 +175,15 @@ final class MediationStepModel: Model, @unchecked Sendable {
     @Field(key: "event") var event: String
     @OptionalField(key: "from_state") var fromState: String?
     @OptionalField(key: "to_state") var toState: String?
-    @OptionalField(key: "note") var note: String?
+    /// Reasons and notes are the dispute's own words: sealed.
+    @OptionalField(key: "note") var sealedNote: Sealed<String>?
 
     init() {}
+
+    var note: String? {
+        get { sealedNote?.value }
+        set { sealedNote = newValue.map(Sealed.init) }
+    }
 
     /// Ids that sort in the order this process wrote the steps (`InboxOrder`), so steps of one
     /// moment — a reply and the acceptance it causes — read in the order they happened.
@@ -169,6 +196,6 @@ final class MediationStepModel: Model, @unchecked Sendable {
         self.event = event
         fromState = from?.rawValue
         toState = to?.rawValue
-        self.note = note
+        sealedNote = note.map(Sealed.init)
     }
 }
