@@ -93,6 +93,7 @@ enum MediationView {
             endedReason: mediation.endedReason,
             effective: mediation.effectiveDay?.chinese, oral: mediation.agreementIsOral,
             confirmationDue: service.confirmationDue(mediation, calendar: reference.calendar)?.chinese,
+            reminders: mediation.effectiveDay.map { MediationService.periods.confirmationReminders(effectiveOn: $0, calendar: reference.calendar).map(\.chinese) } ?? [],
             courtAnswer: mediation.courtAnswer, returnVisit: mediation.returnVisit, performed: mediation.performed,
             escalation: mediation.escalationRisks.map(\.chinese), escalationOpen: mediation.escalationOpen,
             escalationFollowUp: mediation.escalationFollowUp,

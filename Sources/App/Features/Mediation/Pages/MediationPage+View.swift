@@ -175,7 +175,8 @@ extension MediationPage {
         guard state == .agreed else { return .empty }
         var parts: [HTML] = []
         if let due = confirmationDue, !oral, courtAnswer == nil {
-            parts.append("<p>双方可在<strong>\(due)</strong>前共同向人民法院申请司法确认；系统在协议生效第20天、第27天短信提醒当事人。</p>")
+            let when = reminders.isEmpty ? "" : "（\(reminders.joined(separator: "、"))）"
+            parts.append("<p>双方可在<strong>\(due)</strong>前共同向人民法院申请司法确认；系统在协议生效第20天、第27天\(when)短信提醒当事人。</p>")
         }
         if works {
             if !oral && courtAnswer == nil {

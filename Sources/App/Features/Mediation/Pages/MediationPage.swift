@@ -67,6 +67,8 @@ struct MediationPage: PageView {
     var effective: String?
     var oral: Bool
     var confirmationDue: String?
+    /// The days the parties are reminded of the confirmation window.
+    var reminders: [String] = []
     var courtAnswer: String?
     var returnVisit: String?
     var performed: Bool?
