@@ -15,6 +15,8 @@ from conftest import DEMO_CITIZEN_PHONE, Browser, eventually, make_driver, sms_t
 NEIGHBOUR_PHONE = "13900000701"
 REFUSER_PHONE = "13900000702"
 FAILED_PHONE = "13900000703"
+DESK_ASKER_PHONE = "13900000704"
+DESK_RESPONDENT_PHONE = "13900000705"
 PLACE = "幸福街道 幸福一社区居民委员会"
 
 
@@ -220,3 +222,65 @@ def test_a_printed_invitation_with_a_qr_code_reaches_someone_without_a_mobile(br
         neighbour.shot("opened")
     finally:
         neighbour.driver.quit()
+
+
+def test_a_desk_consultation_referred_to_mediation_reaches_the_committee_and_the_asker_follows_it(browser):
+    """A citizen asks the desk about a neighbour; the consultation ends "referred to mediation"; the
+    desk registers it from the conversation without retyping; the committee has it, and the asker
+    follows it in their own account."""
+    staff = browser
+    citizen = Browser(make_driver(), "mediation-desk-citizen")
+    try:
+        staff.login("shenpi")
+        staff.open("/desk")
+        if staff.driver.find_elements(By.XPATH, "//button[normalize-space()='开始值班']"):
+            staff.press("开始值班")
+        staff.sees("您正在值班")
+        citizen.login(DEMO_CITIZEN_PHONE, "Shenqing@2026")
+        citizen.open("/consult")
+        citizen.fill("咨询类别", "侵权")
+        citizen.fill("您的问题", "楼上邻居家卫生间漏水到我家，天花板发霉，找他几次都不管，怎么办？")
+        citizen.fill("怎么称呼您", "李示例")
+        citizen.fill("手机号", DESK_ASKER_PHONE)
+        citizen.press("开始咨询")
+        citizen.sees("排队中")
+        staff.sees("李示例 · 侵权", timeout=20)
+        staff.press("接入下一位")
+        staff.sees("咨询中")
+        staff.fill("输入消息", "这类邻里纠纷可以请社区人民调解委员会免费调解，我帮您登记。")
+        staff.press("发送")
+        staff.fill("咨询结果", "转介人民调解")
+        staff.fill("说明", "楼上漏水纠纷，转幸福一社区人民调解委员会调解")
+        staff.press("结束咨询")
+        staff.sees("本次咨询已结束")
+        staff.press("登记人民调解（自动填好已知信息）")
+        staff.sees("登记人民调解")
+        assert staff.field("姓名（单位填单位名称）").get_attribute("value") == "李示例", "the asker's name is already filled in"
+        assert "天花板发霉" in staff.field("发生了什么").get_attribute("value"), "what they said is already filled in"
+        staff.fill("姓名或单位名称", "楼上赵某")
+        staff.fill("对方手机号", DESK_RESPONDENT_PHONE)
+        staff.fill("对方所在的村（社区）", PLACE)
+        staff.fill("希望怎样解决", "请对方修好漏水并赔偿损失")
+        staff.shot("registered-from-desk")
+        staff.press("登记并通知对方")
+        staff.sees("已转交幸福一社区人民调解委员会调解")
+        number = eventually(lambda: re.search(r"（\d{4}）.调字第\d{4}号", staff.text).group(0))
+        staff.open("/desk")
+        staff.press("结束值班")
+
+        other = other_side_opens("mediation-desk-respondent", DESK_RESPONDENT_PHONE)
+        try:
+            eventually(lambda: other.driver.find_element(By.ID, "f-answer-accept").click())
+            other.press("提交答复")
+            other.sees("您已同意调解")
+        finally:
+            other.driver.quit()
+
+        citizen.open("/disputes/mine")
+        citizen.sees(number)
+        citizen.follow(number)
+        citizen.sees("已受理")
+        citizen.sees("楼上邻居家卫生间漏水")
+        citizen.shot("followed")
+    finally:
+        citizen.driver.quit()

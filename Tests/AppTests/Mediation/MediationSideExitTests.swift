@@ -362,6 +362,7 @@ final class MediationFromConsultationTests: XCTestCase {
             consultation.version = 3
             consultation.deskID = try await test.organisation("示范区法律援助中心").id!
             consultation.askerName = "周女士"
+            consultation.askerAccountID = try await test.account(DemoSeed.citizenPhone).id
             consultation.phone = "13900000055"
             consultation.responsibleAccountID = staff.id
             consultation.handledBy = [staff.id!]
@@ -397,6 +398,24 @@ final class MediationFromConsultationTests: XCTestCase {
             XCTAssertEqual(stored?.mediationSource, .consultation)
             XCTAssertEqual(stored?.sourceRef, consultation.id)
             XCTAssertEqual(stored?.mediationState, .awaitingReply, "no number for the other side: the mediator tells them in person")
+            let owner = try await test.account(DemoSeed.citizenPhone)
+            XCTAssertEqual(stored?.applicantAccountID, owner.id, "the asker follows it in their own account")
+            let citizen = Browser(test)
+            try await citizen.login(DemoSeed.citizenPhone, DemoSeed.citizenPassword)
+            let mine = try await citizen.get("/disputes/mine")
+            XCTAssertTrue(mine.contains(stored?.number ?? "—"))
+
+            // Someone who may not read the consultation cannot tie a mediation to its asker.
+            let before = try await MediationModel.query(on: test.db).count()
+            let mediator = try await test.staffBrowser("tiaojie3")
+            try await mediator.get("/mediations/new")
+            let refused = try await mediator.post("/mediations/new", [("source", "consultation"), ("sourceRef", consultation.id!.uuidString), ("type", "neighbour"),
+                                                                      ("applicantName", "周女士"), ("applicantPhone", "13900000055"), ("respondentName", "邻居赵某"),
+                                                                      ("respondentPlace", place.uuidString), ("facts", "邻居家的狗总在楼道里叫，还咬伤过我孩子。"),
+                                                                      ("claims", "请对方拴好狗")])
+            XCTAssertEqual(refused.status, .notFound)
+            let after = try await MediationModel.query(on: test.db).count()
+            XCTAssertEqual(after, before, "nothing stored")
         }
     }
 }

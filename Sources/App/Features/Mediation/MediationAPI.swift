@@ -121,7 +121,8 @@ struct MediationAPIController: RouteCollection {
         }
         let input = try MediationInput.parse(form, defaultSource: .partyApplication).mapError { AppError.invalid($0.errors) }.get()
         let reference = try await req.referenceData()
-        let started = try await MediationService(req).start(input, by: account, applicantAccount: account.isCitizen ? account.id : nil, reference: reference)
+        let applicant = account.isCitizen ? account.id : try await MediationPrefill.applicantAccount(input, req: req)
+        let started = try await MediationService(req).start(input, by: account, applicantAccount: applicant, reference: reference)
         let parties = try await MediationService(req).parties(of: started.mediation.id!)
         return try await Self.body(started.mediation, reference: reference, parties: parties).encodeResponse(status: .created, for: req)
     }

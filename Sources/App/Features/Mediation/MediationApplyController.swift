@@ -59,7 +59,8 @@ struct MediationApplyController: RouteCollection {
         let reference = try await req.referenceData()
         do {
             let input = try MediationInput.parse(form, defaultSource: .partyApplication).mapError { AppError.invalid($0.errors) }.get()
-            let started = try await MediationService(req).start(input, by: account, applicantAccount: staff ? nil : account.id, reference: reference)
+            let applicant = staff ? try await MediationPrefill.applicantAccount(input, req: req) : account.id
+            let started = try await MediationService(req).start(input, by: account, applicantAccount: applicant, reference: reference)
             let mediation = started.mediation
             if !staff {
                 req.flash("调解申请已提交，编号\(mediation.number)。")

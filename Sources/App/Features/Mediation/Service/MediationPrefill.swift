@@ -45,6 +45,22 @@ enum MediationPrefill {
         return form
     }
 
+    /// The citizen account a mediation registered from a consultation or an aid case belongs to
+    /// (the asker's, the applicant's), read only by someone who may read that record — so they
+    /// follow it, sign and print on their own page.
+    static func applicantAccount(_ input: MediationInput, req: Request) async throws -> UUID? {
+        guard let ref = input.sourceRef else { return nil }
+        let account = try req.requireAccount()
+        switch input.source {
+        case .consultation:
+            return try await ConsultationService(req).find(ref, for: .account(account)).0.askerAccountID
+        case .legalAidCase:
+            return try await CaseService(req).find(ref, for: account, reference: try await req.referenceData(), withForm: false).1.ownerAccountID
+        default:
+            return nil
+        }
+    }
+
     static func disputeType(topic: ConsultationTopic) -> DisputeType {
         switch topic {
         case .labour: .labour
