@@ -47,11 +47,16 @@ extension MediationController {
             req.flash(said)
             return req.redirect(to: SiteURL.mediation(.value(mediation.id!)).path)
         } catch let error as AppError where error.refusesForm {
-            let fresh = try await service.find(mediation.id!)
-            var page = try await MediationView.page(fresh, for: account, req: req)
-            page.errors = FormErrors(error.formErrors)
-            return try await page.render(req).response(req, status: error.status)
+            return try await refused(error, mediation, for: account, service: service, req: req)
         }
+    }
+
+    /// The mediation's page again, as it stands now, with the refusal by its field.
+    private func refused(_ error: AppError, _ mediation: MediationModel, for account: AccountModel, service: MediationService,
+                         req: Request) async throws -> Response {
+        var page = try await MediationView.page(try await service.find(mediation.id!), for: account, req: req)
+        page.errors = FormErrors(error.formErrors)
+        return try await page.render(req).response(req, status: error.status)
     }
 
     /// 人民调解邀请通知书 for the other side, on A4, its QR code opening their page.
@@ -69,16 +74,14 @@ extension MediationController {
                 link: req.fayuan.settings.publicURL.map { $0 + SiteURL.mediationOpen(.value(party.id!)).path + "#key=" + key },
                 backTo: mediation.id!).render(req).encodeResponse(for: req)
         } catch let error as AppError where error.refusesForm {
-            var page = try await MediationView.page(try await service.find(mediation.id!), for: account, req: req)
-            page.errors = FormErrors(error.formErrors)
-            return try await page.render(req).response(req, status: error.status)
+            return try await refused(error, mediation, for: account, service: service, req: req)
         }
     }
 
-    private func party(_ form: ActionForm, of mediation: MediationModel, service: MediationService, field: String = "party") async throws -> MediationPartyModel {
-        guard let id = (field == "party" ? form.party : form.signatory).flatMap(UUID.init(uuidString:)),
+    private func party(_ form: ActionForm, of mediation: MediationModel, service: MediationService) async throws -> MediationPartyModel {
+        guard let id = form.party.flatMap(UUID.init(uuidString:)),
               let party = try await service.parties(of: mediation.id!).first(where: { $0.id == id }) else {
-            throw AppError.invalid(field: field, code: "invalidChoice", "请选择本案的当事人")
+            throw AppError.invalid(field: "party", code: "invalidChoice", "请选择本案的当事人")
         }
         return party
     }
@@ -99,7 +102,8 @@ extension MediationController {
             try await service.deliveredInPerson(mediation, party: party, by: account)
             return "已登记当面送达\(party.name)"
         case .notice:
-            return ""  // answered with the notice itself (`notice`)
+            // Answered with the notice itself, before this switch (`act`).
+            throw AppError.notFound()
         case .invite:
             let party = try await party(form, of: mediation, service: service)
             _ = try await service.reinvite(mediation, party: party, by: account, reference: try await req.referenceData())

@@ -49,8 +49,7 @@ struct MediationController: RouteCollection {
         let service = MediationService(req)
         let mediation: MediationModel
         if let account = req.auth.get(AccountModel.self), !account.isCitizen {
-            guard MediationAccess.isMediator(account) || MediationAccess.seesAll(account) else { throw AppError.forbidden }
-            mediation = try await service.seen(try req.parameters.id(), by: account)
+            mediation = try await service.seen(try req.parameters.id(), by: try MediationAccess.requireStaff(req))
         } else {
             mediation = try await MediationPartyController.partyMediation(req, mediationID: try req.parameters.id())
         }

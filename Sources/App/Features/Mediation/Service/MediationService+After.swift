@@ -37,8 +37,11 @@ extension MediationService {
     /// Reminds the parties of the confirmation window on its reminder days (20 and 27 after the
     /// agreement took effect), each day once, and never after the window closed.
     func sendConfirmationReminders(reference: ReferenceData) async throws -> Int {
+        // Only agreements whose window may still be open (30 days, moved past a holiday at most
+        // by the longest break): the rest have nothing left to remind of.
+        let earliest = today.adding(days: -(Self.periods.confirmationDays + 15)).iso
         let agreed = try await MediationModel.query(on: db).filter(\.$state == MediationState.agreed.rawValue)
-            .filter(\.$agreementEffectiveOn != nil).all()
+            .filter(\.$agreementEffectiveOn >= earliest).all()
         var sent = 0
         for mediation in agreed where !mediation.agreementIsOral && mediation.courtAnswer == nil {
             guard let effective = mediation.effectiveDay else { continue }

@@ -30,11 +30,12 @@ extension MediationService {
         guard party.reply == nil else {
             throw AppError(status: .conflict, code: "alreadyReplied", message: "已经答复过了（\(party.reply == MediationPartyModel.Reply.accepted.rawValue ? "同意调解" : "不同意调解")），不能重复答复")
         }
-        let others = try await parties(of: mediation.id!).filter { $0.partySide == .respondent && $0.id != party.id }
+        let all = try await parties(of: mediation.id!)
+        let others = all.filter { $0.partySide == .respondent && $0.id != party.id }
         let everyoneAccepted = accepts && others.allSatisfy { $0.reply == MediationPartyModel.Reply.accepted.rawValue }
         let event: MediationEvent? = accepts ? (everyoneAccepted ? .otherSideAccepts : nil) : .otherSideRefuses(reason: reason)
         if mediation.mediationState != .awaitingReply { throw Self.refusal(.notAllowed(from: mediation.mediationState, event: "reply")) }
-        let applicants = try await parties(of: mediation.id!).filter { $0.partySide == .applicant }
+        let applicants = all.filter { $0.partySide == .applicant }
         let calendar = try await services.referenceData(on: db).calendar
         let today = self.today
         return try await services.transaction(on: db) { tx in
