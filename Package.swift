@@ -73,7 +73,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Run",
-            dependencies: ["App", .product(name: "Vapor", package: "vapor"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["App", .product(name: "Vapor", package: "vapor"), .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         // Each domain's rules have their spec target; SpecSupport holds what they share (the 2026

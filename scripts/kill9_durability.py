@@ -6,13 +6,18 @@
 For SQLite (a fresh data folder) and, when a PostgreSQL URL is given, a fresh PostgreSQL
 database: starts the server, has 16 clients create application drafts through the API as fast
 as they can, kills the server with SIGKILL in the middle, starts it again on the same data and
-checks that every draft the server had answered 201 Created for is there, intact. Prints one
-line per database and exits non-zero if anything acknowledged is missing. Standard library only.
+checks that every draft the server had answered 201 Created for is there, intact. Meanwhile 4
+more clients read those drafts back, each read audited (`personalData.view`): every read the
+server answered 200 for must have its audit row after the restart (audit rows are written by
+group commit, and a request answers only once its row is committed). Prints one line per
+database and exits non-zero if anything acknowledged is missing. Standard library only.
 """
 import json
 import os
 import signal
+import random
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -23,6 +28,7 @@ import urllib.request
 
 CITIZEN = ("13900000001", "Shenqing@2026")
 CLIENTS = 16
+READERS = 4
 WRITE_SECONDS = 4
 
 
@@ -95,6 +101,7 @@ def check(label, binary, database_url=None):
     point = next(p["id"] for p in (points["items"] if isinstance(points, dict) else points) if p["kind"] == "communityPoint")
 
     acknowledged, lock, stop = {}, threading.Lock(), threading.Event()
+    numbers, reads = {}, {}  # draft id -> its number; number -> audited reads answered 200
 
     def writer(worker):
         n = 0
@@ -108,8 +115,26 @@ def check(label, binary, database_url=None):
             if status == 201:
                 with lock:
                     acknowledged[body["id"]] = name
+                    numbers[body["id"]] = body["number"]
+
+    def reader():
+        while not stop.is_set():
+            with lock:
+                known = list(numbers.items())
+            if not known:
+                time.sleep(0.01)
+                continue
+            app_id, number = random.choice(known)
+            try:
+                status, _ = call(base, "GET", f"/api/v1/applications/{app_id}", token=token, timeout=5)
+            except (urllib.error.URLError, ConnectionError, OSError, ValueError):
+                return
+            if status == 200:
+                with lock:
+                    reads[number] = reads.get(number, 0) + 1
 
     threads = [threading.Thread(target=writer, args=(w,)) for w in range(CLIENTS)]
+    threads += [threading.Thread(target=reader) for _ in range(READERS)]
     for t in threads:
         t.start()
     time.sleep(WRITE_SECONDS)
@@ -119,6 +144,8 @@ def check(label, binary, database_url=None):
     for t in threads:
         t.join()
 
+    audited = audit_rows(data, database_url)  # before the checks below read (and audit) again
+    lost_reads = sum(max(0, count - audited.get(f"application:{number}", 0)) for number, count in reads.items())
     server, base = start(binary, data, port, database_url)
     try:
         token = sign_in(base)
@@ -131,8 +158,21 @@ def check(label, binary, database_url=None):
         server.terminate()
         server.wait()
     print(f"{label}: {len(acknowledged)} drafts acknowledged before SIGKILL, {len(acknowledged) - len(missing)} found after restart, "
-          f"{len(missing)} lost")
-    return bool(acknowledged) and not missing
+          f"{len(missing)} lost; {sum(reads.values())} audited reads acknowledged, {lost_reads} without their audit row")
+    return bool(acknowledged) and not missing and bool(reads) and lost_reads == 0
+
+
+def audit_rows(data, database_url):
+    """The audit rows of reads per target, sealed or still in the inbox, read from the stopped database."""
+    query = ("SELECT target, count(*) FROM (SELECT target FROM audit_inbox WHERE event = 'personalData.view' "
+             "UNION ALL SELECT target FROM audit_entries WHERE event = 'personalData.view') AS rows GROUP BY target")
+    if database_url:
+        out = subprocess.run(["psql", database_url, "-At", "-F", "\t", "-c", query], check=True, capture_output=True, text=True).stdout
+        rows = [line.split("\t") for line in out.splitlines() if line]
+    else:
+        with sqlite3.connect(os.path.join(data, "fayuan.sqlite")) as db:
+            rows = db.execute(query).fetchall()
+    return {target: int(count) for target, count in rows}
 
 
 def main():

@@ -26,16 +26,19 @@ public enum NearestOpen {
     /// `openOnly` the places closed now are left out before the limit is applied.
     public static func rank(_ places: [Place], from origin: GeoPoint, at now: Date, calendar: HolidayCalendar,
                             openOnly: Bool = false, limit: Int = 10) -> [Result] {
-        var results: [Result] = []
+        var results: [(place: Place, metres: Double, open: Bool)] = []
         results.reserveCapacity(places.count)
         for place in places {
             let open = place.hours.isOpen(at: now, calendar: calendar)
             if openOnly && !open { continue }
-            results.append(Result(id: place.id, metres: origin.distance(to: place.point), isOpen: open,
-                                  nextOpening: open ? now : place.hours.nextOpening(atOrAfter: now, calendar: calendar)))
+            results.append((place, origin.distance(to: place.point), open))
         }
-        results.sort { $0.metres != $1.metres ? $0.metres < $1.metres : $0.id.uuidString < $1.id.uuidString }
-        return Array(results.prefix(max(0, limit)))
+        results.sort { $0.metres != $1.metres ? $0.metres < $1.metres : $0.place.id.uuidString < $1.place.id.uuidString }
+        // The next opening (a walk over the days ahead) only for the places shown.
+        return results.prefix(max(0, limit)).map { found in
+            Result(id: found.place.id, metres: found.metres, isOpen: found.open,
+                   nextOpening: found.open ? now : found.place.hours.nextOpening(atOrAfter: now, calendar: calendar))
+        }
     }
 
     /// "今天14:00开放", "明天09:00开放", "12月8日（周一）09:00开放".

@@ -16,16 +16,33 @@ public struct SearchCandidate: Hashable, Sendable {
     }
 }
 
+/// A candidate as the ranking compares it: title and text folded (`SearchText.normalise`) into
+/// arrays of scalars — Foundation's string search is the slowest part of a search on Linux, and
+/// folding is the next, so a document held in memory is folded once, not at every search.
+public struct PreparedCandidate: Sendable {
+    public let title: [Unicode.Scalar]
+    public let text: [Unicode.Scalar]
+    public let views: Int
+
+    public init(_ candidate: SearchCandidate) {
+        title = Array(SearchText.normalise(candidate.title).unicodeScalars)
+        text = Array(SearchText.normalise(candidate.text).unicodeScalars)
+        views = candidate.views
+    }
+}
+
 /// The order results are shown in (issue #13). The database's index finds the candidates that
 /// hold every term and gives a first order; this decides the final one, the same on SQLite and
 /// PostgreSQL: what was typed, found as typed, counts most — in the title far more than in the
 /// text — then how densely, then how many of the typed pairs each holds, a little for popularity.
 public enum SearchRanking {
     public static func score(_ candidate: SearchCandidate, for query: SearchQuery) -> Double {
-        // Compared as arrays of scalars: the texts are folded already, and Foundation's string
-        // search is the slowest part of a search on Linux.
-        let title = Array(SearchText.normalise(candidate.title).unicodeScalars)
-        let text = Array(SearchText.normalise(candidate.text).unicodeScalars)
+        score(PreparedCandidate(candidate), for: query)
+    }
+
+    /// The score of a candidate folded once ahead (an index holds its documents so).
+    public static func score(_ candidate: PreparedCandidate, for query: SearchQuery) -> Double {
+        let title = candidate.title, text = candidate.text
         var score = 0.0
         for run in query.runs {
             let phrase = Array(run.text.unicodeScalars)

@@ -209,10 +209,10 @@ final class DirectorySearchTests: XCTestCase {
         index.add(1, title: "幸福街道人民调解委员会", text: "人民调解 婚姻家庭 邻里纠纷")
         index.add(2, title: "示范正义律师事务所", text: "诉讼代理 婚姻家庭")
         index.add(3, title: "示范公证处", text: "公证")
-        XCTAssertEqual(index.search(SearchQuery("调解"), order: <), [1])
-        XCTAssertEqual(index.search(SearchQuery("婚姻"), order: <), [1, 2])
-        XCTAssertEqual(index.search(SearchQuery("律师事务所"), order: <), [2])
-        XCTAssertEqual(index.search(SearchQuery("公"), order: <).first, 3)
-        XCTAssertEqual(index.search(SearchQuery("鉴定"), order: <), [])
+        XCTAssertEqual(index.search(SearchQuery("调解"), tieBreak: { $0 }), [1])
+        XCTAssertEqual(index.search(SearchQuery("婚姻"), tieBreak: { $0 }), [1, 2])
+        XCTAssertEqual(index.search(SearchQuery("律师事务所"), tieBreak: { $0 }), [2])
+        XCTAssertEqual(index.search(SearchQuery("公"), tieBreak: { $0 }).first, 3)
+        XCTAssertEqual(index.search(SearchQuery("鉴定"), tieBreak: { $0 }), [])
     }
 }

@@ -43,6 +43,8 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         smsGateway: smsGateway(settings.smsGateway, app: app, clock: clock))
 
     app.databases.middleware.use(AccountRoleMembership())
+    app.databases.middleware.use(PrincipalChangeTracker<AccountModel>(cache: app.fayuan.principals))
+    app.databases.middleware.use(PrincipalChangeTracker<APITokenModel>(cache: app.fayuan.principals))
     app.databases.middleware.use(ReferenceChangeTracker<OrganisationModel>(cache: app.fayuan.reference))
     app.databases.middleware.use(ReferenceChangeTracker<HolidayModel>(cache: app.fayuan.reference))
     app.databases.middleware.use(ReferenceChangeTracker<DirectoryPersonModel>(cache: app.fayuan.reference))
@@ -53,6 +55,9 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         .init(string: sessionID.string, expires: nil, maxAge: nil, path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
+    // Our own figures (`MetricsMiddleware`, `/metrics`) count every request; Vapor's second count
+    // through swift-metrics went nowhere but cost each request its allocations.
+    app.http.server.configuration.reportMetrics = false
     app.middleware = .init()
     app.middleware.use(RequestID())
     app.middleware.use(MetricsMiddleware(metrics: app.fayuan.metrics))
@@ -63,7 +68,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.middleware.use(FileMiddleware(publicDirectory: BundledResource.url("Public").path + "/"))
     app.middleware.use(PagesOnly(app.sessions.middleware))
     app.middleware.use(MultipartGuard())
-    app.middleware.use(PagesOnly(AccountModel.sessionAuthenticator()))
+    app.middleware.use(PagesOnly(CachedSessionAuthenticator()))
     app.middleware.use(PagesOnly(SessionLifetime()))
     app.middleware.use(PasswordChangeRequired())
     for feature in features { feature.middleware().forEach { app.middleware.use($0) } }

@@ -66,7 +66,7 @@ struct HotlineWebhook: RouteCollection {
 
     static func signature(timestamp: String, body: Data, secret: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data((timestamp + ".").utf8) + body, using: SymmetricKey(data: Data(secret.utf8)))
-        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+        return "sha256=" + mac.hexEncoded
     }
 
     static func verify(signature: String, timestamp: String, body: Data, secret: String) -> Bool {

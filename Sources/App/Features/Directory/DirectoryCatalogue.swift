@@ -40,9 +40,9 @@ struct DirectoryCatalogue {
             // as the knowledge search does, rather than every institution.
             return []
         } else if query.isEmpty {
-            candidates = reference.organisations.keys.sorted(by: byKindAndName)
+            candidates = reference.organisations.keys.map { ($0, byKindAndName($0)) }.sorted { $0.1 < $1.1 }.map(\.0)
         } else {
-            candidates = reference.directoryIndex.search(query, order: byKindAndName).filter { reference.organisations[$0] != nil }
+            candidates = reference.directoryIndex.search(query, tieBreak: byKindAndName).filter { reference.organisations[$0] != nil }
         }
         return candidates.filter { id in
             guard let org = reference.organisations[id] else { return false }
@@ -57,13 +57,11 @@ struct DirectoryCatalogue {
     func people(matching typed: String) -> [ReferenceData.PersonRecord] {
         let query = SearchQuery(typed)
         guard !query.isEmpty else { return [] }
-        return reference.directoryIndex.search(query) { a, b in
-            (reference.people[a]?.name ?? "", a.uuidString) < (reference.people[b]?.name ?? "", b.uuidString)
-        }.compactMap { reference.people[$0] }
+        return reference.directoryIndex.search(query, tieBreak: byName).compactMap { reference.people[$0] }
     }
 
     func people(role: DirectoryRole?, area: ConsultationTopic?, query: String) -> [ReferenceData.PersonRecord] {
-        let all = query.isEmpty ? reference.people.values.sorted { ($0.role.rawValue, $0.name, $0.id.uuidString) < ($1.role.rawValue, $1.name, $1.id.uuidString) }
+        let all = query.isEmpty ? reference.people.values.sorted { $0.role != $1.role ? $0.role.rawValue < $1.role.rawValue : byName($0.id) < byName($1.id) }
             : people(matching: query)
         return all.filter { person in (role.map { person.role == $0 } ?? true) && (area.map { person.areas.contains($0) } ?? true) }
     }
@@ -82,7 +80,7 @@ struct DirectoryCatalogue {
     var startingPlaces: [(id: UUID, label: String)] {
         reference.organisations.filter { $0.value.point != nil && [.justiceOffice, .villageCommittee].contains($0.value.kind) }
             .map { (id: $0.key, label: $0.value.kind == .justiceOffice ? $0.value.street + "（街道）" : $0.value.street + " " + $0.value.name) }
-            .sorted { ($0.label, $0.id.uuidString) < ($1.label, $1.id.uuidString) }
+            .sorted { $0.label != $1.label ? $0.label < $1.label : $0.id.uuidString < $1.id.uuidString }
     }
 
     /// The nearest institutions of a kind (or offering a service) to a point, by `NearestOpen`.
@@ -100,9 +98,12 @@ struct DirectoryCatalogue {
         NearestOpen.openingText(org.hours.nextOpening(atOrAfter: now, calendar: reference.calendar), now: now)
     }
 
-    private func byKindAndName(_ a: UUID, _ b: UUID) -> Bool {
-        let x = reference.organisations[a], y = reference.organisations[b]
-        let rank = { (kind: OrganisationKind?) in kind.flatMap { Self.listedKinds.firstIndex(of: $0) } ?? 99 }
-        return (rank(x?.kind), x?.name ?? "", a.uuidString) < (rank(y?.kind), y?.name ?? "", b.uuidString)
+    private static let kindRank = Dictionary(listedKinds.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+
+    /// An institution's place in the listing: by kind, then name.
+    private func byKindAndName(_ id: UUID) -> Int {
+        (reference.organisations[id].flatMap { Self.kindRank[$0.kind] } ?? 99) << 32 | byName(id)
     }
+
+    private func byName(_ id: UUID) -> Int { reference.nameOrder[id] ?? Int(UInt32.max) }
 }

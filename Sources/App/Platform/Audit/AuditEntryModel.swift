@@ -31,7 +31,7 @@ final class AuditEntryModel: Model, @unchecked Sendable {
         let fields = [String(seq), String(atMilliseconds), accountID?.uuidString ?? "", accountName, organisationID?.uuidString ?? "",
                       event, target, outcome, clientAddress, detail, previousHash]
         let canonical = fields.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "|")
-        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(canonical.utf8)).hexEncoded
     }
 }
 

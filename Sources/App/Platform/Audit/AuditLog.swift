@@ -41,13 +41,13 @@ enum AuditLog {
     static func append(_ record: AuditRecord, at now: Date, on tx: Database) async throws {
         let entry = PendingAuditEntryModel(record, at: now)
         entry.id = InboxOrder.next(atMilliseconds: entry.atMilliseconds)
-        try await entry.create(on: tx)
+        try await AuditGroupCommit.insert([entry], on: tx)
     }
 
-    /// Records in a transaction of its own.
+    /// Records in a transaction shared with the records of concurrent requests (group commit),
+    /// returning once it is committed.
     static func record(_ record: AuditRecord, services: FayuanServices, on db: Database) async throws {
-        let now = services.clock.now()
-        try await services.transaction(on: db) { tx in try await append(record, at: now, on: tx) }
+        try await services.auditWriter.write(record, at: services.clock.now(), services: services, on: db)
     }
 
     /// Moves waiting records into the chain in the order they were recorded, numbering and

@@ -19,32 +19,29 @@ extension Request {
     var csrfToken: String {
         if let issued = storage[CSRFToken.IssuedKey.self] { return issued }
         if let sent = cookies[CSRFToken.cookieName]?.string, CSRFToken.isWellFormed(sent) { return sent }
-        let token = [UInt8].random(count: 24).base64URLEncoded
+        let token = [UInt8].secureRandom(count: 24).base64URLEncoded
         storage[CSRFToken.IssuedKey.self] = token
         return token
     }
 }
 
 /// Sets the cookie for a token issued while answering (outermost, so error pages get it too).
-struct CSRFCookie: AsyncMiddleware {
+struct CSRFCookie: ResponseMiddleware {
     let secure: Bool
 
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
+    func finish(_ response: Response, for request: Request) {
         if let issued = request.storage[CSRFToken.IssuedKey.self] {
             response.cookies[CSRFToken.cookieName] = HTTPCookies.Value(string: issued, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
         }
-        return response
     }
 }
 
 /// Every state-changing form must carry the visitor's token (pages only; the API uses bearer
 /// tokens, which a third-party site cannot attach).
-struct CSRFProtection: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        guard request.method == .POST, !SiteURL.isAPI(request.url.path) else {
-            return try await next.respond(to: request)
-        }
+struct CSRFProtection: GatedMiddleware {
+    func applies(to request: Request) -> Bool { request.method == .POST && !SiteURL.isAPI(request.url.path) }
+
+    func handle(_ request: Request, next: AsyncResponder) async throws -> Response {
         // Collect the body here (the route has not yet) within the request size limits:
         // uploads may be large, everything else is small.
         let isUpload = request.headers.contentType?.type == "multipart"
@@ -63,9 +60,8 @@ struct CSRFProtection: AsyncMiddleware {
 }
 
 /// Standard protective headers on every response.
-struct SecurityHeaders: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
+struct SecurityHeaders: ResponseMiddleware {
+    func finish(_ response: Response, for request: Request) {
         let headers: [(String, String)] = [
             ("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"),
             ("X-Content-Type-Options", "nosniff"),
@@ -83,7 +79,6 @@ struct SecurityHeaders: AsyncMiddleware {
         if Self.servedOverHTTPS(request) {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
-        return response
     }
 
     /// HTTPS as the browser saw it: the public address is https, or a trusted proxy says so

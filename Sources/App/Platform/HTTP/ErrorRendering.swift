@@ -3,36 +3,39 @@ import Vapor
 
 /// Turns every error into a Chinese page, or into the API's JSON error body under `/api`.
 /// Internal details are logged (without request bodies) and never shown.
-struct ErrorRendering: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
-            let appError = Self.appError(for: error, request: request)
-            if appError.status.code >= 500 {
-                request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: type(of: error)))")
-            }
-            if appError.isAccessRefusal { await Self.auditRefusal(appError, request: request) }
-            let retry = appError.retryAfter
-            if SiteURL.isAPI(request.url.path) || request.url.path == SiteURL.health.path {
-                let body = APIErrorBody(error: .init(code: appError.code, message: appError.message, field: appError.field,
-                                                     fields: appError.fieldErrors.isEmpty ? nil : appError.fieldErrors))
-                let response = Response(status: appError.status)
-                try response.content.encode(body, as: .json)
-                if let retry { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
-                if let allow = appError.allow { response.headers.replaceOrAdd(name: .allow, value: allow.joined(separator: ", ")) }
-                return response
-            }
-            if appError.status == .unauthorized {
-                return request.redirect(to: SiteURL.login(next: request.url.path).path)
-            }
-            let page = ErrorPage(status: appError.status, message: appError.message)
-            let response = try await page.render(request).encodeResponse(for: request)
-            response.status = appError.status
+struct ErrorRendering: Middleware {
+    func respond(to request: Request, chainingTo next: Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapError { error in
+            request.eventLoop.makeFutureWithTask { try await Self.answer(error, to: request) }
+        }
+    }
+
+    /// The error as the person (a Chinese page) or the program (the API's JSON body) reads it.
+    static func answer(_ error: Error, to request: Request) async throws -> Response {
+        let appError = Self.appError(for: error, request: request)
+        if appError.status.code >= 500 {
+            request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: type(of: error)))")
+        }
+        if appError.isAccessRefusal { await Self.auditRefusal(appError, request: request) }
+        let retry = appError.retryAfter
+        if SiteURL.isAPI(request.url.path) || request.url.path == SiteURL.health.path {
+            let body = APIErrorBody(error: .init(code: appError.code, message: appError.message, field: appError.field,
+                                                 fields: appError.fieldErrors.isEmpty ? nil : appError.fieldErrors))
+            let response = Response(status: appError.status)
+            try response.content.encode(body, as: .json)
             if let retry { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
             if let allow = appError.allow { response.headers.replaceOrAdd(name: .allow, value: allow.joined(separator: ", ")) }
             return response
         }
+        if appError.status == .unauthorized {
+            return request.redirect(to: SiteURL.login(next: request.url.path).path)
+        }
+        let page = ErrorPage(status: appError.status, message: appError.message)
+        let response = try await page.render(request).encodeResponse(for: request)
+        response.status = appError.status
+        if let retry { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
+        if let allow = appError.allow { response.headers.replaceOrAdd(name: .allow, value: allow.joined(separator: ", ")) }
+        return response
     }
 
     /// 等保2.0: every refused attempt on a protected resource is in the audit trail — who,

@@ -8,7 +8,7 @@ import Vapor
 /// The table is built from the routes on the first request (the middleware is placed before the
 /// features register their routes).
 /// `@unchecked Sendable`: the trie is built once under the lock and only read afterwards.
-final class MethodNotAllowed: AsyncMiddleware, @unchecked Sendable {
+final class MethodNotAllowed: GatedMiddleware, @unchecked Sendable {
     private let routes: Routes
     private let table = NIOLockedValueBox<TrieRouter<Set<String>>?>(nil)
 
@@ -49,7 +49,10 @@ final class MethodNotAllowed: AsyncMiddleware, @unchecked Sendable {
         return router
     }
 
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+    /// A request the router matched has its route already: only the unmatched are looked up.
+    func applies(to request: Request) -> Bool { request.route == nil }
+
+    func handle(_ request: Request, next: AsyncResponder) async throws -> Response {
         var parameters = Parameters()
         let components = [Self.root] + request.url.path.split(separator: "/").map(String.init)
         guard let allowed = router.route(path: components, parameters: &parameters), !allowed.contains(request.method.rawValue),

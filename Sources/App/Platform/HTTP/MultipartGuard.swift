@@ -3,10 +3,11 @@ import Vapor
 /// Refuses multipart bodies whose part headers carry bytes outside ASCII in a header name.
 /// MultipartKit 4.7 indexes a 128-entry table with such bytes and traps, which would let one
 /// request stop the server; found by the schemathesis run in the test command.
-struct MultipartGuard: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        guard let type = request.headers.contentType, type.type == "multipart" else { return try await next.respond(to: request) }
-        guard let boundary = type.parameters["boundary"], !boundary.isEmpty else {
+struct MultipartGuard: GatedMiddleware {
+    func applies(to request: Request) -> Bool { request.headers.contentType?.type == "multipart" }
+
+    func handle(_ request: Request, next: AsyncResponder) async throws -> Response {
+        guard let type = request.headers.contentType, let boundary = type.parameters["boundary"], !boundary.isEmpty else {
             throw AppError(status: .badRequest, code: "badRequest", message: "上传的内容格式不正确，请重新选择文件后提交")
         }
         let limit = request.fayuan.settings.maxUploadBytes * 5 + 1_048_576

@@ -43,7 +43,7 @@ struct SharedRateLimiter: HitCounter {
         guard let sql = db as? SQLDatabase else { return nil }
         let length = max(1, Int(seconds))
         let start = Int(now.timeIntervalSince1970) / length * length
-        let hashed = SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hashed = SHA256.hash(data: Data(key.utf8)).hexEncoded
         let row = try await sql.raw("""
             INSERT INTO rate_limit_windows (key, window_start, hits) VALUES (\(bind: hashed), \(bind: start), 1)
             ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limit_windows.hits + 1

@@ -65,9 +65,11 @@ struct AccountController: RouteCollection {
     /// Ends every session and API token of this account, on every device and app instance.
     func logoutEverywhere(req: Request) async throws -> Response {
         let account = try req.requireAccount()
+        // The tokens go first: saving the account then drops every instance's principal cache,
+        // so none can keep a token that no longer exists.
+        try await APITokenModel.query(on: req.db).filter(\.$accountID == account.id!).delete()
         account.sessionEpoch += 1
         try await account.save(on: req.db)
-        try await APITokenModel.query(on: req.db).filter(\.$accountID == account.id!).delete()
         try await req.audit("auth.logoutEverywhere", target: "account:\(account.id!)")
         req.fayuan.accountWatch.changed(account.id!)
         req.auth.logout(AccountModel.self)

@@ -6,19 +6,11 @@ import Vapor
 
 /// Bearer tokens for the JSON API: opaque random strings; only their SHA-256 is stored.
 struct BearerAccountAuthenticator: AsyncBearerAuthenticator {
-    private struct TokenRow: Decodable {
-        var account_id: UUID
-        var expires_at: Date
-    }
-
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        let hash = TokenHash.of(bearer.token)
-        // The token as a plain row (two columns, no model to build on every API request).
-        guard let sql = request.db as? SQLDatabase,
-              let token = try await sql.select().column("account_id").column("expires_at").from(APITokenModel.schema)
-                .where("token_hash", .equal, hash).first(decoding: TokenRow.self),
-              token.expires_at > request.now,
-              let account = try await AccountModel.find(token.account_id, on: request.db)
+        // Token and account from memory (`PrincipalCache`): no round trip on a known token.
+        let principals = request.fayuan.principals
+        guard let id = try await principals.tokenAccount(TokenHash.of(bearer.token), now: request.now, on: request.db),
+              let account = try await principals.account(id, on: request.db)
         else { return }
         request.auth.login(account)
     }
@@ -26,10 +18,10 @@ struct BearerAccountAuthenticator: AsyncBearerAuthenticator {
 
 enum TokenHash {
     static func of(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexEncoded
     }
 
-    static func newToken() -> String { [UInt8].random(count: 32).base64URLEncoded }
+    static func newToken() -> String { [UInt8].secureRandom(count: 32).base64URLEncoded }
 }
 
 enum Credentials {

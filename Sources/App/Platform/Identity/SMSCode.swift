@@ -35,6 +35,6 @@ enum SMSCode {
     }
 
     private static func digest(_ code: String, account: AccountModel) -> String {
-        SHA256.hash(data: Data("\(account.id!):\(code)".utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data("\(account.id!):\(code)".utf8)).hexEncoded
     }
 }

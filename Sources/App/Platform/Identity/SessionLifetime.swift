@@ -2,13 +2,13 @@ import Vapor
 
 /// Ends page sessions that sat idle too long, that are older than the absolute limit, or that
 /// were signed out everywhere (the account's epoch moved on). 等保2.0: idle sessions end.
-struct SessionLifetime: AsyncMiddleware {
+struct SessionLifetime: GatedMiddleware {
     static let lastSeenGranularity: TimeInterval = 60
 
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        guard let account = request.auth.get(AccountModel.self), request.hasSession else {
-            return try await next.respond(to: request)
-        }
+    func applies(to request: Request) -> Bool { request.auth.has(AccountModel.self) && request.hasSession }
+
+    func handle(_ request: Request, next: AsyncResponder) async throws -> Response {
+        guard let account = request.auth.get(AccountModel.self) else { return try await next.respond(to: request) }
         let settings = request.fayuan.settings
         let now = request.now.timeIntervalSince1970
         let signedIn = request.session.data["signedInAt"].flatMap(Double.init) ?? 0
@@ -32,16 +32,16 @@ struct SessionLifetime: AsyncMiddleware {
 }
 
 /// Accounts created by an administrator must choose their own password before anything else.
-struct PasswordChangeRequired: AsyncMiddleware {
+struct PasswordChangeRequired: Middleware {
     static let allowed: Set<String> = [SiteURL.changePassword.path, SiteURL.logout.path]
 
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: Responder) -> EventLoopFuture<Response> {
         guard let account = request.auth.get(AccountModel.self), account.mustChangePassword,
               !Self.allowed.contains(request.url.path), !SiteURL.isAsset(request.url.path)
-        else { return try await next.respond(to: request) }
+        else { return next.respond(to: request) }
         if SiteURL.isAPI(request.url.path) {
-            throw AppError(status: .forbidden, code: "passwordChangeRequired", message: "首次登录请先修改密码")
+            return request.eventLoop.makeFailedFuture(AppError(status: .forbidden, code: "passwordChangeRequired", message: "首次登录请先修改密码"))
         }
-        return request.redirect(to: SiteURL.changePassword.path)
+        return request.eventLoop.makeSucceededFuture(request.redirect(to: SiteURL.changePassword.path))
     }
 }

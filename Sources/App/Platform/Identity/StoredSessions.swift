@@ -12,7 +12,7 @@ struct StoredSessions: AsyncSessionDriver {
     /// A new session; when it replaces the one the request came with (a fresh id at sign-in,
     /// against fixation), the old row goes.
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
-        let id = SessionID(string: [UInt8].random(count: 32).base64URLEncoded)
+        let id = SessionID(string: [UInt8].secureRandom(count: 32).base64URLEncoded)
         try await SessionRecord(key: id, data: data).create(on: request.db)
         if let replaced = request.storage[ReadID.self] {
             try await SessionRecord.query(on: request.db).filter(\.$key == replaced).delete()

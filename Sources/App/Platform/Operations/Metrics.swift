@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Prometheus
 import SQLKit
 import Vapor
@@ -13,14 +14,41 @@ final class PlatformMetrics: Sendable {
                                               .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
                                               .seconds(2.5), .seconds(5), .seconds(10)]
 
-    func observe(method: String, route: String, status: UInt, duration: Duration) {
-        let statusClass = "\(status / 100)xx"
-        registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "fayuan", metricName: "http_requests", unitName: "total",
-                                                             helpText: "HTTP requests answered, by method, route and status class"),
-                             labels: [("method", method), ("route", route), ("status", statusClass)]).increment()
-        registry.makeDurationHistogram(descriptor: MetricNameDescriptor(namespace: "fayuan", metricName: "http_request_duration", unitName: "seconds",
-                                                                       helpText: "Time to answer, by method and route"),
-                                       labels: [("method", method), ("route", route)], buckets: Self.buckets).record(duration)
+    private struct Handles {
+        var requests: Counter
+        var duration: DurationHistogram
+    }
+
+    /// The counter and histogram of each route and status class, made once (the registry's own
+    /// lookup takes its lock and compares label lists on every request).
+    private let handles = NIOLockedValueBox<[HandleKey: Handles]>([:])
+
+    private struct HandleKey: Hashable {
+        var route: ObjectIdentifier?
+        var method: String
+        var statusClass: UInt
+    }
+
+    func observe(_ request: Request, status: UInt, duration: Duration) {
+        let key = HandleKey(route: request.route.map(ObjectIdentifier.init), method: request.method.rawValue, statusClass: status / 100)
+        let made = handles.withLockedValue { $0[key] } ?? {
+            let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+            let made = makeHandles(method: key.method, route: route, statusClass: "\(key.statusClass)xx")
+            handles.withLockedValue { $0[key] = made }
+            return made
+        }()
+        made.requests.increment()
+        made.duration.record(duration)
+    }
+
+    private func makeHandles(method: String, route: String, statusClass: String) -> Handles {
+        Handles(
+            requests: registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "fayuan", metricName: "http_requests", unitName: "total",
+                                                                            helpText: "HTTP requests answered, by method, route and status class"),
+                                           labels: [("method", method), ("route", route), ("status", statusClass)]),
+            duration: registry.makeDurationHistogram(descriptor: MetricNameDescriptor(namespace: "fayuan", metricName: "http_request_duration", unitName: "seconds",
+                                                                                      helpText: "Time to answer, by method and route"),
+                                                     labels: [("method", method), ("route", route)], buckets: Self.buckets))
     }
 
     func gauge(_ name: String, _ help: String) -> Gauge {
@@ -47,15 +75,15 @@ final class PlatformMetrics: Sendable {
 }
 
 /// Counts and times every request by its route pattern (`/cases/:id`, never the id itself).
-struct MetricsMiddleware: AsyncMiddleware {
+struct MetricsMiddleware: Middleware {
     let metrics: PlatformMetrics
 
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: Responder) -> EventLoopFuture<Response> {
         let start = ContinuousClock.now
-        let response = try await next.respond(to: request)
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-        metrics.observe(method: request.method.rawValue, route: route, status: response.status.code, duration: ContinuousClock.now - start)
-        return response
+        return next.respond(to: request).map { response in
+            metrics.observe(request, status: response.status.code, duration: ContinuousClock.now - start)
+            return response
+        }
     }
 }
 

@@ -56,7 +56,49 @@ extension PageView {
 }
 
 extension Array where Element == UInt8 {
+    /// Base64url without padding (RFC 4648 §5), written in one pass.
     var base64URLEncoded: String {
-        Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((count * 4 + 2) / 3)
+        var index = 0
+        while index + 3 <= count {
+            let n = UInt32(self[index]) << 16 | UInt32(self[index + 1]) << 8 | UInt32(self[index + 2])
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)], alphabet[Int(n & 63)]]
+            index += 3
+        }
+        switch count - index {
+        case 1:
+            let n = UInt32(self[index]) << 16
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)]]
+        case 2:
+            let n = UInt32(self[index]) << 16 | UInt32(self[index + 1]) << 8
+            out += [alphabet[Int(n >> 18 & 63)], alphabet[Int(n >> 12 & 63)], alphabet[Int(n >> 6 & 63)]]
+        default: break
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `count` bytes from the system's secure generator, eight at a time (Vapor's
+    /// `[UInt8].random(count:)` asks the kernel once per byte).
+    static func secureRandom(count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 7)
+        while bytes.count < count {
+            Swift.withUnsafeBytes(of: generator.next() as UInt64) { bytes += $0 }
+        }
+        return Array(bytes.prefix(count))
+    }
+}
+
+extension Sequence where Element == UInt8 {
+    /// Lower-case hexadecimal, two digits a byte (a digest as it is stored and compared).
+    var hexEncoded: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(underestimatedCount * 2)
+        for byte in self { out += [digits[Int(byte >> 4)], digits[Int(byte & 15)]] }
+        return String(decoding: out, as: UTF8.self)
     }
 }

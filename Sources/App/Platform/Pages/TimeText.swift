@@ -6,6 +6,6 @@ enum TimeText {
     static func chinese(_ date: Date) -> String {
         let day = LocalDate(date)
         let minutes = Int(date.timeIntervalSince(day.startOfDay) / 60)
-        return day.chinese + String(format: " %02d:%02d", minutes / 60, minutes % 60)
+        return day.chinese + " " + ClockText.time(minutes)
     }
 }

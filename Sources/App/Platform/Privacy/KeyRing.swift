@@ -73,7 +73,7 @@ struct KeyRing: Sendable {
     /// the index reveals nothing without the key.
     func blindIndex(_ value: String, purpose: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data((purpose + ":" + value).utf8), using: indexKey)
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return mac.hexEncoded
     }
 }
 

@@ -37,6 +37,10 @@ struct FayuanServices: Sendable {
     var metrics = PlatformMetrics()
     /// This instance's open sockets, told when an account is signed out, locked or changed.
     var accountWatch = AccountWatch()
+    /// Who is signed in (token → account, account rows), from memory.
+    var principals = PrincipalCache()
+    /// Audit records of concurrent requests, written together.
+    var auditWriter = AuditGroupCommit()
 
     func referenceData(on db: Database) async throws -> ReferenceData { try await reference.current(on: db) }
 }

@@ -48,6 +48,9 @@ struct ReferenceData: Sendable {
     /// Each institution's people: those working there and (a village) those serving it, advisers
     /// first, then by name (built once per load).
     var peopleByOrganisation: [UUID: [PersonRecord]] = [:]
+    /// Every institution's and person's place in name order (ties by id), so a list sorts by a
+    /// number instead of comparing names and printing ids (built once per load).
+    var nameOrder: [UUID: Int] = [:]
     /// The public's service hours as pages show them: the legal aid centre's, where the online
     /// desk and the window follow them (one source for the home page, the footer and
     /// `/consult`; worked out once per load, not on every page).
@@ -85,6 +88,9 @@ struct ReferenceData: Sendable {
             if let serves = person.servesID, serves != person.organisationID { byOrganisation[serves, default: []].append(person) }
         }
         copy.peopleByOrganisation = byOrganisation.mapValues { $0.sorted(by: Self.advisersFirst) }
+        let named = organisations.map { ($0.key, $0.value.name) } + people.map { ($0.key, $0.value.name) }
+        let ordered = named.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.uuidString < $1.0.uuidString }
+        copy.nameOrder = Dictionary(ordered.enumerated().map { ($0.element.0, $0.offset) }, uniquingKeysWith: { a, _ in a })
         return copy
     }
 

@@ -103,7 +103,7 @@ struct IdempotencyKeys: AsyncMiddleware {
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method.rawValue) \(request.url.path)\n".utf8))
         if let body { hasher.update(data: canonical(Data(body.readableBytesView), contentType: request.headers.contentType)) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexEncoded
     }
 }
 

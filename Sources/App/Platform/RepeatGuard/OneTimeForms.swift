@@ -8,18 +8,20 @@ import Vapor
 /// of the result — is sent to where the first one led, so nothing is created twice. A post
 /// that is still running when the second arrives is waited for. A form sent back with its
 /// errors (no redirect) frees its token: the corrected form is a new post.
-struct OneTimeForms: AsyncMiddleware {
+struct OneTimeForms: GatedMiddleware {
     static let field = "_once"
     /// How long a second post waits for the first to finish.
     static let wait: TimeInterval = 15
 
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+    func applies(to request: Request) -> Bool { request.method == .POST && !SiteURL.isAPI(request.url.path) }
+
+    func handle(_ request: Request, next: AsyncResponder) async throws -> Response {
         guard request.method == .POST, !SiteURL.isAPI(request.url.path),
               let once = try? request.content.get(String.self, at: Self.field), Self.isWellFormed(once)
         else { return try await next.respond(to: request) }
         // Bound to the visitor's CSRF token, so a token seen elsewhere is of no use.
         let tokenHash = SHA256.hash(data: Data(((request.cookies[CSRFToken.cookieName]?.string ?? "") + "|" + once).utf8))
-            .map { String(format: "%02x", $0) }.joined()
+            .hexEncoded
         let services = request.fayuan
 
         if try await !claim(tokenHash, request: request) {
@@ -59,7 +61,7 @@ struct OneTimeForms: AsyncMiddleware {
     }
 
     static func newToken() -> String {
-        [UInt8].random(count: 16).map { String(format: "%02x", $0) }.joined()
+        [UInt8].secureRandom(count: 16).hexEncoded
     }
 
     /// True when this post is the first with the token.

@@ -72,7 +72,7 @@ enum AttachmentStore {
                 guard let kind = sniff(Array(bytes.prefix(16))) else { continue }
                 let upload = StagedUploads.Upload(storedName: "\(UUID().uuidString.lowercased()).\(kind.fileExtension)",
                                                   originalName: String(file.filename.suffix(120)), contentType: kind.contentType, size: bytes.count,
-                                                  sha256: SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
+                                                  sha256: SHA256.hash(data: bytes).hexEncoded)
                 try await request.fileio.writeFile(ByteBuffer(bytes: bytes), at: staged.path(of: upload))
                 staged.uploads.append(upload)
             }
