@@ -2,11 +2,11 @@
 """Prints what bench/http.sh needs from a running server, one `NAME=value` per line: a staff
 API token (the centre's reviewer, with the demo authenticator key), a citizen token, a case id,
 an application id, the number and phone last four digits of a submitted demo application (for the status
-lookup) and a community point id. Standard library only.
+lookup), a community point id and the address of a law article's page. Standard library only.
 
     bench/api_fixture.py http://127.0.0.1:8080
 """
-import json, sys, time, urllib.request
+import json, sys, time, urllib.parse, urllib.request
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from signin import STAFF_PASSWORD, totp  # noqa: E402
@@ -37,6 +37,8 @@ def main(base):
         page += 1
     public = call(base, "GET", f"/api/v1/applications/{submitted}", token=staff)
     points = call(base, "GET", "/api/v1/community-points", token=citizen)
+    cited = call(base, "GET", "/api/v1/knowledge/ask?q=" + urllib.parse.quote("法律援助法第四十九条"))
+    article = next(item["url"] for item in cited["items"] if item.get("article"))
     print(f"STAFF_TOKEN={staff}")
     print(f"CITIZEN_TOKEN={citizen}")
     print(f"CASE_ID={case['id']}")
@@ -44,6 +46,7 @@ def main(base):
     print(f"NUMBER={public['number']}")
     print(f"PHONE_LAST4={public['form']['applicant']['phone'][-4:]}")
     print(f"POINT_ID={next(p['id'] for p in points if p['kind'] == 'communityPoint')}")
+    print(f"ARTICLE_PATH={article}")
 
 
 if __name__ == "__main__":
