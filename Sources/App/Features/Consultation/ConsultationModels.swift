@@ -42,6 +42,10 @@ final class ConsultationModel: Model, @unchecked Sendable {
     /// The PBX's id of the 12348 call this record is about.
     @OptionalField(key: "call_id") var callID: String?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $channel, $topic, $state, $version, $deskID, $askerAccountID, $askerName, $sealedPhone, $askerKeyHash, $responsibleAccountID, $handledByText, $queuedAt, $replyDue, $takenAt, $closedAt, $callbackAttempts, $outcome, $outcomeNote, $applicationID, $rating, $ratingComment, $messageCount, $callID] }
+
     init() {}
 
     var phone: String? {
@@ -89,6 +93,10 @@ final class ConsultationMessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "attachment_id") var attachmentID: UUID?
     @Field(key: "at") var at: Date
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $consultationID, $seq, $author, $authorAccountID, $authorName, $sealedBody, $attachmentID, $at] }
+
     init() {}
 
     var body: String {
@@ -112,6 +120,10 @@ final class ConsultationEventModel: Model, @unchecked Sendable {
     @Field(key: "detail") var detail: String
     @Field(key: "at") var at: Date
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $consultationID, $event, $fromState, $toState, $actorAccountID, $actorName, $detail, $at] }
+
     init() {}
 }
 
@@ -125,6 +137,10 @@ final class DeskShiftModel: Model, @unchecked Sendable {
     @Field(key: "started_at") var startedAt: Date
     @OptionalField(key: "ended_at") var endedAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $accountID, $deskID, $startedAt, $endedAt] }
+
     init() {}
 }
 
@@ -135,6 +151,10 @@ final class WebhookReceiptModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "event_id") var eventID: String
     @Field(key: "received_at") var receivedAt: Date
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $eventID, $receivedAt] }
 
     init() {}
 }
@@ -152,6 +172,10 @@ final class ConsultationFileModel: Model, @unchecked Sendable {
     @Field(key: "sha256") var sha256: String
     @Field(key: "stored_name") var storedName: String
     @Field(key: "created_at") var createdAt: Date
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $consultationID, $originalName, $contentType, $size, $sha256, $storedName, $createdAt] }
 
     init() {}
 

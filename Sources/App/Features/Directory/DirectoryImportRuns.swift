@@ -117,6 +117,10 @@ final class DirectoryImportRunModel: Model, @unchecked Sendable {
     @OptionalField(key: "updated") var updated: Int?
     @OptionalField(key: "message") var message: String?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $fileName, $startedBy, $startedAt, $phase, $total, $written, $rejections, $created, $updated, $message] }
+
     struct Rejections: Codable, Sendable {
         var rows: [RejectedRow]
     }

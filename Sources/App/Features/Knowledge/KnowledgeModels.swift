@@ -23,6 +23,10 @@ final class KnowledgeEntryModel: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
     @OptionalField(key: "published_at") var publishedAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $kind, $title, $body, $published, $version, $views, $sourceConsultationID, $createdAt, $updatedAt, $publishedAt] }
+
     init() {}
 
     var knowledgeKind: KnowledgeKind { KnowledgeKind(rawValue: kind) ?? .article }
@@ -44,6 +48,10 @@ final class KnowledgeVersionModel: Model, @unchecked Sendable {
     @Field(key: "editor_account_id") var editorAccountID: UUID
     @Field(key: "at") var at: Date
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $entryID, $version, $kind, $title, $body, $note, $action, $editorAccountID, $at] }
+
     init() {}
 }
 
@@ -58,6 +66,10 @@ final class KnowledgeQuestionModel: Model, @unchecked Sendable {
     @Field(key: "last_asked_at") var lastAskedAt: Date
     /// Staff wrote an answer or judged it needs none; asked again unanswered, it opens again.
     @Field(key: "handled") var handled: Bool
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $question, $timesAsked, $firstAskedAt, $lastAskedAt, $handled] }
 
     init() {}
 }

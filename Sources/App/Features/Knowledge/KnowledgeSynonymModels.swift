@@ -15,6 +15,10 @@ final class KnowledgeSynonymModel: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Field(key: "updated_at") var updatedAt: Date
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $word, $storedTerms, $version, $updatedAt] }
+
     init() {}
 
     init(word: String, terms: [String], at now: Date) {
@@ -56,6 +60,10 @@ final class KnowledgeSynonymChangeModel: Model, @unchecked Sendable {
     /// Nil for the seed a new installation starts with.
     @OptionalField(key: "editor_account_id") var editorAccountID: UUID?
     @Field(key: "at") var at: Date
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $synonymID, $word, $action, $termsBefore, $termsAfter, $note, $editorAccountID, $at] }
 
     init() {}
 

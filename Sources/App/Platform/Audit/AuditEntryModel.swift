@@ -22,6 +22,10 @@ final class AuditEntryModel: Model, @unchecked Sendable {
     @Field(key: "prev_hash") var previousHash: String
     @Field(key: "hash") var hash: String
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $seq, $atMilliseconds, $accountID, $accountName, $organisationID, $event, $target, $outcome, $clientAddress, $detail, $previousHash, $hash] }
+
     init() {}
 
     var at: Date { Date(timeIntervalSince1970: Double(atMilliseconds) / 1000) }
@@ -44,6 +48,10 @@ final class AuditAnchorModel: Model, @unchecked Sendable {
     @Field(key: "last_hash") var lastHash: String
     @Field(key: "pruned_at") var prunedAt: Date
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $upToSeq, $lastHash, $prunedAt] }
+
     init() {}
 }
 
@@ -61,6 +69,10 @@ final class PendingAuditEntryModel: Model, @unchecked Sendable {
     @Field(key: "outcome") var outcome: String
     @Field(key: "client_address") var clientAddress: String
     @Field(key: "detail") var detail: String
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $atMilliseconds, $accountID, $accountName, $organisationID, $event, $target, $outcome, $clientAddress, $detail] }
 
     init() {}
 

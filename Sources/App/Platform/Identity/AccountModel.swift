@@ -34,6 +34,10 @@ final class AccountModel: Model, @unchecked Sendable {
     @Field(key: "sms_second_factor") var smsSecondFactor: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $username, $sealedPhone, $passwordHash, $displayName, $storedRoles, $organisationID, $mustChangePassword, $failedLogins, $firstFailedAt, $lockedUntil, $sessionEpoch, $sealedTOTPSecret, $totpLastCounter, $recoveryCodeHashes, $smsSecondFactor, $createdAt] }
+
     init() {}
 
     init(id: UUID = UUID(), username: String, passwordHash: String, displayName: String, roles: RoleSet, organisationID: UUID?, mustChangePassword: Bool = false) {

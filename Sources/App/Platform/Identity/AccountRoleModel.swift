@@ -14,6 +14,10 @@ final class AccountRoleModel: Model, @unchecked Sendable {
     @Field(key: "account_id") var accountID: UUID
     @Field(key: "role") var role: String
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $accountID, $role] }
+
     init() {}
 
     init(accountID: UUID, role: Role) {

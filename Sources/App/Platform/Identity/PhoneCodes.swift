@@ -98,5 +98,9 @@ final class PhoneCodeModel: Model, @unchecked Sendable {
     /// Set when the right code was typed: a second use is told so.
     @OptionalField(key: "used_at") var usedAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $purpose, $phoneDigest, $codeDigest, $expiresAt, $attempts, $usedAt] }
+
     init() {}
 }

@@ -14,6 +14,10 @@ final class MessageModel: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "read_at") var readAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $accountID, $applicationID, $title, $body, $createdAt, $readAt] }
+
     init() {}
 }
 
@@ -56,6 +60,10 @@ final class SMSOutboxModel: Model, @unchecked Sendable {
     @OptionalField(key: "provider_answer") var providerAnswer: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "sent_at") var sentAt: Date?
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $sealedPhone, $body, $template, $sealedParameters, $applicationID, $status, $attempts, $nextAttemptAt, $claimedUntil, $lastAttemptAt, $providerReference, $providerAnswer, $createdAt, $sentAt] }
 
     init() {}
 

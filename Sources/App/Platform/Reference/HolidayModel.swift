@@ -11,6 +11,10 @@ final class HolidayModel: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: String
     @Field(key: "name") var name: String
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $date, $kind, $name] }
+
     init() {}
 
     init(_ entry: HolidayEntry) {
@@ -34,6 +38,10 @@ final class APITokenModel: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "expires_at") var expiresAt: Date
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $accountID, $tokenHash, $expiresAt, $createdAt] }
 
     init() {}
 }

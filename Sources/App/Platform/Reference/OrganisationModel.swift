@@ -26,6 +26,10 @@ final class OrganisationModel: Model, @unchecked Sendable {
     @Field(key: "practice_areas") var practiceAreas: String
     @Field(key: "description") var details: String
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $name, $kind, $parentID, $code, $regionCode, $address, $phone, $hours, $street, $latitude, $longitude, $services, $practiceAreas, $details] }
+
     init() {}
 
     init(id: UUID = UUID(), name: String, kind: OrganisationKind, parentID: UUID?, code: String, regionCode: String,
@@ -81,6 +85,10 @@ final class DirectoryPersonModel: Model, @unchecked Sendable {
     /// The stored name of the person's photo under `uploads/`, if one was given.
     @OptionalField(key: "photo") var photo: String?
     @Field(key: "updated_at") var updatedAt: Date
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $organisationID, $servesID, $accountID, $name, $role, $phone, $practiceAreas, $duties, $onSiteHours, $photo, $updatedAt] }
 
     init() {}
 

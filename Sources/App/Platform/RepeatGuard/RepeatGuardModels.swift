@@ -18,6 +18,10 @@ final class IdempotencyRecordModel: Model, @unchecked Sendable {
     @OptionalField(key: "body") var sealedBody: String?
     @Field(key: "created_at") var createdAt: Date
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $caller, $key, $requestHash, $status, $contentType, $sealedBody, $createdAt] }
+
     init() {}
 }
 
@@ -31,6 +35,10 @@ final class FormSubmissionModel: Model, @unchecked Sendable {
     @OptionalField(key: "location") var location: String?
     @Field(key: "created_at") var createdAt: Date
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $tokenHash, $location, $createdAt] }
+
     init() {}
 }
 
@@ -43,6 +51,10 @@ final class LookupFailureModel: Model, @unchecked Sendable {
     @Field(key: "day") var day: String
     @Field(key: "count") var count: Int
     @Field(key: "notified") var notified: Bool
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $number, $day, $count, $notified] }
 
     init() {}
 }

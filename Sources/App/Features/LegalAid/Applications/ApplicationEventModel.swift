@@ -21,6 +21,10 @@ final class ApplicationEventModel: Model, @unchecked Sendable {
     /// Reasons and opinions can carry case facts: encrypted.
     @Field(key: "payload") var sealedPayload: Sealed<[String: String]>
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $applicationID, $seq, $at, $actorAccountID, $actorName, $actorOrganisationID, $fromState, $toState, $event, $reasonCode, $sealedPayload] }
+
     var payload: [String: String] {
         get { sealedPayload.value }
         set { sealedPayload = Sealed(newValue) }

@@ -38,6 +38,10 @@ final class ApplicationModel: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $number, $state, $version, $channel, $ownerAccountID, $createdByAccountID, $communityPointID, $preReviewOrganisationID, $centreID, $sealedForm, $sealedEligibility, $idNumberIndex, $applicantName, $phoneLast4, $receivedOn, $pauses, $supplyBy, $decisionDue, $submittedAt, $decidedAt, $possibleDuplicateOf, $createdAt, $updatedAt] }
+
     init() {}
 
     var applicationState: ApplicationState { ApplicationState(rawValue: state) ?? .draft }

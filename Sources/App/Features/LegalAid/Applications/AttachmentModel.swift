@@ -15,5 +15,9 @@ final class AttachmentModel: Model, @unchecked Sendable {
     @Field(key: "uploaded_by") var uploadedBy: UUID
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $applicationID, $originalName, $contentType, $size, $sha256, $storedName, $uploadedBy, $createdAt] }
+
     init() {}
 }

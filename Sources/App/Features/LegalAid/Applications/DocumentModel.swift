@@ -22,6 +22,10 @@ final class DocumentModel: Model, @unchecked Sendable {
     }
     @Field(key: "issued_at") var issuedAt: Date
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $applicationID, $kind, $number, $centreID, $year, $sequence, $sealedContent, $issuedAt] }
+
     init() {}
 
     var documentKind: DocumentKind? { DocumentKind(rawValue: kind) }
@@ -35,6 +39,10 @@ final class CounterModel: Model, @unchecked Sendable {
     @Field(key: "scope") var scope: String
     @Field(key: "year") var year: Int
     @Field(key: "value") var value: Int
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $scope, $year, $value] }
 
     init() {}
 }

@@ -32,6 +32,10 @@ final class CaseModel: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $applicationID, $centreID, $state, $version, $decidedOn, $assignmentDue, $lawyerAccountID, $firmID, $possibleLifeOrDeath, $origin, $notifyingAuthority, $paperworkDue, $paperworkDoneAt, $mediationConsent, $mediationHow, $qualityReviewDue, $returnVisitDue, $createdAt, $updatedAt] }
+
     init() {}
 
     var caseState: CaseState { CaseState(rawValue: state) ?? .awaitingAssignment }
@@ -54,6 +58,10 @@ final class CaseEventModel: Model, @unchecked Sendable {
     @Field(key: "event") var event: String
     @Field(key: "payload") var sealedPayload: Sealed<[String: String]>
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $caseID, $seq, $at, $actorAccountID, $actorName, $fromState, $toState, $event, $sealedPayload] }
+
     init() {}
 
     var payload: [String: String] {
@@ -74,6 +82,10 @@ final class LawyerProfileModel: Model, @unchecked Sendable {
     @Field(key: "specialities") var specialitiesText: String
     @Field(key: "available") var available: Bool
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $accountID, $practiceYears, $criminalYears, $specialitiesText, $available] }
+
     init() {}
 
     var specialities: Set<MatterType> { Set(specialitiesText.split(separator: ",").compactMap { MatterType(rawValue: String($0)) }) }
@@ -91,6 +103,10 @@ final class CaseProgressModel: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: String
     @Field(key: "note") var sealedNote: Sealed<String>
     @Field(key: "notify_applicant") var notifyApplicant: Bool
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $caseID, $at, $authorAccountID, $authorName, $kind, $sealedNote, $notifyApplicant] }
 
     init() {}
 

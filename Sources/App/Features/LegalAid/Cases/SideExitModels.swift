@@ -21,6 +21,10 @@ final class ObjectionModel: Model, @unchecked Sendable {
     @OptionalField(key: "decided_by_account_id") var decidedByAccountID: UUID?
     @OptionalField(key: "decided_at") var decidedAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $applicationID, $caseID, $subject, $state, $receivedOn, $dueOn, $sealedReason, $filedByAccountID, $filedAt, $sealedExplanation, $decidedByAccountID, $decidedAt] }
+
     init() {}
 
     var reason: String {
@@ -51,6 +55,10 @@ final class LawyerChangeRequestModel: Model, @unchecked Sendable {
     @OptionalField(key: "decided_by_account_id") var decidedByAccountID: UUID?
     @OptionalField(key: "decided_at") var decidedAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $caseID, $state, $sealedReason, $filedByAccountID, $filedAt, $sealedResponse, $decidedByAccountID, $decidedAt] }
+
     init() {}
 
     var reason: String {
@@ -75,6 +83,10 @@ final class CaseMemberModel: Model, @unchecked Sendable {
     @Field(key: "member") var sealedMember: Sealed<GroupMatter.Member>
     @Field(key: "added_at") var addedAt: Date
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $caseID, $sealedMember, $addedAt] }
+
     init() {}
 
     var member: GroupMatter.Member {
@@ -96,6 +108,10 @@ final class DetainedRequestModel: Model, @unchecked Sendable {
     @Field(key: "recorded_by_account_id") var recordedByAccountID: UUID
     @OptionalField(key: "forwarded_at") var forwardedAt: Date?
     @OptionalField(key: "application_id") var applicationID: UUID?
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $centreID, $placeName, $sealedPerson, $receivedAt, $forwardDue, $recordedByAccountID, $forwardedAt, $applicationID] }
 
     init() {}
 
@@ -125,6 +141,10 @@ final class AlertModel: Model, @unchecked Sendable {
     @Field(key: "due") var due: Date
     @Field(key: "raised_at") var raisedAt: Date
     @OptionalField(key: "read_at") var readAt: Date?
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $key, $recipientAccountID, $level, $kind, $message, $link, $due, $raisedAt, $readAt] }
 
     init() {}
 

@@ -57,6 +57,10 @@ final class MediationModel: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
     @OptionalField(key: "closed_at") var closedAt: Date?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $number, $type, $source, $sourceRef, $state, $version, $committeeID, $mediatorAccountID, $recusedText, $applicantAccountID, $sealedFacts, $sealedClaims, $language, $replyDue, $acceptedOn, $sealedExtensionReason, $dueOn, $sealedEndedReason, $agreementEffectiveOn, $agreementOral, $agreedAt, $remindersSent, $sealedCourtAnswer, $sealedReturnVisit, $performed, $escalation, $escalationRaisedAt, $escalationClosedAt, $sealedEscalationFollowUp, $createdBy, $createdAt, $updatedAt, $closedAt] }
+
     init() {}
 
     var facts: String {
@@ -148,6 +152,10 @@ final class MediationPartyModel: Model, @unchecked Sendable {
     /// `screen`, or `paper` when signed on paper (the scan kept with the sessions' files).
     @OptionalField(key: "rights_method") var rightsMethod: String?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $mediationID, $side, $seq, $organisation, $name, $sealedPhone, $sealedAddress, $agent, $accountID, $keyHash, $invitedAt, $invitationSMSID, $deliveredInPersonAt, $openedAt, $repliedAt, $reply, $rightsAcknowledgedAt, $rightsMethod] }
+
     init() {}
 
     var phone: String? {
@@ -177,6 +185,10 @@ final class MediationStepModel: Model, @unchecked Sendable {
     @OptionalField(key: "to_state") var toState: String?
     /// Reasons and notes are the dispute's own words: sealed.
     @OptionalField(key: "note") var sealedNote: Sealed<String>?
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $mediationID, $at, $accountID, $actor, $event, $fromState, $toState, $sealedNote] }
 
     init() {}
 

@@ -20,6 +20,10 @@ final class MediationSessionModel: Model, @unchecked Sendable {
     @OptionalField(key: "recorded_at") var recordedAt: Date?
     @OptionalField(key: "mediator_account_id") var mediatorAccountID: UUID?
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $mediationID, $startsAt, $place, $video, $withParty, $attendedText, $sealedRecord, $recordedAt, $mediatorAccountID] }
+
     init() {}
 
     var record: String? {
@@ -43,6 +47,10 @@ final class MediationAgreementModel: Model, @unchecked Sendable {
     @OptionalField(key: "sealed_at") var sealedAt: Date?
     @Field(key: "superseded") var superseded: Bool
     @Field(key: "created_at") var createdAt: Date
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $mediationID, $version, $sealedFacts, $sealedTerms, $oral, $sealedAt, $superseded, $createdAt] }
 
     init() {}
 
@@ -73,6 +81,10 @@ final class MediationSignatureModel: Model, @unchecked Sendable {
     @OptionalField(key: "scan") var scan: String?
     @Field(key: "at") var at: Date
 
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $agreementID, $signatoryID, $role, $name, $method, $scan, $at] }
+
     init() {}
 }
 
@@ -87,6 +99,10 @@ final class MediationCommitteeModel: Model, @unchecked Sendable {
     @OptionalField(key: "place_id") var placeID: UUID?
     @Field(key: "street") var street: String
     @Field(key: "dispute_types") var disputeTypes: String
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $organisationID, $level, $placeID, $street, $disputeTypes] }
 
     init() {}
 
@@ -106,6 +122,10 @@ final class MediatorProfileModel: Model, @unchecked Sendable {
     @Field(key: "committee_id") var committeeID: UUID
     @Field(key: "specialities") var specialities: String
     @Field(key: "languages") var languages: String
+
+    /// The fields listed by hand: Fluent finds them by reflection otherwise, at every read and
+    /// write (#27). `ModelFieldListTests` checks the list against reflection.
+    var properties: [any AnyProperty] { [$id, $accountID, $committeeID, $specialities, $languages] }
 
     init() {}
 }
