@@ -41,8 +41,8 @@ struct APIController: RouteCollection {
             var error = AppError(status: .tooManyRequests, code: problem.code, message: problem.message, field: problem.field)
             error.retryAfter = retryAfter
             throw error
-        case .found(let app):
-            let summary = try await lookup.summary(of: app)
+        case let .found(app, record):
+            let summary = try await lookup.summary(of: app, case: record)
             let clock = summary.decisionClock
             return API.Status(number: app.number, state: app.state, stateLabel: app.applicationState.chinese,
                               nextStep: summary.nextStep,

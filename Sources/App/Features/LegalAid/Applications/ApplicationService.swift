@@ -15,7 +15,7 @@ struct ApplicationService: ScopedService {
     /// The application if this person may see it; otherwise "not found", so that other
     /// organisations' applications are not even known to exist.
     func find(_ id: UUID, for account: AccountModel, reference: ReferenceData) async throws -> ApplicationModel {
-        guard let app = try await ApplicationModel.find(id, on: db) else { throw AppError.notFound("申请") }
+        guard let app = try await PlainRows.first(ApplicationModel.self, where: "id", equals: id, on: db) else { throw AppError.notFound("申请") }
         guard let actor = account.actor, AccessPolicy.canView(app.scope, actor: actor, tree: reference.tree) else {
             throw AppError.refused("申请", target: "application:\(app.number)")
         }

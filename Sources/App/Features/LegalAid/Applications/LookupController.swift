@@ -30,8 +30,8 @@ struct LookupController: RouteCollection {
                 .response(req, status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
             return response
-        case .found(let app):
-            let summary = try await StatusLookup(req).summary(of: app)
+        case let .found(app, record):
+            let summary = try await StatusLookup(req).summary(of: app, case: record)
             return try await render(req, input: input, errors: FormErrors(), result: summary).encodeResponse(for: req)
         }
     }

@@ -12,7 +12,8 @@ struct StatusLookup: ScopedService {
     let scope: ServiceScope
 
     enum Outcome {
-        case found(ApplicationModel)
+        /// The application (its form unread) and its case, if aid was granted.
+        case found(ApplicationModel, CaseModel?)
         /// One message for "no such number" and "digits don't match".
         case refused([FieldError])
         /// Too many wrong tries today; open again after midnight (seconds to wait).
@@ -31,14 +32,22 @@ struct StatusLookup: ScopedService {
         let now = services.clock.now()
         let today = LocalDate(now)
         let sql = db as! SQLDatabase
-        let failures = try await sql.select().column("count").from("lookup_failures")
-            .where("number", .equal, number).where("day", .equal, today.iso).first(decoding: Count.self)?.count ?? 0
-        if failures >= services.settings.lookupFailuresPerDay { return locked(today: today, now: now) }
-
+        // One statement: the day's wrong tries for this number, the application and its case.
         // The summary never shows the form: it stays sealed (nothing decrypted for a lookup).
-        if let app = try await ApplicationModel.query(on: db).filter(\.$number == number).withoutForm().first(),
-           app.applicationState != .draft, app.phoneLast4 == digits {
-            return .found(app)
+        let row = try await sql.raw("""
+            SELECT f.count AS failures, \(unsafeRaw: Self.columns)
+            FROM (SELECT 1 AS one) AS q
+            LEFT JOIN lookup_failures f ON f.number = \(bind: number) AND f.day = \(bind: today.iso)
+            LEFT JOIN applications a ON a.number = \(bind: number)
+            LEFT JOIN legal_aid_cases c ON c.application_id = a.id
+            """).first()
+        let failures = try row.flatMap { try $0.decode(column: "failures", as: Int?.self) } ?? 0
+        if failures >= services.settings.lookupFailuresPerDay { return locked(today: today, now: now) }
+        if let row, try !row.decodeNil(column: "a_id") {
+            let app = try row.decode(ApplicationModel.self, prefix: "a")
+            if app.applicationState != .draft, app.phoneLast4 == digits {
+                return .found(app, try row.decodeNil(column: "c_id") ? nil : try row.decode(CaseModel.self, prefix: "c"))
+            }
         }
         let (count, mustNotify) = try await recordFailure(number: number, today: today)
         if count >= services.settings.lookupFailuresPerDay {
@@ -50,16 +59,18 @@ struct StatusLookup: ScopedService {
 
     /// What the applicant is shown for a found application: where it stands, its events and,
     /// once aid is granted, its case. Shared by the lookup page and `GET /api/v1/status`.
-    func summary(of app: ApplicationModel) async throws -> StatusSummary {
+    func summary(of app: ApplicationModel, case record: CaseModel?) async throws -> StatusSummary {
         let reference = try await services.referenceData(on: db)
-        let events = try await ApplicationEventModel.query(on: db).filter(\.$applicationID == app.id!).sort(\.$seq).all()
+        let events = try await PlainRows.all(ApplicationEventModel.self, where: "application_id", equals: app.id!, orderBy: "seq", on: db)
             .map(ApplicationEventRecord.init)
-        let record = try await CaseModel.query(on: db).filter(\.$applicationID == app.id!).first()
         return StatusSummary(number: app.number, workflow: app.workflowCase, events: events, calendar: reference.calendar, today: LocalDate(services.clock.now()),
                              caseState: record?.caseState, caseOrigin: record?.caseOrigin ?? .decision)
     }
 
-    private struct Count: Decodable { var count: Int }
+    /// The application's columns but its form, and its case's, as the lookup's statement names them.
+    private static let columns = PlainRows.columns(of: ApplicationModel.self, as: "a", except: ["form"]) + ", "
+        + PlainRows.columns(of: CaseModel.self, as: "c")
+
     private struct Counted: Decodable {
         var count: Int
         var notified: Bool

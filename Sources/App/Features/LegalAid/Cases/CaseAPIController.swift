@@ -208,11 +208,19 @@ struct CaseAPIController: RouteCollection {
     private func detail(_ record: CaseModel, app: ApplicationModel, account: AccountModel, req: Request) async throws -> API.CaseDetail {
         let id = record.id!
         let staff = !account.isCitizen
-        let events = try await CaseEventModel.query(on: req.db).filter(\.$caseID == id).sort(\.$seq).all()
-        var progress = CaseProgressModel.query(on: req.db).filter(\.$caseID == id)
-        if !staff { progress = progress.filter(\.$notifyApplicant == true) }
-        let members = try await CaseMemberModel.query(on: req.db).filter(\.$caseID == id).count()
-        let pending = try await CaseHandlingService(req).pendingChangeRequest(of: id) != nil
+        let events = try await PlainRows.all(CaseEventModel.self, where: "case_id", equals: id, orderBy: "seq", on: req.db)
+        let progress = try await PlainRows.all(CaseProgressModel.self, where: "case_id", equals: id, and: staff ? nil : "notify_applicant = \(bind: true)",
+                                               orderBy: "at", on: req.db)
+        struct Counts: Decodable {
+            var members: Int
+            var pending: Int
+        }
+        let counts = try await PlainRows.sql(req.db).raw("""
+            SELECT (SELECT count(*) FROM case_members WHERE case_id = \(bind: id)) AS members,
+                   (SELECT count(*) FROM lawyer_change_requests WHERE case_id = \(bind: id) AND state = \(bind: LawyerChangeRequest.State.pending.rawValue)) AS pending
+            """).first(decoding: Counts.self)
+        let members = counts?.members ?? 0
+        let pending = (counts?.pending ?? 0) > 0
         return API.CaseDetail(
             summary: summary((record, app)), firmID: record.firmID, possibleLifeOrDeath: record.possibleLifeOrDeath == true,
             notifyingAuthority: record.notifyingAuthority, paperworkDue: record.paperworkDue, paperworkDone: record.paperworkDoneAt != nil,
@@ -220,7 +228,7 @@ struct CaseAPIController: RouteCollection {
             headcount: GroupMatter.headcount(coApplicants: members), pendingChangeRequest: pending,
             events: events.map { API.CaseEventEntry(seq: $0.seq, at: $0.at, type: $0.event, from: $0.fromState, to: $0.toState, actorName: $0.actorName,
                                                     payload: staff ? $0.payload : nil) },
-            progress: try await progress.sort(\.$at).all().map { API.ProgressEntry(at: $0.at, kind: $0.kind, note: $0.note, notifiedApplicant: $0.notifyApplicant) })
+            progress: progress.map { API.ProgressEntry(at: $0.at, kind: $0.kind, note: $0.note, notifiedApplicant: $0.notifyApplicant) })
     }
 
     private func dto(_ objection: ObjectionModel, app: ApplicationModel) -> API.Objection {

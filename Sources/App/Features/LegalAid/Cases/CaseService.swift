@@ -29,13 +29,21 @@ struct CaseService: ScopedService {
 
     func scope(_ record: CaseModel, app: ApplicationModel) -> CaseScope { record.scope(applicant: app) }
 
+    private static let withForm = PlainRows.columns(of: CaseModel.self, as: "c") + ", " + PlainRows.columns(of: ApplicationModel.self, as: "a")
+    private static let withoutForm = PlainRows.columns(of: CaseModel.self, as: "c") + ", "
+        + PlainRows.columns(of: ApplicationModel.self, as: "a", except: ["form"])
+
     /// The case and its application, if this person may see it. `withForm: false` leaves the
     /// application's sealed form unread (for views that show only its number and name).
     func find(_ id: UUID, for account: AccountModel, reference: ReferenceData, withForm: Bool = true) async throws -> (CaseModel, ApplicationModel) {
-        guard let record = try await CaseModel.find(id, on: db) else { throw AppError.notFound("案件") }
-        let applications = ApplicationModel.query(on: db).filter(\.$id == record.applicationID)
-        if !withForm { applications.withoutForm() }
-        guard let app = try await applications.first() else { throw AppError.notFound("案件") }
+        // The case and its application in one statement written once (`PlainRows`).
+        guard let row = try await PlainRows.sql(db).raw("""
+            SELECT \(unsafeRaw: withForm ? Self.withForm : Self.withoutForm)
+            FROM legal_aid_cases c JOIN applications a ON a.id = c.application_id WHERE c.id = \(bind: id)
+            """).first()
+        else { throw AppError.notFound("案件") }
+        let record = try row.decode(CaseModel.self, prefix: "c")
+        let app = try row.decode(ApplicationModel.self, prefix: "a")
         guard let actor = account.actor, AccessPolicy.canViewCase(scope(record, app: app), actor: actor, tree: reference.tree) else {
             throw AppError.refused("案件", target: "application:\(app.number)")
         }
