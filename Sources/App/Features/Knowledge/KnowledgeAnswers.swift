@@ -87,9 +87,10 @@ final class KnowledgeAnswers: Sendable {
                     results.append(KnowledgeService.Result(entry: entry, article: article, title: title, text: article.text, isMarkdown: false))
                 }
             } else {
+                let plain = Markdown.plainText(entry.body)
                 documents.append(AnswerDocument(entry: entry.id!, article: 0, kind: entry.knowledgeKind, title: entry.title,
-                                                text: Markdown.plainText(entry.body), views: entry.views))
-                results.append(KnowledgeService.Result(entry: entry, article: nil, title: entry.title, text: entry.body, isMarkdown: true))
+                                                text: plain, views: entry.views))
+                results.append(KnowledgeService.Result(entry: entry, article: nil, title: entry.title, text: entry.body, isMarkdown: true, plainText: plain))
             }
         }
         let laws = entries.filter { $0.knowledgeKind == .law }.map { (entry: $0, names: LawCitation.names($0.title)) }

@@ -40,8 +40,19 @@ struct KnowledgeService: ScopedService {
         var title: String
         var text: String
         var isMarkdown: Bool
+        /// The text as the snippet reads it, reduced from Markdown once when the answers are
+        /// built (it was a third of a search page, reduced again for every result shown).
+        let plainText: String
 
-        var plainText: String { isMarkdown ? Markdown.plainText(isWholeLaw ? String(text.prefix(Self.wholeLawRead)) : text) : text }
+        init(entry: KnowledgeEntryModel, article: LawText.Article?, title: String, text: String, isMarkdown: Bool, plainText: String? = nil) {
+            self.entry = entry
+            self.article = article
+            self.title = title
+            self.text = text
+            self.isMarkdown = isMarkdown
+            let wholeLaw = article == nil && entry.knowledgeKind == .law
+            self.plainText = plainText ?? (isMarkdown ? Markdown.plainText(wholeLaw ? String(text.prefix(Self.wholeLawRead)) : text) : text)
+        }
 
         var isWholeLaw: Bool { article == nil && entry.knowledgeKind == .law }
 
