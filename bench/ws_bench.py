@@ -3,7 +3,11 @@
 and times each message's arrival at the other. With two base URLs the two sides of every
 conversation sit on different instances, so every delivery crosses the PostgreSQL relay.
 
-Prints connections held, messages a second delivered and delivery latency p50/p99. Asserts nothing.
+Each message carries the time it was scheduled to leave (not the time the client got round to
+sending it), so a client falling behind shows as latency instead of hiding; each message number
+is counted once however many times it arrives; messages never delivered are reported as lost.
+
+Prints connections held, messages a second delivered, lost, and delivery latency p50/p99. Asserts nothing.
 
     python bench/ws_bench.py KEYS_FILE CONNECTIONS RATE SECONDS WS_BASE [WS_BASE_2]
 """
@@ -19,6 +23,8 @@ from websockets.asyncio.client import connect
 class Counter:
     def __init__(self):
         self.latencies = []
+        self.seen = set()
+        self.repeats = 0
         self.acks = 0
         self.errors = {}
         self.opened = 0
@@ -40,6 +46,11 @@ async def reader(ws, counter, measure):
                 for message in frame.get("messages", []):
                     parts = message.get("body", "").split(" ")
                     if len(parts) == 3 and parts[0] == "bench":
+                        number = int(parts[2])
+                        if number in counter.seen:
+                            counter.repeats += 1
+                            continue
+                        counter.seen.add(number)
                         counter.latencies.append((now - int(parts[1])) / 1e6)
     except Exception:
         pass
@@ -85,10 +96,12 @@ async def main():
     live = [(ws, c) for ws, (c, _) in zip(senders, pairs) if ws is not None]
     interval = 1.0 / rate
     sent = 0
-    begin = time.perf_counter()
+    begin_ns = time.perf_counter_ns()
+    begin = begin_ns / 1e9
     while time.perf_counter() - begin < seconds and live:
         ws, _ = live[sent % len(live)]
-        body = f"bench {time.perf_counter_ns()} {sent}"
+        scheduled = begin_ns + int(sent * interval * 1e9)  # when this message was due to leave
+        body = f"bench {scheduled} {sent}"
         try:
             await ws.send(json.dumps({"type": "message", "body": body, "clientId": str(uuid.uuid4())}))
         except Exception:
@@ -104,7 +117,8 @@ async def main():
     delivered = len(counter.latencies)
     print(f"connections held: {held} of {connections} asked")
     print(f"messages sent: {sent} in {elapsed:.1f} s ({sent / elapsed:.0f}/s); stored and acknowledged: {counter.acks}")
-    print(f"messages delivered to the other side: {delivered} ({delivered / elapsed:.0f}/s)")
+    print(f"messages delivered to the other side: {delivered} ({delivered / elapsed:.0f}/s), each counted once "
+          f"({counter.repeats} repeated arrivals ignored); lost: {sent - delivered}")
     print(f"delivery latency: p50 {percentile(counter.latencies, 0.5):.1f} ms, p99 {percentile(counter.latencies, 0.99):.1f} ms, "
           f"max {max(counter.latencies, default=float('nan')):.1f} ms")
     if counter.errors:

@@ -45,13 +45,14 @@ struct BenchSearchCommand: AsyncCommand {
         let index = KnowledgeIndex(db)
         context.console.print("\(wanted) published articles on \(postgres ? "PostgreSQL" : "SQLite"), \(runs) runs a query, one at a time")
         context.console.print("query".padding(toLength: 14, withPad: " ", startingAt: 0)
-            + "matches   raw p50/p95/p99 ms        ours p50/p95/p99 ms     p95 ratio   of which index p50")
+            + "matches   raw p50/p95/p99 ms        ours p50/p95/p99 ms     p95 ratio   of which index p50   recall@20")
         for typed in Self.queries {
             let query = SearchQuery(typed)
             var raw: [Double] = []
             var ours: [Double] = []
             var candidates: [Double] = []
             var matches = 0
+            var firstPage: [Double] = []
             for run in 0..<(runs + 5) {
                 var started = Date()
                 _ = try await index.rawFirstPage(query, limit: 20)
@@ -64,16 +65,29 @@ struct BenchSearchCommand: AsyncCommand {
                 _ = results.items.map { $0.item(q) }
                 let ourTime = Date().timeIntervalSince(started) * 1000
                 matches = results.total
+                firstPage = results.items.map { SearchRanking.score($0.candidate, for: q) }
                 if run >= 5 { raw.append(rawTime); ours.append(ourTime); candidates.append(candidateTime) }  // the first few warm the caches
             }
             func p(_ values: [Double], _ q: Double) -> Double { values.sorted()[min(values.count - 1, Int(Double(values.count) * q))] }
+            // Recall: how many of the exact top 20 (every match ranked, no bound) our bounded
+            // ranking put on the first page.
+            let exact = try await exactTop(query, index: index, answers: app.knowledgeAnswers, on: db)
+            let recall = exact.isEmpty ? 1 : Double(min(exact.count, firstPage.filter { $0 >= exact.last! }.count)) / Double(exact.count)
             let line = typed.padding(toLength: 8, withPad: "　", startingAt: 0)
-                + String(format: "%9d   %6.1f %6.1f %6.1f      %6.1f %6.1f %6.1f      %5.2f×   %6.1f",
+                + String(format: "%9d   %6.1f %6.1f %6.1f      %6.1f %6.1f %6.1f      %5.2f×   %6.1f            %4.0f%%",
                          matches, p(raw, 0.5), p(raw, 0.95), p(raw, 0.99), p(ours, 0.5), p(ours, 0.95), p(ours, 0.99), p(ours, 0.95) / max(p(raw, 0.95), 0.001),
-                         p(candidates, 0.5))
+                         p(candidates, 0.5), recall * 100)
             context.console.print(line)
         }
-        context.console.print("(matches: the index's candidates, at most \(KnowledgeService.candidateLimit); raw: the engine's first 20 alone; ours: candidates, entries, ranking of the first \(KnowledgeService.rankingWindow), highlighting of a page of 20; index: our candidate query alone)")
+        context.console.print("(matches: the index's candidates, at most \(KnowledgeService.candidateLimit); raw: the engine's first 20 alone; ours: candidates, entries, ranking of the first \(KnowledgeService.rankingWindow), highlighting of a page of 20; index: our candidate query alone; recall@20: share of the exact top 20 — every match ranked by SearchRanking, unbounded — on our first page, an item scoring as high as the exact 20th counts, so ties at the 20th place do not count against us)")
+    }
+
+    /// The scores of the first 20 as they would be with no bound: every match the index holds, ranked.
+    private func exactTop(_ query: SearchQuery, index: KnowledgeIndex, answers: KnowledgeAnswers, on db: Database) async throws -> [Double] {
+        let built = try await answers.current(on: db)
+        let every = try await index.candidates(query, kind: nil, limit: 10_000_000, rankedMatches: 10_000_000)
+        let scores = every.compactMap { built.result($0.entryID, article: $0.article) }.map { SearchRanking.score($0.candidate, for: query) }
+        return Array(scores.sorted(by: >).prefix(20))
     }
 
     /// Synthetic publicity articles: sentences drawn from a pool of legal-aid wording, so common
