@@ -104,6 +104,8 @@ actor LiveConversation {
     /// When the caller's standing was last read from the database (the upgrade itself checked it).
     var checkedAt = Date()
     var closed = false
+    /// Frames not yet written out: a socket too far behind is closed, not fed without bound.
+    let backlog = SendBacklog()
     /// How stale a check may be before anything more is sent or stored on this socket.
     static let recheckAfter: TimeInterval = 5
     /// A person types far slower than this: more messages than `floodLimit` within `floodWindow`
@@ -157,8 +159,8 @@ actor LiveConversation {
 
     private func close(reason: String) async -> Bool {
         if !closed {
-            closed = true
             send(["type": "error", "code": "gone", "message": reason])
+            closed = true
             try? await ws.close(code: .policyViolation)
         }
         return false
@@ -263,7 +265,17 @@ actor LiveConversation {
     }
 
     private func send(_ object: [String: Any]) {
-        guard let data = try? JSONSerialization.data(withJSONObject: object), let text = String(data: data, encoding: .utf8) else { return }
-        ws.send(text)
+        guard !closed, let data = try? JSONSerialization.data(withJSONObject: object), let text = String(data: data, encoding: .utf8) else { return }
+        guard backlog.admit() else {
+            // The client reads far slower than it is written to: closed with a code of its own; it
+            // comes back with `?after=` the last number it shows and gets the rest then.
+            closed = true
+            ws.close(code: .unknown(SendBacklog.closeCode), promise: nil)
+            return
+        }
+        let written = ws.eventLoop.makePromise(of: Void.self)
+        let backlog = self.backlog
+        written.futureResult.whenComplete { _ in backlog.written() }
+        ws.send(text, promise: written)
     }
 }
