@@ -346,6 +346,11 @@ final class OutsideTryTests: XCTestCase {
             let onAPage = try await Browser(test).send(.DELETE, "/consult")
             XCTAssertEqual(onAPage.status, .methodNotAllowed)
             XCTAssertTrue(onAPage.contains("此地址不支持这种请求方式"))
+            // An address of its own beside a parameter route that would take the method
+            // (`PUT /api/v1/knowledge/:id`): the address's own methods decide.
+            let shadowed = try await api.send(.PUT, "/api/v1/knowledge/ask?q=0")
+            XCTAssertEqual(shadowed.status, .methodNotAllowed)
+            XCTAssertEqual(shadowed.headers.first(name: .allow), "GET, HEAD")
             let unknown = try await api.send(.TRACE, "/api/v1/no-such-thing")
             XCTAssertEqual(unknown.status, .notFound, "an address that does not exist stays 404")
             let health = try await api.send(.GET, "/healthz")

@@ -43,11 +43,11 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         smsGateway: smsGateway(settings.smsGateway, app: app, clock: clock))
 
     app.databases.middleware.use(AccountRoleMembership())
-    app.databases.middleware.use(PrincipalChangeTracker<AccountModel>(cache: app.fayuan.principals))
-    app.databases.middleware.use(PrincipalChangeTracker<APITokenModel>(cache: app.fayuan.principals))
-    app.databases.middleware.use(ReferenceChangeTracker<OrganisationModel>(cache: app.fayuan.reference))
-    app.databases.middleware.use(ReferenceChangeTracker<HolidayModel>(cache: app.fayuan.reference))
-    app.databases.middleware.use(ReferenceChangeTracker<DirectoryPersonModel>(cache: app.fayuan.reference))
+    app.databases.middleware.use(app.fayuan.principals.tracking(AccountModel.self))
+    app.databases.middleware.use(app.fayuan.principals.tracking(APITokenModel.self))
+    app.databases.middleware.use(app.fayuan.reference.tracking(OrganisationModel.self))
+    app.databases.middleware.use(app.fayuan.reference.tracking(HolidayModel.self))
+    app.databases.middleware.use(app.fayuan.reference.tracking(DirectoryPersonModel.self))
 
     app.sessions.use { _ in StoredSessions() }
     app.sessions.configuration.cookieName = "fayuan_session"

@@ -49,8 +49,13 @@ final class MethodNotAllowed: GatedMiddleware, @unchecked Sendable {
         return router
     }
 
-    /// A request the router matched has its route already: only the unmatched are looked up.
-    func applies(to request: Request) -> Bool { request.route == nil }
+    /// Looked up unless the router matched a route of constants only: a route with a parameter
+    /// may have caught an address of its own (`PUT /api/v1/knowledge/ask` matches
+    /// `PUT /api/v1/knowledge/:id`, while `ask` takes only GET: 405, not the parameter route's 404).
+    func applies(to request: Request) -> Bool {
+        guard let route = request.route else { return true }
+        return route.path.contains { if case .constant = $0 { false } else { true } }
+    }
 
     func handle(_ request: Request, next: AsyncResponder) async throws -> Response {
         var parameters = Parameters()

@@ -11,7 +11,7 @@ import Vapor
 ///
 /// Dropped at once on this instance when an account or a token changes (sign-out everywhere,
 /// lock, roles, organisation, password: every write to `accounts` goes through the model, and
-/// `PrincipalChangeTracker` sees it). Every such write also moves the `principals` counter in
+/// `tracking(_:)` sees it). Every such write also moves the `principals` counter in
 /// the database, which every instance reads at most once a `recheck` interval; when it moved,
 /// that instance drops its whole copy. A page session itself is not held here: it is read on
 /// every request (one row by key), so signing out ends it on every instance at once.
@@ -104,31 +104,17 @@ final class PrincipalCache: Sendable {
         }
     }
 
-    private static func version(on db: Database) async throws -> Int {
-        guard let sql = db as? SQLDatabase else { return 0 }
-        let row = try await sql.raw("SELECT value FROM counters WHERE scope = \(bind: counterScope) AND year = 0").first()
-        return try row?.decode(column: "value", as: Int.self) ?? 0
-    }
+    private static func version(on db: Database) async throws -> Int { try await Counters.value(counterScope, year: 0, on: db) }
 }
 
-/// Keeps the principal cache honest: a write to an account or an API token drops this
-/// instance's copy and moves the counter the other instances watch.
-struct PrincipalChangeTracker<M: Model>: AsyncModelMiddleware {
-    let cache: PrincipalCache
-
-    func update(model: M, on db: Database, next: AnyAsyncModelResponder) async throws {
-        try await next.update(model, on: db)
-        try await changed(on: db)
-    }
-
-    func delete(model: M, force: Bool, on db: Database, next: AnyAsyncModelResponder) async throws {
-        try await next.delete(model, force: force, on: db)
-        try await changed(on: db)
-    }
-
-    private func changed(on db: Database) async throws {
-        try await PrincipalCache.bump(on: db)
-        cache.invalidate()
+extension PrincipalCache {
+    /// Keeps the principal cache honest: a write to an account or an API token drops this
+    /// instance's copy and moves the counter the other instances watch.
+    func tracking<M: Model>(_ type: M.Type) -> ModelChangeTracker<M> {
+        ModelChangeTracker(includingCreates: false) { db in
+            try await PrincipalCache.bump(on: db)
+            self.invalidate()
+        }
     }
 }
 

@@ -19,4 +19,11 @@ enum Counters {
         else { throw Abort(.internalServerError, reason: "Counter row missing") }
         return try row.decode(column: "value", as: Int.self)
     }
+
+    /// Where a counter stands (0 before its first `next`): one indexed row, nothing written.
+    static func value(_ scope: String, year: Int, on db: Database) async throws -> Int {
+        guard let sql = db as? SQLDatabase else { return 0 }
+        let row = try await sql.raw("SELECT value FROM counters WHERE scope = \(bind: scope) AND year = \(bind: year)").first()
+        return try row?.decode(column: "value", as: Int.self) ?? 0
+    }
 }

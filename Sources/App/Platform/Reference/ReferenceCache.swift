@@ -52,35 +52,17 @@ final class ReferenceCache: Sendable {
         _ = try await Counters.next(counterScope, year: 0, on: db)
     }
 
-    private static func version(on db: Database) async throws -> Int {
-        guard let sql = db as? SQLDatabase else { return 0 }
-        let row = try await sql.raw("SELECT value FROM counters WHERE scope = \(bind: counterScope) AND year = 0").first()
-        return try row?.decode(column: "value", as: Int.self) ?? 0
-    }
+    private static func version(on db: Database) async throws -> Int { try await Counters.value(counterScope, year: 0, on: db) }
 }
 
-/// Keeps the cache honest: a write to an organisation or a holiday bumps the version.
-struct ReferenceChangeTracker<M: Model>: AsyncModelMiddleware {
-    let cache: ReferenceCache
-
-    func create(model: M, on db: Database, next: AnyAsyncModelResponder) async throws {
-        try await next.create(model, on: db)
-        try await changed(on: db)
-    }
-
-    func update(model: M, on db: Database, next: AnyAsyncModelResponder) async throws {
-        try await next.update(model, on: db)
-        try await changed(on: db)
-    }
-
-    func delete(model: M, force: Bool, on db: Database, next: AnyAsyncModelResponder) async throws {
-        try await next.delete(model, force: force, on: db)
-        try await changed(on: db)
-    }
-
-    private func changed(on db: Database) async throws {
-        try await ReferenceCache.bump(on: db)
-        cache.invalidate()
+extension ReferenceCache {
+    /// Keeps the cache honest: a write to an organisation, a holiday or a directory person moves
+    /// the version and drops this instance's copy.
+    func tracking<M: Model>(_ type: M.Type) -> ModelChangeTracker<M> {
+        ModelChangeTracker(includingCreates: true) { db in
+            try await ReferenceCache.bump(on: db)
+            self.invalidate()
+        }
     }
 }
 
