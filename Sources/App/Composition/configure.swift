@@ -43,11 +43,11 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         smsGateway: smsGateway(settings.smsGateway, app: app, clock: clock))
 
     app.databases.middleware.use(AccountRoleMembership())
-    app.databases.middleware.use(app.fayuan.principals.tracking(AccountModel.self))
-    app.databases.middleware.use(app.fayuan.principals.tracking(APITokenModel.self))
-    app.databases.middleware.use(app.fayuan.reference.tracking(OrganisationModel.self))
-    app.databases.middleware.use(app.fayuan.reference.tracking(HolidayModel.self))
-    app.databases.middleware.use(app.fayuan.reference.tracking(DirectoryPersonModel.self))
+    app.databases.middleware.use(app.fayuan.principals.tracking(AccountModel.self, includingCreates: false))
+    app.databases.middleware.use(app.fayuan.principals.tracking(APITokenModel.self, includingCreates: false))
+    app.databases.middleware.use(app.fayuan.reference.tracking(OrganisationModel.self, includingCreates: true))
+    app.databases.middleware.use(app.fayuan.reference.tracking(HolidayModel.self, includingCreates: true))
+    app.databases.middleware.use(app.fayuan.reference.tracking(DirectoryPersonModel.self, includingCreates: true))
 
     app.sessions.use { _ in StoredSessions() }
     app.sessions.configuration.cookieName = "fayuan_session"

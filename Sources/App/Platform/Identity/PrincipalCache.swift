@@ -11,11 +11,11 @@ import Vapor
 ///
 /// Dropped at once on this instance when an account or a token changes (sign-out everywhere,
 /// lock, roles, organisation, password: every write to `accounts` goes through the model, and
-/// `tracking(_:)` sees it). Every such write also moves the `principals` counter in
+/// `tracking(_:includingCreates:)` sees it). Every such write also moves the `principals` counter in
 /// the database, which every instance reads at most once a `recheck` interval; when it moved,
 /// that instance drops its whole copy. A page session itself is not held here: it is read on
 /// every request (one row by key), so signing out ends it on every instance at once.
-final class PrincipalCache: Sendable {
+final class PrincipalCache: CounterWatchedCache {
     private struct Held {
         var accounts: [UUID: any SQLRow] = [:]
         var tokens: [String: (account: UUID, expiresAt: Date)] = [:]
@@ -74,11 +74,6 @@ final class PrincipalCache: Sendable {
     /// Drops this instance's copy; the next request reads afresh.
     func invalidate() { held.withLockedValue { $0 = nil } }
 
-    /// Tells every instance that an account or token changed (inside the writer's transaction).
-    static func bump(on db: Database) async throws {
-        _ = try await Counters.next(counterScope, year: 0, on: db)
-    }
-
     /// The counter as of at most `recheck` ago; when it moved since the copy was made, the copy
     /// goes. Read before any row is, so a row kept under a version is at least as new as it.
     private func currentVersion(on db: Database) async throws -> Int {
@@ -101,19 +96,6 @@ final class PrincipalCache: Sendable {
             guard var kept = held, kept.version == version else { return }
             change(&kept)
             held = kept
-        }
-    }
-
-    private static func version(on db: Database) async throws -> Int { try await Counters.value(counterScope, year: 0, on: db) }
-}
-
-extension PrincipalCache {
-    /// Keeps the principal cache honest: a write to an account or an API token drops this
-    /// instance's copy and moves the counter the other instances watch.
-    func tracking<M: Model>(_ type: M.Type) -> ModelChangeTracker<M> {
-        ModelChangeTracker(includingCreates: false) { db in
-            try await PrincipalCache.bump(on: db)
-            self.invalidate()
         }
     }
 }

@@ -22,3 +22,30 @@ struct ModelChangeTracker<M: Model>: AsyncModelMiddleware {
         try await changed(db)
     }
 }
+
+/// A copy held in memory that every instance keeps honest through one counter: a write through
+/// the models moves the counter and drops the writer's copy at once; the other instances read
+/// the counter now and then and drop theirs when it moved (`ReferenceCache`, `PrincipalCache`).
+protocol CounterWatchedCache: Sendable {
+    static var counterScope: String { get }
+    /// Drops this instance's copy; the next reader loads afresh.
+    func invalidate()
+}
+
+extension CounterWatchedCache {
+    /// Tells every instance the data changed (inside the writer's transaction).
+    static func bump(on db: Database) async throws {
+        _ = try await Counters.next(counterScope, year: 0, on: db)
+    }
+
+    /// Where the counter stands.
+    static func version(on db: Database) async throws -> Int { try await Counters.value(counterScope, year: 0, on: db) }
+
+    /// Moves the counter and drops this copy after every write of `M` through the models.
+    func tracking<M: Model>(_ type: M.Type, includingCreates: Bool) -> ModelChangeTracker<M> {
+        ModelChangeTracker(includingCreates: includingCreates) { db in
+            try await Self.bump(on: db)
+            self.invalidate()
+        }
+    }
+}

@@ -10,7 +10,7 @@ import Vapor
 /// fixtures alike) bumps the `reference` counter in the database and drops this instance's copy
 /// at once. Other instances look at the counter at most once a `recheck` interval (one indexed
 /// row) and reload when it moved, so they agree within that interval.
-final class ReferenceCache: Sendable {
+final class ReferenceCache: CounterWatchedCache {
     private struct Held {
         var data: ReferenceData
         var version: Int
@@ -47,23 +47,6 @@ final class ReferenceCache: Sendable {
     /// Drops this instance's copy; the next reader loads afresh.
     func invalidate() { held.withLockedValue { $0 = nil } }
 
-    /// Tells every instance the reference data changed (inside the writer's transaction).
-    static func bump(on db: Database) async throws {
-        _ = try await Counters.next(counterScope, year: 0, on: db)
-    }
-
-    private static func version(on db: Database) async throws -> Int { try await Counters.value(counterScope, year: 0, on: db) }
-}
-
-extension ReferenceCache {
-    /// Keeps the cache honest: a write to an organisation, a holiday or a directory person moves
-    /// the version and drops this instance's copy.
-    func tracking<M: Model>(_ type: M.Type) -> ModelChangeTracker<M> {
-        ModelChangeTracker(includingCreates: true) { db in
-            try await ReferenceCache.bump(on: db)
-            self.invalidate()
-        }
-    }
 }
 
 extension Request {

@@ -32,11 +32,11 @@ enum PlainRows {
     static func quoted(_ identifier: String) -> String { "\"" + identifier + "\"" }
 
     static func sql(_ db: Database) throws -> any SQLDatabase {
-        guard let sql = db as? any SQLDatabase else { throw PlainRowsUnsupported() }
+        guard let sql = db as? any SQLDatabase else { throw Unsupported() }
         return sql
     }
 
-    struct PlainRowsUnsupported: Error {}
+    struct Unsupported: Error {}
 }
 
 extension SQLRow {
